@@ -1,0 +1,2 @@
+from tomtat.cli import main
+main()

@@ -1,0 +1,169 @@
+"""The library API: one function runs read-in articles through every stage.
+
+The CLI, HTTP server, batch runner and benchmarks all call `summarize`;
+none of them re-implements a stage.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+
+from tomtat.clean import clean_lines, drop_offtopic_tails
+from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
+from tomtat.model import Article, Cluster, Document, Sentence, Summary, SummarySentence
+from tomtat.order import order_sentences
+from tomtat.represent import Representation, represent
+from tomtat.score import CentralityScorer, Scorer
+from tomtat.select import Budget, select_ilp
+from tomtat.split import segment_words, split_sentences
+from tomtat.text.language import looks_vietnamese
+from tomtat.text.normalize import normalize
+from tomtat.text.tokens import syllables
+
+MAX_ARTICLES = 200
+MAX_ARTICLE_CHARS = 100_000  # ~15k syllables, ten times a long feature story
+ALSO_REPORTED_SIMILARITY = 0.5
+
+
+class StageTimer:
+    """Seconds spent per stage, summed over calls (for bench/speed.py)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def as_cluster(articles: Cluster | Iterable[Article | Mapping[str, Any]], cluster_id: str | None = None) -> Cluster:
+    if isinstance(articles, Cluster):
+        return articles
+    items = []
+    for a in articles:
+        if isinstance(a, Article):
+            items.append(a)
+        else:
+            items.append(Article(
+                title=a.get("title") or "", text=a.get("text") or "",
+                source=a.get("source"), url=a.get("url"), date=a.get("date"), id=a.get("id"),
+            ))
+    return Cluster(articles=items, id=cluster_id)
+
+
+def _validate(cluster: Cluster) -> list[str]:
+    warnings: list[str] = []
+    articles = [a for a in cluster.articles if (a.title or "").strip() or (a.text or "").strip()]
+    if not articles:
+        raise NoInputError("no article with any text to summarize")
+    if len(articles) > MAX_ARTICLES:
+        raise TooLargeError(f"{len(articles)} articles in one cluster; at most {MAX_ARTICLES} are accepted")
+    for a in articles:
+        if len(a.text) > MAX_ARTICLE_CHARS:
+            a.text = a.text[:MAX_ARTICLE_CHARS]
+            warnings.append(f"article '{a.label}' is longer than {MAX_ARTICLE_CHARS} characters; only its start was read")
+    sample = "\n".join(f"{a.title}\n{a.text[:5000]}" for a in articles)
+    if not looks_vietnamese(sample):
+        raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
+    if len(articles) == 1:
+        warnings.append("only one article: the summary cannot check facts across outlets")
+    cluster.articles = articles
+    return warnings
+
+
+def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = True) -> list[Document]:
+    """Clean and split every article: the stages before representation."""
+    timer = timer or StageTimer()
+    with timer.stage("clean"):
+        titles = [normalize(a.title).strip() for a in cluster.articles]
+        cleaned = [clean_lines(normalize(a.text), t) for a, t in zip(cluster.articles, titles)]
+        paragraphs, removed_tails = drop_offtopic_tails([p for p, _ in cleaned], titles)
+    with timer.stage("split"):
+        documents = []
+        for index, (article, title, paras) in enumerate(zip(cluster.articles, titles, paragraphs)):
+            sentences = [
+                Sentence(text=text, article=index, position=pos, paragraph=para, syllables=syllables(text, normalized=True))
+                for pos, (para, text) in enumerate(split_sentences("\n".join(paras)))
+            ]
+            removed = cleaned[index][1] + removed_tails[index]
+            documents.append(Document(article, syllables(title, normalized=True), [], sentences, removed))
+    if segment:
+        with timer.stage("segment"):
+            for doc in documents:
+                title = normalize(doc.article.title)
+                doc.title_words = segment_words(title) if title.strip() else []
+                for s in doc.sentences:
+                    s.words = segment_words(s.text)
+    return documents
+
+
+def _also_reported(rep: Representation, i: int) -> list[int]:
+    sims = rep.vectors @ rep.vectors[i].T
+    sims = np.asarray(sims.todense()).ravel()
+    own = rep.sentences[i].article
+    articles = {rep.sentences[j].article for j in np.flatnonzero(sims >= ALSO_REPORTED_SIMILARITY)}
+    return sorted(articles - {own})
+
+
+def summarize(
+    articles: Cluster | Iterable[Article | Mapping[str, Any]],
+    words: int | None = 200,
+    sentences: int | None = None,
+    scorer: Scorer | None = None,
+    cluster_id: str | None = None,
+    timer: StageTimer | None = None,
+    segment: bool = True,
+) -> Summary:
+    """Summarize one cluster of Vietnamese news articles.
+
+    `words` is the length budget in syllables; `sentences` caps the number of
+    sentences instead (or as well). Raises a `TomtatError` subclass for input
+    that cannot be summarized.
+    """
+    timer = timer or StageTimer()
+    cluster = as_cluster(articles, cluster_id)
+    warnings = _validate(cluster)
+    budget = Budget(syllables=words if sentences is None or words != 200 else None, sentences=sentences) \
+        if sentences is not None else Budget(syllables=words)
+    documents = prepare(cluster, timer, segment)
+    if not any(d.sentences for d in documents):
+        raise NoInputError("nothing left to summarize after removing web noise")
+    with timer.stage("represent"):
+        rep = represent(documents)
+    with timer.stage("score"):
+        scores = (scorer or default_scorer()).score(rep)
+    with timer.stage("select"):
+        chosen = select_ilp(rep, scores, budget)
+    with timer.stage("order"):
+        ordered = order_sentences(rep, chosen)
+    with timer.stage("render"):
+        labels = [a.label for a in cluster.articles]
+        out = []
+        for i in ordered:
+            s = rep.sentences[i]
+            also = _also_reported(rep, i)
+            out.append(SummarySentence(
+                text=s.text, article=s.article, position=s.position, source=labels[s.article],
+                also_reported_by=also, also_reported_by_sources=[labels[a] for a in also],
+                score=round(float(scores.sentences[i]), 4),
+            ))
+        text = " ".join(s.text for s in out)
+        summary = Summary(
+            summary=text, sentences=out, cluster_id=cluster.id, syllables=len(syllables(text, normalized=True)),
+            articles=[{"title": a.title, "source": a.source, "url": a.url, "date": a.date, "id": a.id} for a in cluster.articles],
+            warnings=warnings,
+        )
+    return summary
+
+
+def default_scorer() -> Scorer:
+    return CentralityScorer()

@@ -1,0 +1,83 @@
+"""JSON records (ours and the VLSP 2022 AbMuSu schema) to `Cluster`s."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tomtat.errors import MalformedInputError, TomtatError
+from tomtat.model import Article, Cluster
+
+
+def _article(doc: Any, where: str, index: int) -> Article:
+    if isinstance(doc, str):
+        return Article(title="", text=doc, id=str(index))
+    if not isinstance(doc, dict):
+        raise MalformedInputError(f"{where}: article {index} is not an object")
+    # AbMuSu: title / anchor_text (the lead) / raw_text; ours: title / text.
+    body = doc.get("text") or doc.get("raw_text") or ""
+    lead = doc.get("anchor_text") or ""
+    if lead and not body.lstrip().startswith(lead.strip()[:40]):
+        body = f"{lead}\n{body}"
+    if not isinstance(body, str) or not isinstance(doc.get("title", ""), str):
+        raise MalformedInputError(f"{where}: article {index} has non-text fields")
+    return Article(
+        title=doc.get("title") or "",
+        text=body,
+        source=doc.get("source"),
+        url=doc.get("url"),
+        date=doc.get("date"),
+        id=str(doc.get("id", index)),
+    )
+
+
+def cluster_from_record(record: Any, where: str = "input") -> Cluster:
+    """A cluster from one decoded JSON value: an object with articles, or a bare list."""
+    if isinstance(record, list):
+        record = {"articles": record}
+    if not isinstance(record, dict):
+        raise MalformedInputError(f"{where}: expected a JSON object with 'articles' or 'single_documents'")
+    docs = record.get("articles", record.get("single_documents"))
+    if not isinstance(docs, list):
+        raise MalformedInputError(f"{where}: missing the 'articles' (or 'single_documents') list")
+    references = record.get("summary") or record.get("references") or []
+    if isinstance(references, str):
+        references = [references]
+    cluster_id = record.get("id", record.get("cluster_id"))
+    return Cluster(
+        articles=[_article(doc, where, i) for i, doc in enumerate(docs)],
+        id=None if cluster_id is None else str(cluster_id),
+        references=[r for r in references if isinstance(r, str)],
+        category=record.get("category"),
+    )
+
+
+def parse_json_line(line: str, where: str) -> Cluster:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise MalformedInputError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+    return cluster_from_record(record, where)
+
+
+def parse_json_text(text: str, name: str) -> list[Cluster | TomtatError]:
+    """A .json file (one value) or a .jsonl file (one cluster per non-empty line).
+
+    A bad line of a JSONL file becomes an error in its place, so the good lines
+    around it are still summarized.
+    """
+    stripped = text.strip()
+    try:
+        return [cluster_from_record(json.loads(stripped), name)]
+    except json.JSONDecodeError:
+        pass
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if len(lines) <= 1:
+        return [parse_json_line(stripped, name)]
+    items: list[Cluster | TomtatError] = []
+    for n, line in lines:
+        try:
+            items.append(parse_json_line(line, f"{name}:{n}"))
+        except TomtatError as exc:
+            items.append(exc)
+    return items

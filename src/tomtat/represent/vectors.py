@@ -1,0 +1,68 @@
+"""TF-IDF sentence vectors and bigram concepts for one cluster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from tomtat.model import Document, Sentence
+from tomtat.represent.stopwords import STOP_SYLLABLES
+
+
+@dataclass
+class Representation:
+    documents: list[Document]
+    sentences: list[Sentence]  # every candidate sentence of the cluster, in document order
+    vectors: sparse.csr_matrix  # L2-normalized TF-IDF rows, one per sentence
+    title_vectors: sparse.csr_matrix  # one row per document
+    centroid: np.ndarray  # mean of sentence vectors, L2-normalized
+    concepts: list[list[int]]  # concept ids in each sentence
+    concept_df: np.ndarray  # how many articles mention each concept
+
+    @property
+    def lengths(self) -> np.ndarray:
+        return np.array([s.length for s in self.sentences], dtype=float)
+
+
+def _terms(tokens: list[str]) -> list[str]:
+    """Unigrams and bigrams of syllables; the bigram is the typical Vietnamese word."""
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+
+
+def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
+    return {
+        (a, b) for a, b in zip(tokens, tokens[1:])
+        if not (a in STOP_SYLLABLES and b in STOP_SYLLABLES)
+    }
+
+
+def represent(documents: list[Document]) -> Representation:
+    sentences = [s for d in documents for s in d.sentences]
+    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True)
+    corpus = [s.words or s.syllables for s in sentences]
+    titles = [d.title_words or d.title_syllables for d in documents]
+    vectors = vectorizer.fit_transform(corpus + titles).tocsr()
+    title_vectors = vectors[len(sentences):]
+    vectors = vectors[: len(sentences)]
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    if norm > 0:
+        centroid /= norm
+
+    ids: dict[tuple[str, str], int] = {}
+    concepts: list[list[int]] = []
+    articles_of: list[set[int]] = []
+    for s in sentences:
+        row = []
+        for c in sentence_concepts(s.syllables):
+            j = ids.setdefault(c, len(ids))
+            if j == len(articles_of):
+                articles_of.append(set())
+            articles_of[j].add(s.article)
+            row.append(j)
+        concepts.append(row)
+    concept_df = np.array([len(a) for a in articles_of], dtype=float)
+    return Representation(documents, sentences, vectors, title_vectors, centroid, concepts, concept_df)

@@ -1,0 +1,10 @@
+"""Stage 5, score: how much each sentence and each concept is worth to the summary.
+
+Scoring is kept apart from selection so any scorer (unsupervised or learned)
+can feed the same redundancy-aware selector.
+"""
+
+from tomtat.score.base import Scores, Scorer
+from tomtat.score.centrality import CentralityScorer
+
+__all__ = ["Scores", "Scorer", "CentralityScorer"]

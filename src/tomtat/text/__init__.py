@@ -1,0 +1,1 @@
+"""Text utilities shared by several stages: normalization, tokens, language check."""

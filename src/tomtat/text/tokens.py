@@ -1,0 +1,31 @@
+"""Syllable tokens: the unit of length budgets, concepts and ROUGE in tomtat."""
+
+from __future__ import annotations
+
+import re
+
+from tomtat.text.normalize import normalize
+
+# \w keeps every accented Vietnamese letter; digits stay as tokens ("13", "4" from "13/4").
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+
+
+def syllables(text: str, *, normalized: bool = False) -> list[str]:
+    """Lowercase syllables of `text`, punctuation dropped."""
+    if not normalized:
+        text = normalize(text)
+    return [t for t in _SYLLABLE.findall(text.lower()) if t != "_"]
+
+
+def count_syllables(text: str) -> int:
+    return len(_SYLLABLE.findall(text))
+
+
+def truncate_to_syllables(text: str, limit: int) -> str:
+    """The prefix of `text` holding at most `limit` syllables (ROUGE length cut)."""
+    count = 0
+    for match in _SYLLABLE.finditer(text):
+        count += 1
+        if count > limit:
+            return text[: match.start()].rstrip()
+    return text
