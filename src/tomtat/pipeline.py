@@ -17,9 +17,9 @@ from tomtat.clean import clean_lines, drop_offtopic_tails
 from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
 from tomtat.model import Article, Cluster, Document, Sentence, Summary, SummarySentence
 from tomtat.order import order_sentences
-from tomtat.represent import Representation, represent
+from tomtat.represent import SAME_FACT_OVERLAP, Representation, represent
 from tomtat.score import CentralityScorer, Scorer
-from tomtat.select import Budget, select_ilp
+from tomtat.select import Budget, select
 from tomtat.split import segment_words, split_sentences
 from tomtat.text.language import looks_vietnamese
 from tomtat.text.normalize import normalize
@@ -27,7 +27,6 @@ from tomtat.text.tokens import syllables
 
 MAX_ARTICLES = 200
 MAX_ARTICLE_CHARS = 100_000  # ~15k syllables, ten times a long feature story
-ALSO_REPORTED_SIMILARITY = 0.5
 
 
 class StageTimer:
@@ -80,7 +79,7 @@ def _validate(cluster: Cluster) -> list[str]:
     return warnings
 
 
-def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = True) -> list[Document]:
+def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = False) -> list[Document]:
     """Clean and split every article: the stages before representation."""
     timer = timer or StageTimer()
     with timer.stage("clean"):
@@ -107,11 +106,9 @@ def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = T
 
 
 def _also_reported(rep: Representation, i: int) -> list[int]:
-    sims = rep.vectors @ rep.vectors[i].T
-    sims = np.asarray(sims.todense()).ravel()
-    own = rep.sentences[i].article
-    articles = {rep.sentences[j].article for j in np.flatnonzero(sims >= ALSO_REPORTED_SIMILARITY)}
-    return sorted(articles - {own})
+    """Other articles with a sentence reporting the same fact as sentence i."""
+    same = np.flatnonzero(rep.overlap([i])[0] >= SAME_FACT_OVERLAP)
+    return sorted({rep.sentences[j].article for j in same} - {rep.sentences[i].article})
 
 
 def summarize(
@@ -121,19 +118,21 @@ def summarize(
     scorer: Scorer | None = None,
     cluster_id: str | None = None,
     timer: StageTimer | None = None,
-    segment: bool = True,
+    segment: bool = False,
+    method: str = "greedy",
 ) -> Summary:
     """Summarize one cluster of Vietnamese news articles.
 
     `words` is the length budget in syllables; `sentences` caps the number of
-    sentences instead (or as well). Raises a `TomtatError` subclass for input
+    sentences; pass `words=None` to limit by sentences alone. `segment` adds
+    underthesea word units to the sentence vectors; off by default because on
+    ViMs it cost 2.5x the time for no ROUGE gain (bench/speed.py, bench/quality.py). Raises a `TomtatError` subclass for input
     that cannot be summarized.
     """
     timer = timer or StageTimer()
     cluster = as_cluster(articles, cluster_id)
     warnings = _validate(cluster)
-    budget = Budget(syllables=words if sentences is None or words != 200 else None, sentences=sentences) \
-        if sentences is not None else Budget(syllables=words)
+    budget = Budget(syllables=words, sentences=sentences) if words or sentences else Budget()
     documents = prepare(cluster, timer, segment)
     if not any(d.sentences for d in documents):
         raise NoInputError("nothing left to summarize after removing web noise")
@@ -142,7 +141,7 @@ def summarize(
     with timer.stage("score"):
         scores = (scorer or default_scorer()).score(rep)
     with timer.stage("select"):
-        chosen = select_ilp(rep, scores, budget)
+        chosen = select(rep, scores, budget, method)
     with timer.stage("order"):
         ordered = order_sentences(rep, chosen)
     with timer.stage("render"):

@@ -1,52 +1,161 @@
 """Off-topic tails: scrapers often glue unrelated teasers after the real article.
 
-Which paragraphs are off-topic is decided by content, not by keywords: a
-trailing run of paragraphs whose vocabulary barely overlaps the rest of the
-cluster is cut. Only tails are cut, because real articles digress in the middle
-but scrapers append at the end.
+Which paragraphs are off-topic is decided by content, not by keywords. Every
+paragraph is compared (TF-IDF cosine over syllables and syllable bigrams, with
+IDF counted over all paragraphs of the cluster, so words every paragraph uses
+weigh little) with the cluster's story: the other articles, this article's
+title and its head. A trailing run of paragraphs whose similarity is clearly
+below that of the article's own body is cut. Only tails are cut, and never the
+first third of an article, because real articles digress in the middle but
+scrapers append at the end.
+
+Layout hints recorded by the cleaner (`Paragraphs.breaks`: a closing byline
+such as "Theo Reuters" followed by more text, an "OUTLET - " dateline lead
+after the first paragraph, a repeated headline) make the cut easier where they
+are, but never cut on their own.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from statistics import median
 
+from tomtat.clean.lines import is_headline_like
 from tomtat.text.tokens import syllables
 
+# a tail is cut when its paragraphs score below RATIO x the body's median similarity
+RATIO = 0.5
+# ... or below HINTED_RATIO x that median where the layout says another article starts
+HINTED_RATIO = 0.75
+# a body this unlike the rest of the cluster gives no baseline to judge a tail by
+MIN_BODY_SIMILARITY = 0.03
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    tokens = syllables(text, normalized=True)
-    return set(zip(tokens, tokens[1:]))
+
+def _features(text: str) -> Counter[str]:
+    tokens = [t for t in syllables(text, normalized=True) if not t.isdigit()]
+    feats: Counter[str] = Counter(tokens)
+    feats.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))
+    return feats
+
+
+def _weigh(feats: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    return {t: (1 + math.log(c)) * idf[t] for t, c in feats.items()}
+
+
+def _add(into: dict[str, float], vec: dict[str, float], sign: float = 1.0) -> None:
+    for t, w in vec.items():
+        into[t] = into.get(t, 0.0) + sign * w
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values() if w > 0))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vec.values()))
+    return {t: w / norm for t, w in vec.items()} if norm else {}
+
+
+def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[list[float]]:
+    """For every paragraph, its similarity to the story told by the rest of the cluster."""
+    feats = [[_features(p) for p in doc] for doc in documents]
+    title_feats = [_features(t) for t in titles]
+    units = [f for doc in feats for f in doc] + [f for f in title_feats if f]
+    df: Counter[str] = Counter()
+    for f in units:
+        df.update(f.keys())
+    n = len(units) or 1
+    idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+    vecs = [[_unit(_weigh(f, idf)) for f in doc] for doc in feats]
+    title_vecs = [_unit(_weigh(f, idf)) for f in title_feats]
+    heads = [_head_length(len(doc)) for doc in documents]
+    # each article's contribution to the story: its title and head, as one unit vector
+    story_parts = []
+    for d, doc in enumerate(vecs):
+        part: dict[str, float] = {}
+        _add(part, title_vecs[d])
+        for v in doc[: heads[d]]:
+            _add(part, v)
+        story_parts.append(part)
+    total: dict[str, float] = {}
+    for d, part in enumerate(story_parts):
+        _add(total, _unit(part))
+    result = []
+    for d, doc in enumerate(vecs):
+        others: dict[str, float] = dict(total)
+        _add(others, _unit(story_parts[d]), -1.0)
+        sims = []
+        for j, v in enumerate(doc):
+            own: dict[str, float] = dict(story_parts[d])
+            if j < heads[d]:
+                _add(own, v, -1.0)  # a head paragraph is not compared with itself
+            reference = dict(others)
+            weight = 1.0 if len(documents) > 1 else 0.0
+            reference = {t: w * weight for t, w in reference.items()}
+            _add(reference, _unit(own))
+            sims.append(_cosine(v, reference))
+        result.append(sims)
+    return result
+
+
+def _head_length(n: int) -> int:
+    """Paragraphs at the start of an article that are never cut: at least a third."""
+    return max(1, math.ceil(n / 3))
+
+
+def _hinted(c: int, doc: list[str], breaks: frozenset[int]) -> bool:
+    """Does the layout say another article starts at paragraph c?
+
+    Either c itself is a break, or a break follows within two paragraphs and
+    everything between is a headline (a short line that is not a sentence).
+    """
+    if c in breaks:
+        return True
+    for b in range(c + 1, min(len(doc), c + 3)):
+        if b in breaks:
+            return all(is_headline_like(p) for p in doc[c:b])
+    return False
+
+
+def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio: float, hinted_ratio: float) -> int:
+    """Start of the off-topic tail (len(sims) when there is none)."""
+    n = len(sims)
+    for c in range(_head_length(n), n):
+        body = median(sims[:c])
+        if body < MIN_BODY_SIMILARITY:
+            continue
+        tail = sims[c:]
+        # content alone: every trailing paragraph is far below the body
+        if max(tail) < ratio * body:
+            return c
+        # content backed by layout: the tail is mostly below the body, at both its ends
+        if _hinted(c, doc, breaks):
+            limit = hinted_ratio * body
+            low = sum(1 for s in tail if s < limit)
+            if tail[0] < limit and tail[-1] < limit and median(tail) < limit and low * 3 >= len(tail) * 2:
+                return c
+    return n
 
 
 def drop_offtopic_tails(
-    documents: list[list[str]], titles: list[str], threshold: float = 0.08,
+    documents: list[list[str]], titles: list[str], threshold: float = RATIO,
 ) -> tuple[list[list[str]], list[list[tuple[str, str]]]]:
-    """For each article's paragraphs, cut the trailing run that does not fit the cluster."""
-    grams = [[_bigrams(p) for p in doc] for doc in documents]
-    title_grams = [_bigrams(t) for t in titles]
-    df: Counter[tuple[str, str]] = Counter()
-    for doc, tg in zip(grams, title_grams):
-        df.update(set().union(tg, *doc))
+    """For each article's paragraphs, cut the trailing run that does not fit the cluster.
+
+    `threshold` is the share of the body's median similarity below which a
+    trailing run of paragraphs counts as off-topic.
+    """
+    sims = tail_similarities(documents, titles)
     kept_docs, removed_docs = [], []
-    for i, (doc, doc_grams) in enumerate(zip(documents, grams)):
-        own = Counter()
-        for g in doc_grams:
-            own.update(g)
-        own.update(title_grams[i])
-
-        def support(j: int) -> float:
-            g = doc_grams[j]
-            if not g:
-                return 1.0
-            # a bigram supports the paragraph if another article or another
-            # paragraph of this article (or its title) uses it too
-            shared = sum(1 for b in g if df[b] - (1 if b in g else 0) > 0 or own[b] > 1)
-            return shared / len(g)
-
-        cut = len(doc)
-        # never cut the first half of an article: tails only
-        while cut > max(1, len(doc) // 2) and support(cut - 1) < threshold:
-            cut -= 1
-        kept_docs.append(doc[:cut])
+    for doc, doc_sims in zip(documents, sims):
+        breaks = getattr(doc, "breaks", frozenset())
+        cut = _cut_point(doc_sims, list(doc), breaks, threshold, max(threshold, HINTED_RATIO)) if len(doc) > 1 else len(doc)
+        kept_docs.append(list(doc[:cut]))
         removed_docs.append([(p, "off-topic tail") for p in doc[cut:]])
     return kept_docs, removed_docs

@@ -8,6 +8,7 @@ from functools import wraps
 from typing import NoReturn, TypeVar
 
 import typer
+from typer.exceptions import TyperException
 
 from tomtat.errors import TomtatError
 
@@ -36,7 +37,7 @@ def reports_errors(func: F) -> F:
             return func(*args, **kwargs)
         except TomtatError as exc:
             fail(str(exc), exc.exit_code)
-        except (typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
+        except (TyperException, typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
             raise
         except MemoryError:
             fail("out of memory; split the input into smaller clusters", 1)

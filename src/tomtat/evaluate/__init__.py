@@ -1,4 +1,4 @@
-"""ROUGE scoring with a Vietnamese-safe tokenizer, and readers for benchmark datasets."""
+"""ROUGE scoring with a Vietnamese-safe tokenizer, benchmark readers, baselines and the eval runner."""
 
 from tomtat.evaluate.rouge import RougeScores, VietnameseTokenizer, rouge
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from tomtat.errors import NoInputError
+from tomtat.errors import MalformedInputError, NoInputError
 from tomtat.model import Article, Cluster
 from tomtat.read.decode import decode
 
@@ -27,16 +27,96 @@ def vims_reference(text: str) -> str:
     return "\n".join(line for line in lines if line.strip() != _VIMS_MARKER).strip()
 
 
-def read_vims(root: str | Path) -> Iterator[Cluster]:
-    """ViMs: data/Cluster_NNN/K.txt (title line + body), summary/Cluster_NNN/*.txt."""
+def read_vims(root: str | Path, only: list[str] | None = None) -> Iterator[Cluster]:
+    """ViMs: data/Cluster_NNN/K.txt (title line + body), summary/Cluster_NNN/*.txt.
+
+    `root` may also be one cluster's folder (data/Cluster_NNN) with `only` naming it.
+    """
     root = Path(root)
+    if only and (root / ".." / ".." / "data").is_dir() and root.parent.name == "data":
+        root = root.parent.parent
     data = root / "data"
     if not data.is_dir():
         raise NoInputError(f"{root}: not a ViMs folder (no data/ inside)")
-    for folder in sorted(p for p in data.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in data.iterdir() if p.is_dir() and (only is None or p.name in only)):
         articles = []
         for f in sorted(folder.glob("*.txt"), key=_number):
             title, _, body = _text(f).strip().partition("\n")
             articles.append(Article(title=title.strip(), text=body, id=f"{folder.name}/{f.stem}", source=f.stem))
         refs = [vims_reference(_text(f)) for f in sorted((root / "summary" / folder.name).glob("*.txt"), key=_number)]
         yield Cluster(articles=articles, id=folder.name, references=[r for r in refs if r])
+
+
+def read_abmusu(path: str | Path) -> Iterator[Cluster]:
+    """VLSP 2022 AbMuSu JSONL: one cluster per line, one reference ("summary").
+
+    Each line: {"single_documents": [{"title", "anchor_text", "raw_text"}, ...],
+    "summary": "...", "category": "...", ...}. The anchor text (the lead the
+    outlet shows under the title) is kept as the body's first paragraph.
+    """
+    import json
+
+    path = Path(path)
+    if not path.is_file():
+        raise NoInputError(f"{path}: not an AbMuSu .jsonl file")
+    with path.open(encoding="utf-8-sig") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise MalformedInputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            docs = record.get("single_documents") or record.get("documents") or []
+            articles = []
+            for k, d in enumerate(docs):
+                body = d.get("raw_text") or d.get("text") or d.get("body") or ""
+                anchor = (d.get("anchor_text") or "").strip()
+                if anchor and not body.lstrip().startswith(anchor[:50]):
+                    body = anchor + "\n" + body
+                articles.append(Article(title=(d.get("title") or "").strip(), text=body, source=d.get("source") or f"doc{k + 1}",
+                                        url=d.get("url"), id=f"{number}/{k + 1}"))
+            summary = record.get("summary") or ""
+            refs = summary if isinstance(summary, list) else [summary]
+            cid = str(record.get("cluster") or record.get("id") or record.get("cluster_id") or f"cluster_{number}")
+            yield Cluster(articles=articles, id=cid, references=[r.strip() for r in refs if r and r.strip()],
+                          category=record.get("category"))
+
+
+def _info(text: str) -> dict[str, str]:
+    fields = {}
+    for line in text.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().isupper():
+            fields[key.strip().upper()] = value.strip()
+    return fields
+
+
+def read_vnmds(root: str | Path) -> Iterator[Cluster]:
+    """VN-MDS: cluster_N/{DOCID.body.txt, DOCID.info.txt ("TITLE: ..."), cluster_N.ref1.txt, cluster_N.ref2.txt}."""
+    root = Path(root)
+    if not root.is_dir():
+        raise NoInputError(f"{root}: not a VN-MDS folder")
+    folders = sorted((p for p in root.iterdir() if p.is_dir() and any(p.glob("*.body.txt"))), key=_number)
+    if not folders:
+        raise NoInputError(f"{root}: no cluster_N folders with *.body.txt inside")
+    for folder in folders:
+        articles = []
+        for body in sorted(folder.glob("*.body.txt"), key=lambda p: p.name):
+            doc_id = body.name[: -len(".body.txt")]
+            info_path = folder / f"{doc_id}.info.txt"
+            info = _info(_text(info_path)) if info_path.is_file() else {}
+            articles.append(Article(title=info.get("TITLE", ""), text=_text(body), id=f"{folder.name}/{doc_id}",
+                                    source=info.get("SOURCE") or doc_id, url=info.get("LINK") or info.get("URL"),
+                                    date=info.get("DATE") or None))
+        refs = [_text(f).strip() for f in sorted(folder.glob("*.ref*.txt"), key=lambda p: p.name)]
+        yield Cluster(articles=articles, id=folder.name, references=[r for r in refs if r])
+
+
+READERS = {"vims": read_vims, "abmusu": read_abmusu, "vnmds": read_vnmds}
+
+
+def read_dataset(name: str, path: str | Path) -> list[Cluster]:
+    if name not in READERS:
+        raise NoInputError(f"unknown dataset {name!r}; choose one of {', '.join(READERS)}")
+    return list(READERS[name](path))

@@ -8,6 +8,7 @@ tokenizer: NFC, one tone-mark convention, lowercase, punctuation dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rouge_score import rouge_scorer
 
@@ -23,14 +24,19 @@ class VietnameseTokenizer:
         return syllables(text)
 
 
+@lru_cache(maxsize=2048)
+def _words(text: str) -> tuple[str, ...]:
+    from tomtat.split import segment_words
+    from tomtat.text.normalize import normalize
+
+    return tuple(w for line in normalize(text).split("\n") if line.strip() for w in segment_words(line))
+
+
 class WordTokenizer:
-    """Word-segmented tokens (underthesea), for word-level ROUGE."""
+    """Word-segmented tokens (underthesea), for word-level ROUGE; references are segmented once."""
 
     def tokenize(self, text: str) -> list[str]:
-        from tomtat.split import segment_words
-        from tomtat.text.normalize import normalize
-
-        return [w for line in normalize(text).split("\n") if line.strip() for w in segment_words(line)]
+        return list(_words(text))
 
 
 @dataclass

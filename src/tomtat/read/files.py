@@ -23,11 +23,46 @@ _MAX_FILE_BYTES = 50 * 1024 * 1024
 Item = Cluster | TomtatError
 
 
+TITLE_MAX_SYLLABLES = 35
+
+
+def looks_like_title(line: str, next_line: str | None = None) -> bool:
+    """Is this first line a headline, or body text the scraper put first?
+
+    Body text: a long line, several sentences, an unclosed quote, a line ending
+    on a comma, or a line the next line visibly continues (no blank line
+    between them and the next one starts in lower case).
+    """
+    from tomtat.split.sentences import split_paragraph
+    from tomtat.text.normalize import normalize
+    from tomtat.text.tokens import syllables
+
+    line = normalize(line).strip()
+    if not line:
+        return False
+    if len(syllables(line, normalized=True)) > TITLE_MAX_SYLLABLES:
+        return False
+    if len(split_paragraph(line)) > 1:
+        return False
+    if line.count("“") > line.count("”") or line.endswith((",", ";", "-", "–")):
+        return False
+    if next_line is not None and next_line.strip()[:1].islower():
+        return False
+    return True
+
+
 def article_from_text(text: str, name: str) -> Article:
-    """First non-empty line is the title, the rest is the body (the seeds' layout)."""
+    """First non-empty line is the title, the rest is the body (the seeds' layout).
+
+    When that first line is plainly body text (see `looks_like_title`), the
+    article gets no title and the whole text is its body.
+    """
     lines = text.strip().split("\n", 1)
     title = lines[0].strip()
     body = lines[1] if len(lines) > 1 else ""
+    following = body.split("\n", 1)[0] if body[:1] != "\n" and body.strip() else None
+    if body.strip() and not looks_like_title(title, following):
+        return Article(title="", text=text.strip(), source=None, id=name)
     return Article(title=title, text=body, source=None, id=name)
 
 

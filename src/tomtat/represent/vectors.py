@@ -12,6 +12,12 @@ from tomtat.model import Document, Sentence
 from tomtat.represent.stopwords import STOP_SYLLABLES
 
 
+# Two sentences sharing this share of the smaller one's concepts report the same
+# fact: used both to keep paraphrases out of a summary and to credit the other
+# outlets that reported it. On ViMs, forbidding such pairs cost no ROUGE down to 0.4.
+SAME_FACT_OVERLAP = 0.35
+
+
 @dataclass
 class Representation:
     documents: list[Document]
@@ -21,10 +27,23 @@ class Representation:
     centroid: np.ndarray  # mean of sentence vectors, L2-normalized
     concepts: list[list[int]]  # concept ids in each sentence
     concept_df: np.ndarray  # how many articles mention each concept
+    concept_matrix: sparse.csr_matrix  # binary sentence x concept incidence
 
     @property
     def lengths(self) -> np.ndarray:
         return np.array([s.length for s in self.sentences], dtype=float)
+
+    def overlap(self, rows: list[int] | np.ndarray) -> np.ndarray:
+        """Share of concepts two sentences have in common, over the smaller one's.
+
+        1.0 when one sentence says nothing the other does not: the measure of
+        "reports the same thing", robust to paraphrase padding that dilutes cosine.
+        """
+        m = self.concept_matrix
+        shared = (m[rows] @ m.T).toarray()
+        sizes = np.asarray(m.sum(axis=1)).ravel()
+        smaller = np.minimum(sizes[rows][:, None], sizes[None, :])
+        return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
 
 
 def _terms(tokens: list[str]) -> list[str]:
@@ -65,4 +84,11 @@ def represent(documents: list[Document]) -> Representation:
             row.append(j)
         concepts.append(row)
     concept_df = np.array([len(a) for a in articles_of], dtype=float)
-    return Representation(documents, sentences, vectors, title_vectors, centroid, concepts, concept_df)
+    rows = [i for i, row in enumerate(concepts) for _ in row]
+    cols = [c for row in concepts for c in row]
+    concept_matrix = sparse.csr_matrix(
+        (np.ones(len(cols)), (rows, cols)), shape=(len(sentences), len(ids)),
+    )
+    return Representation(
+        documents, sentences, vectors, title_vectors, centroid, concepts, concept_df, concept_matrix,
+    )

@@ -16,28 +16,15 @@ from tomtat.represent import Representation
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
 
-MIN_SENTENCE_SYLLABLES = 6
-MAX_SENTENCE_SYLLABLES = 80
-
-
-def candidates(rep: Representation) -> np.ndarray:
-    lengths = rep.lengths
-    return np.flatnonzero((lengths >= MIN_SENTENCE_SYLLABLES) & (lengths <= MAX_SENTENCE_SYLLABLES))
-
-
 def select_ilp(
     rep: Representation,
+    cand: np.ndarray,
     scores: Scores,
     budget: Budget,
     salience_weight: float = 1.0,
     time_limit: float = 1.0,
 ) -> list[int]:
     """Indices into rep.sentences of the chosen sentences (unordered)."""
-    cand = candidates(rep)
-    if cand.size == 0:
-        cand = np.arange(len(rep.sentences))
-    if cand.size == 0:
-        return []
     lengths = rep.lengths[cand]
     used = sorted({c for i in cand for c in rep.concepts[i] if scores.concepts[c] > 0})
     col = {c: k for k, c in enumerate(used)}

@@ -1,10 +1,14 @@
 """Vietnamese sentence splitting that respects news-text conventions.
 
 A boundary is end punctuation followed by whitespace and the start of a new
-sentence (a capital letter, a digit or an opening quote). Dots without a space
-after them ("13/4", "5.2", "1.550", "V.Putin", "VOV.VN") never end a sentence,
-closing quotes and brackets stay with the sentence they close, and common
-abbreviations ("TP. Hồ Chí Minh", "PGS. TS.") do not end one either.
+sentence (an upper-case letter, a digit, an opening quote or a dialogue dash).
+Dots without a space after them ("13/4", "5.2", "1.550", "V.Putin", "VOV.VN",
+"TP.HCM") never end a sentence, closing quotes and brackets stay with the
+sentence they close, and common abbreviations ("TP. Hồ Chí Minh", "PGS. TS.")
+do not end one either. Line breaks always end a sentence.
+
+Splitting only ever cuts at whitespace and strips it: the non-space characters
+of the input come out unchanged and in order.
 """
 
 from __future__ import annotations
@@ -13,14 +17,27 @@ import re
 
 _ABBREVIATIONS = {
     "tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "ls", "th", "q", "p", "mr", "mrs", "ms",
-    "dr", "st", "no", "tr", "vs", "ctv", "nxb", "bv", "ubnd", "hđnd", "tw", "vd",
+    "dr", "st", "no", "tr", "vs", "ctv", "nxb", "bv", "ubnd", "hđnd", "tw", "vd", "tx", "ck",
 }
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
-_BOUNDARY = re.compile(
-    rf"(?P<end>(?:[.!?]+|…)[{re.escape(_CLOSERS)}]*)\s+(?=[{re.escape(_OPENERS)}]*[^\W_a-zà-ỹđ]|-\s)",
-)
-_LAST_TOKEN = re.compile(r"(\w+)\W*$")
+# end punctuation (".", "!", "?", runs of them, "…"), closers kept with it, then whitespace
+_BOUNDARY = re.compile(rf"(?P<end>(?:[.!?]+|…)+[{re.escape(_CLOSERS)}]*)(?P<space>\s+)")
+_LAST_TOKEN = re.compile(r"([\w.]+)\W*$")
+
+
+def _starts_sentence(rest: str) -> bool:
+    """Does the text after a candidate boundary look like the start of a sentence?"""
+    i = 0
+    while i < len(rest) and rest[i] in _OPENERS:
+        i += 1
+    if i >= len(rest):
+        return False
+    ch = rest[i]
+    if ch.isupper() or ch.isdigit():
+        return True
+    # a dialogue or list dash: "- Ông nói ..."
+    return ch in "-–—" and i == 0 and rest[1:2].isspace()
 
 
 def _is_abbreviation(prefix: str, end: str) -> bool:
@@ -29,21 +46,27 @@ def _is_abbreviation(prefix: str, end: str) -> bool:
     match = _LAST_TOKEN.search(prefix)
     if not match:
         return False
-    token = match.group(1)
-    # a lone initial ("J. Smith") or a known abbreviation
-    return (len(token) == 1 and token.isupper()) or token.lower() in _ABBREVIATIONS
+    token = match.group(1).rstrip(".")
+    last = token.rsplit(".", 1)[-1]
+    # a lone initial ("J. Smith", "V. Putin") or a known abbreviation ("TP.", "PGS.TS.")
+    if len(last) == 1 and last.isupper():
+        return True
+    return token.lower() in _ABBREVIATIONS or last.lower() in _ABBREVIATIONS
 
 
 def split_paragraph(paragraph: str) -> list[str]:
+    """Sentences of one line of text, each stripped and non-empty."""
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
+        if not _starts_sentence(paragraph[match.end():]):
+            continue
         if _is_abbreviation(paragraph[start : match.start()], match.group("end")):
             continue
         piece = paragraph[start : match.end("end")].strip()
         if piece:
             sentences.append(piece)
-        start = match.end()
+            start = match.end()
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
@@ -51,8 +74,11 @@ def split_paragraph(paragraph: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
-    """(paragraph index, sentence) pairs; line breaks always end a sentence."""
+    """(paragraph index, sentence) pairs; line breaks always end a sentence.
+
+    Paragraph indices count the non-blank lines of `text`.
+    """
     out: list[tuple[int, str]] = []
-    for index, line in enumerate(p for p in text.split("\n") if p.strip()):
+    for index, line in enumerate(p for p in text.splitlines() if p.strip()):
         out.extend((index, s) for s in split_paragraph(line.strip()))
     return out

@@ -1,0 +1,138 @@
+"""Where batch jobs run: in this process, in a local process pool, or on a Ray cluster.
+
+Every engine has the same shape: `imap(jobs)` takes an iterator of
+`(line_number, line)` and yields `summarize_line` results *in input order*,
+keeping only a bounded window of jobs in flight so memory stays flat on
+inputs of any size.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from tomtat.batch.jobs import summarize_line, worker_init
+from tomtat.errors import TomtatError
+
+Job = tuple[int, str]
+
+
+class EngineUnavailableError(TomtatError):
+    """The chosen engine cannot run here (Ray not installed, cluster unreachable)."""
+
+    exit_code = 2
+    http_status = 503
+
+
+class InlineEngine:
+    """One worker: run every job in this process."""
+
+    name = "inline"
+
+    def __init__(self, words: int | None, sentences: int | None) -> None:
+        self.words, self.sentences = words, sentences
+
+    def __enter__(self) -> InlineEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def imap(self, jobs: Iterable[Job]) -> Iterator[dict[str, Any]]:
+        for n, line in jobs:
+            yield summarize_line(n, line, self.words, self.sentences)
+
+
+class ProcessEngine:
+    """`workers` processes on this machine (concurrent.futures), results in input order."""
+
+    name = "local"
+
+    def __init__(self, words: int | None, sentences: int | None, workers: int) -> None:
+        self.words, self.sentences, self.workers = words, sentences, workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ProcessEngine:
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=worker_init)
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        assert self.pool is not None
+        # on an interrupt, drop queued jobs and do not wait for running ones
+        self.pool.shutdown(wait=exc_type is None, cancel_futures=True)
+
+    def imap(self, jobs: Iterable[Job]) -> Iterator[dict[str, Any]]:
+        assert self.pool is not None
+        window = deque()
+        limit = self.workers * 4
+        for n, line in jobs:
+            window.append(self.pool.submit(summarize_line, n, line, self.words, self.sentences))
+            if len(window) >= limit:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+class RayEngine:
+    """Ray tasks, one per cluster, on a local Ray (default) or `ray.init(address=...)`.
+
+    Ray schedules the tasks over every node's CPUs; this process only keeps a
+    window of task references and writes their results in input order, so
+    resume, the errors file and the per-line atomic output behave exactly as
+    with the local engine. The workers import `tomtat` themselves: on a real
+    cluster install it on every node (or pass a runtime_env).
+    """
+
+    name = "ray"
+
+    def __init__(self, words: int | None, sentences: int | None, workers: int, address: str | None = None) -> None:
+        self.words, self.sentences, self.workers, self.address = words, sentences, workers, address
+        self._started = False
+        self._task = None
+
+    def __enter__(self) -> RayEngine:
+        try:
+            import ray
+        except ImportError:
+            raise EngineUnavailableError("--engine ray needs Ray: pip install 'tomtat[ray]'") from None
+        if not ray.is_initialized():
+            try:
+                if self.address:
+                    ray.init(address=self.address, log_to_driver=False)
+                else:
+                    # RAY_ADDRESS in the environment still wins inside ray.init
+                    ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False)
+            except (ConnectionError, RuntimeError, ValueError) as exc:
+                where = self.address or "a local Ray"
+                raise EngineUnavailableError(f"cannot start or reach {where} ({exc})") from None
+            self._started = True
+        self._task = ray.remote(num_cpus=1, max_retries=2)(summarize_line)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._started:
+            import ray
+
+            ray.shutdown()
+
+    def imap(self, jobs: Iterable[Job]) -> Iterator[dict[str, Any]]:
+        import ray
+
+        window = deque()
+        limit = max(self.workers, int(ray.cluster_resources().get("CPU", 1))) * 4
+        for n, line in jobs:
+            window.append(self._task.remote(n, line, self.words, self.sentences))
+            if len(window) >= limit:
+                yield ray.get(window.popleft())
+        while window:
+            yield ray.get(window.popleft())
+
+
+def make_engine(engine: str, words: int | None, sentences: int | None, workers: int, address: str | None = None):
+    if engine == "ray":
+        return RayEngine(words, sentences, workers, address)
+    if engine == "local":
+        return InlineEngine(words, sentences) if workers <= 1 else ProcessEngine(words, sentences, workers)
+    raise ValueError(f"unknown engine {engine!r}; choose local or ray")

@@ -1,0 +1,198 @@
+"""`run_batch`: a JSONL file of clusters in, a JSONL file of summaries out.
+
+- One result line per input cluster, in input order (`Summary.to_dict()`, with
+  `cluster_id` set to the record's id or `line-N`).
+- Each finished line is appended with one write and fsync'ed before the next,
+  so a crash or Ctrl-C loses nothing already written; at worst the line being
+  written is cut short, and `--resume` trims it off.
+- Bad lines (malformed JSON, missing fields, input tomtat cannot summarize)
+  go to the errors file with their line number and reason; the rest go on.
+- `resume=True` keeps OUT and skips every id already in it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tomtat.batch.engines import make_engine
+from tomtat.batch.jobs import line_id
+from tomtat.errors import NoInputError, UnreadableInputError
+
+
+@dataclass
+class BatchReport:
+    total: int = 0  # non-blank input lines
+    done: int = 0  # summarized in this run
+    skipped: int = 0  # already in OUT (resume)
+    failed: int = 0
+    seconds: float = 0.0
+    exit_code: int = 0  # the largest exit code among failed lines, else 0
+    errors_path: Path | None = None
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        processed = self.done + self.failed
+        return processed / self.seconds if self.seconds > 0 else 0.0
+
+
+class LineWriter:
+    """Appends whole lines to a file: one os.write per line, then fsync."""
+
+    def __init__(self, path: Path, truncate: bool) -> None:
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if truncate else os.O_APPEND)
+        self.fd = os.open(path, flags, 0o644)
+        if not truncate:
+            os.lseek(self.fd, 0, os.SEEK_END)
+
+    def write(self, text: str) -> None:
+        data = (text.rstrip("\n") + "\n").encode("utf-8")
+        view = memoryview(data)
+        while view:
+            written = os.write(self.fd, view)
+            view = view[written:]
+        os.fsync(self.fd)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def done_ids(out_path: Path) -> set[str]:
+    """Ids already in OUT; a cut-short last line (a crash mid-write) is trimmed off."""
+    if not out_path.exists():
+        return set()
+    ids: set[str] = set()
+    good_end = 0
+    with open(out_path, "rb") as f:
+        offset = 0
+        for raw in f:
+            end = offset + len(raw)
+            offset = end
+            if not raw.endswith(b"\n"):
+                break  # the last line was never finished
+            try:
+                record = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                break
+            if isinstance(record, dict) and record.get("cluster_id") is not None:
+                ids.add(str(record["cluster_id"]))
+            good_end = end
+    if good_end < out_path.stat().st_size:
+        os.truncate(out_path, good_end)
+    return ids
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Non-blank lines with their 1-based line numbers, decoded as UTF-8 (BOM allowed)."""
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError:
+                line = raw.decode("utf-8", errors="replace")  # the job reports it as malformed JSON if it is
+            if line.strip():
+                yield n, line
+
+
+def run_batch(
+    in_path: str | Path,
+    out_path: str | Path,
+    *,
+    workers: int = 1,
+    resume: bool = False,
+    errors_path: str | Path | None = None,
+    words: int | None = 200,
+    sentences: int | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    progress: bool = False,
+) -> BatchReport:
+    """Summarize every cluster of IN (JSONL, AbMuSu or our schema) into OUT (JSONL)."""
+    in_path, out_path = Path(in_path), Path(out_path)
+    errors_path = Path(errors_path) if errors_path else out_path.with_name(out_path.name + ".errors.jsonl")
+    if not in_path.exists():
+        raise NoInputError(f"{in_path}: no such file")
+    if in_path.is_dir():
+        raise NoInputError(f"{in_path}: is a folder; give a .jsonl file with one cluster per line")
+    if in_path.resolve() == out_path.resolve():
+        raise UnreadableInputError("the output file must differ from the input file")
+
+    report = BatchReport(errors_path=errors_path)
+    skip: set[int] = set()
+    already = done_ids(out_path) if resume else set()
+    for n, line in _lines(in_path):
+        report.total += 1
+        if already and line_id(line, n) in already:
+            skip.add(n)
+    report.skipped = len(skip)
+    if report.total == 0:
+        raise NoInputError(f"{in_path}: no clusters (the file is empty)")
+
+    out = LineWriter(out_path, truncate=not resume)
+    errors = LineWriter(errors_path, truncate=True)
+    bar = _progress(progress, report.total - report.skipped)
+    start = time.perf_counter()
+    try:
+        with bar, make_engine(engine, words, sentences, workers, address) as runner:
+            task = bar.add_task("tomtat batch", total=report.total - report.skipped) if bar else None
+            jobs = ((n, line) for n, line in _lines(in_path) if n not in skip)
+            for result in runner.imap(jobs):
+                if result["ok"]:
+                    out.write(result["json"])
+                    report.done += 1
+                else:
+                    errors.write(json.dumps(_error_record(result), ensure_ascii=False))
+                    report.failed += 1
+                    report.exit_code = max(report.exit_code, int(result.get("exit_code", 1)))
+                    report.kinds[result["kind"]] = report.kinds.get(result["kind"], 0) + 1
+                if bar:
+                    bar.advance(task)
+    finally:
+        report.seconds = time.perf_counter() - start
+        out.close()
+        errors.close()
+    if report.failed == 0:
+        errors_path.unlink(missing_ok=True)
+    return report
+
+
+def _error_record(result: dict[str, Any]) -> dict[str, Any]:
+    return {"line": result["line"], "id": result["id"], "error": result["error"], "kind": result["kind"]}
+
+
+class _NoBar:
+    def __bool__(self) -> bool:
+        return False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+def _progress(enabled: bool, total: int):
+    if not enabled:
+        return _NoBar()
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("?  clusters/s" if speed is None else f"{speed:.2f} clusters/s", style="progress.data.speed")
+
+    return Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        RateColumn(), TextColumn("elapsed"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=False,
+    )

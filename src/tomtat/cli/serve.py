@@ -1,0 +1,31 @@
+"""`tomtat serve`: the HTTP API and web page (FastAPI under uvicorn)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tomtat.cli.app import app, fail
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=0, max=64, help="Processes that run summaries (0: threads in the server process).")] = 1,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Per-request time limit in seconds (504 past it).")] = 30.0,
+    max_body: Annotated[int, typer.Option(min=1024, help="Request body cap in bytes (413 past it).")] = 5 * 1024 * 1024,
+    cache: Annotated[int, typer.Option(min=0, help="Results kept for repeated identical requests (0: no cache).")] = 256,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the HTTP API (POST /v1/summarize, GET /healthz, /docs) and the web page at /."""
+    import uvicorn
+
+    from tomtat.server import create_app
+
+    application = create_app(workers=workers, timeout=timeout, max_body=max_body, cache_size=cache)
+    try:
+        uvicorn.run(application, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})", 1)

@@ -1,0 +1,150 @@
+"""Reference systems for `tomtat eval`, each built on the same prepare()/represent() stages.
+
+Every baseline takes a cluster's `Representation` (so cleaning, splitting and
+vectors are exactly the pipeline's) plus the syllable budget, and returns the
+summary text. They fill the budget greedily; ROUGE then cuts the output at the
+budget, so the last sentence may be partly counted, the usual convention.
+
+- lead: first sentence of each article in turn, then the second, ...
+- lexrank: Erkan & Radev's graph centrality (threshold 0.1, damping 0.85)
+- centroid: cosine to the cluster's TF-IDF centroid (Radev et al.)
+- oracle: greedy ROUGE-2 against the references (the extractive upper bound)
+- human: one reference scored against the others (not a system: see evaluate.run)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from tomtat.represent import Representation
+from tomtat.text.tokens import syllables
+
+REDUNDANCY = 0.5  # cosine above which a candidate repeats a chosen sentence
+MIN_SYLLABLES = 6  # fragments shorter than this are never picked by the baselines
+LEXRANK_THRESHOLD = 0.1
+LEXRANK_DAMPING = 0.85
+
+Baseline = Callable[[Representation, int, Sequence[str]], str]
+
+
+def _join(rep: Representation, chosen: Sequence[int]) -> str:
+    return " ".join(rep.sentences[i].text for i in chosen)
+
+
+def _fill(rep: Representation, ranking: Sequence[int], words: int, redundancy: float | None = REDUNDANCY) -> list[int]:
+    """Take sentences in `ranking` order until the budget is reached, skipping near-duplicates."""
+    chosen: list[int] = []
+    used = 0
+    for i in ranking:
+        if used >= words:
+            break
+        s = rep.sentences[i]
+        if s.length < MIN_SYLLABLES and any(x.length >= MIN_SYLLABLES for x in rep.sentences):
+            continue
+        if redundancy is not None and chosen:
+            sims = rep.vectors[chosen] @ rep.vectors[i].T
+            if sims.nnz and sims.max() > redundancy:
+                continue
+        chosen.append(int(i))
+        used += s.length
+    return chosen
+
+
+def lead(rep: Representation, words: int, references: Sequence[str] = ()) -> str:
+    """First sentences of each article in turn (article order), no redundancy check."""
+    by_article: dict[int, list[int]] = {}
+    for i, s in enumerate(rep.sentences):
+        by_article.setdefault(s.article, []).append(i)
+    ranking = []
+    depth = max((len(v) for v in by_article.values()), default=0)
+    for k in range(depth):
+        for a in sorted(by_article):
+            if k < len(by_article[a]):
+                ranking.append(by_article[a][k])
+    return _join(rep, _fill(rep, ranking, words, redundancy=None))
+
+
+def lexrank_scores(rep: Representation, threshold: float = LEXRANK_THRESHOLD, damping: float = LEXRANK_DAMPING) -> np.ndarray:
+    """Stationary distribution of the thresholded cosine graph (power iteration)."""
+    n = len(rep.sentences)
+    if n == 0:
+        return np.zeros(0)
+    sims = (rep.vectors @ rep.vectors.T).toarray()
+    adj = (sims > threshold).astype(float)
+    degree = adj.sum(axis=1, keepdims=True)
+    transition = adj / np.where(degree > 0, degree, 1.0)
+    p = np.full(n, 1.0 / n)
+    for _ in range(100):
+        nxt = (1 - damping) / n + damping * (transition.T @ p)
+        if np.abs(nxt - p).sum() < 1e-8:
+            p = nxt
+            break
+        p = nxt
+    return p
+
+
+def lexrank(rep: Representation, words: int, references: Sequence[str] = ()) -> str:
+    scores = lexrank_scores(rep)
+    return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), words))
+
+
+def centroid(rep: Representation, words: int, references: Sequence[str] = ()) -> str:
+    scores = np.asarray(rep.vectors @ rep.centroid).ravel()
+    return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), words))
+
+
+def _bigrams(tokens: Sequence[str]) -> Counter:
+    return Counter(zip(tokens, tokens[1:]))
+
+
+def _rouge2_f(candidate: Counter, total: int, refs: list[tuple[Counter, int]]) -> float:
+    score = 0.0
+    for ref, ref_total in refs:
+        overlap = sum((candidate & ref).values())
+        if overlap:
+            p, r = overlap / total, overlap / ref_total
+            score += 2 * p * r / (p + r)
+    return score / max(len(refs), 1)
+
+
+def oracle_indices(rep: Representation, words: int, references: Sequence[str]) -> list[int]:
+    """Greedy ROUGE-2 F1 oracle: add the sentence that most raises the mean F1 of the cut summary."""
+    refs = [(_bigrams(t), max(len(t) - 1, 1)) for t in (syllables(r) for r in references)]
+    refs = [r for r in refs if r[0]]
+    if not refs:
+        return []
+    toks = [s.syllables for s in rep.sentences]
+    chosen: list[int] = []
+    current: list[str] = []
+    best = 0.0
+    while len(current) < words:
+        gain_best, pick = best, None
+        for i, t in enumerate(toks):
+            if i in chosen or not t:
+                continue
+            cand = (current + t)[:words]
+            grams = _bigrams(cand)
+            f = _rouge2_f(grams, max(len(cand) - 1, 1), refs)
+            if f > gain_best + 1e-12:
+                gain_best, pick = f, i
+        if pick is None:
+            break
+        chosen.append(pick)
+        current = current + toks[pick]
+        best = gain_best
+    return chosen
+
+
+def oracle(rep: Representation, words: int, references: Sequence[str]) -> str:
+    return _join(rep, oracle_indices(rep, words, references))
+
+
+BASELINES: dict[str, Baseline] = {
+    "lead": lead,
+    "lexrank": lexrank,
+    "centroid": centroid,
+    "oracle": oracle,
+}

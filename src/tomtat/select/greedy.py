@@ -1,0 +1,82 @@
+"""Budgeted greedy maximization of the same concept-coverage objective as the ILP.
+
+Concept coverage is monotone submodular, so picking the sentence with the best
+gain per syllable (scaled by length^r, Lin & Bilmes 2010) and comparing with
+the best single sentence is near-optimal in practice and a hundred times
+faster than the exact ILP: a few sparse mat-vecs per chosen sentence.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+
+from tomtat.represent import Representation
+from tomtat.score import Scores
+from tomtat.select.budget import Budget
+
+
+def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Sentence x concept incidence over concepts with positive weight, and those weights."""
+    used = np.flatnonzero(weights > 0)
+    col = np.full(weights.shape[0], -1)
+    col[used] = np.arange(used.size)
+    rows, cols = [], []
+    for r, i in enumerate(cand):
+        ids = col[rep.concepts[i]] if rep.concepts[i] else np.zeros(0, dtype=int)
+        ids = ids[ids >= 0]
+        rows.extend([r] * ids.size)
+        cols.extend(ids.tolist())
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(cand.size, used.size))
+    return incidence, weights[used]
+
+
+def select_greedy(
+    rep: Representation,
+    cand: np.ndarray,
+    scores: Scores,
+    budget: Budget,
+    salience_weight: float,
+    scale: float = 1.0,
+    max_overlap: float = 1.0,
+) -> list[int]:
+    lengths = rep.lengths[cand]
+    incidence, w = candidate_matrix(rep, cand, scores.concepts)
+    sal = scores.sentences[cand]
+    sal = salience_weight * sal / (sal.max() or 1.0) * (w.mean() if w.size else 1.0)
+    limit = budget.syllables if budget.syllables is not None else np.inf
+    max_count = budget.sentences if budget.sentences is not None else cand.size
+
+    def value(chosen: list[int]) -> float:
+        if not chosen:
+            return 0.0
+        covered = np.asarray(incidence[chosen].sum(axis=0)).ravel() > 0
+        return float(w[covered].sum() + sal[chosen].sum())
+
+    remaining = np.ones(cand.size, dtype=bool)
+    uncovered = w.copy()
+    chosen: list[int] = []
+    used = 0.0
+    while len(chosen) < max_count:
+        fits = remaining & (lengths + used <= limit)
+        if not fits.any():
+            break
+        gains = incidence @ uncovered + sal
+        ratio = np.where(fits, gains / np.power(np.maximum(lengths, 1.0), scale), -np.inf)
+        best = int(np.argmax(ratio))
+        if gains[best] <= 0:
+            break
+        chosen.append(best)
+        used += lengths[best]
+        remaining[best] = False
+        uncovered[incidence[best].indices] = 0.0
+        if max_overlap < 1.0:
+            # coverage alone still admits a paraphrase that adds one new detail
+            remaining &= rep.overlap([int(cand[best])])[0, cand] <= max_overlap
+    singles = np.flatnonzero(lengths <= limit)
+    if singles.size:
+        single_values = incidence[singles] @ w + sal[singles]
+        best_single = int(singles[np.argmax(single_values)])
+        if single_values.max() > value(chosen):
+            chosen = [best_single]
+    return [int(cand[i]) for i in chosen]

@@ -1,0 +1,100 @@
+"""The library API end to end on the shipped sample cluster and on edge-case clusters."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from tomtat import Article, summarize
+from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
+from tomtat.text.normalize import normalize
+from tomtat.text.tokens import syllables
+
+BOILERPLATE = ("Bài liên quan", "Tin liên quan", "Ảnh:", "http", "0:00", "Bình luận", "Mời quý độc giả", "Giá vàng", "bóng đá")
+
+
+def test_summary_respects_budget_and_is_traceable(sample_articles):
+    result = summarize(sample_articles, words=120)
+    assert 60 <= result.syllables <= 120
+    assert result.summary == " ".join(s.text for s in result.sentences)
+    for s in result.sentences:
+        # every sentence is verbatim (up to normalization) in the article it is credited to
+        assert s.text in normalize(sample_articles[s.article].text)
+        assert s.source == sample_articles[s.article].label
+
+
+def test_summary_has_no_web_noise_or_offtopic_tail(sample_articles):
+    text = summarize(sample_articles, words=300).summary
+    assert "bão" in text.lower()
+    for noise in BOILERPLATE:
+        assert noise not in text
+
+
+def test_paraphrased_leads_appear_once_with_credit(sample_articles):
+    result = summarize(sample_articles, words=200)
+    landfall = [s for s in result.sentences if "đổ bộ" in s.text]
+    assert len(landfall) == 1  # three outlets report the landfall: one sentence, not three
+    assert len(landfall[0].also_reported_by) >= 1
+    assert landfall[0].article not in landfall[0].also_reported_by
+
+
+def test_sentence_budget(sample_articles):
+    result = summarize(sample_articles, words=None, sentences=2)
+    assert len(result.sentences) == 2
+
+
+def test_lead_sentences_come_first(sample_articles):
+    result = summarize(sample_articles, words=200)
+    positions = [s.position for s in result.sentences]
+    assert positions[0] == 0
+
+
+def test_dict_articles_and_cluster_id():
+    articles = [
+        {"title": "Giá xăng giảm lần thứ ba liên tiếp", "text": "Chiều 2/10, liên Bộ Công Thương - Tài chính điều chỉnh giá xăng dầu. Giá xăng RON 95 giảm 450 đồng mỗi lít, xuống còn 21.300 đồng. Đây là lần giảm thứ ba liên tiếp kể từ đầu tháng 9.", "source": "Báo A"},
+        {"title": "Xăng RON 95 giảm 450 đồng", "text": "Từ 15 giờ ngày 2/10, giá xăng RON 95 giảm 450 đồng mỗi lít. Giá dầu diesel cũng giảm 300 đồng mỗi lít. Các doanh nghiệp đầu mối được yêu cầu không trích lập quỹ bình ổn.", "source": "Báo B"},
+    ]
+    result = summarize(articles, words=60, cluster_id="xang-dau")
+    assert result.cluster_id == "xang-dau"
+    assert result.sentences and {s.source for s in result.sentences} <= {"Báo A", "Báo B"}
+
+
+def test_one_article_warns_but_summarizes(sample_articles):
+    result = summarize(sample_articles[:1], words=80)
+    assert result.sentences
+    assert any("one article" in w for w in result.warnings)
+
+
+def test_two_hundred_articles(sample_articles):
+    many = [copy.copy(sample_articles[i % len(sample_articles)]) for i in range(200)]
+    result = summarize(many, words=150)
+    assert 0 < result.syllables <= 150
+
+
+def test_too_many_articles_is_refused(sample_articles):
+    with pytest.raises(TooLargeError):
+        summarize([copy.copy(sample_articles[0]) for _ in range(201)])
+
+
+def test_huge_article_is_cut_with_warning(sample_articles):
+    body = (sample_articles[0].text + "\n") * 3500  # ~5 MB
+    assert len(body.encode()) > 4_000_000
+    result = summarize([Article(title=sample_articles[0].title, text=body), sample_articles[1]], words=100)
+    assert result.sentences
+    assert any("longer than" in w for w in result.warnings)
+
+
+def test_empty_and_non_vietnamese_input():
+    with pytest.raises(NoInputError):
+        summarize([])
+    with pytest.raises(NoInputError):
+        summarize([Article(title="", text="   \n ")])
+    english = "The central bank raised interest rates again on Tuesday. Markets fell sharply in response."
+    with pytest.raises(NotVietnameseError):
+        summarize([Article(title="Rates rise", text=english)] * 2)
+
+
+def test_tone_mark_conventions_count_as_one_spelling():
+    assert syllables("hoà bình") == syllables("hòa bình")
+    assert syllables("Thuỷ") == syllables("thủy")

@@ -1,0 +1,222 @@
+"""The HTTP API: results, limits and errors, and that the server survives them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from tomtat import summarize
+from tomtat.render import render
+from tomtat.server import create_app
+from tomtat.server import work
+from vi_news import METRO, STORM
+
+
+@pytest.fixture(scope="module")
+def client():
+    with TestClient(create_app(workers=0, max_body=200_000, cache_size=0)) as c:
+        yield c
+
+
+def test_healthz(client):
+    r = client.get("/healthz")
+    assert r.status_code == 200
+    assert r.json()["status"] == "ok"
+
+
+def test_summarize_matches_library_json(client):
+    r = client.post("/v1/summarize", json={"articles": METRO, "words": 80, "id": "metro"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    expected = json.loads(render(summarize(METRO, words=80, cluster_id="metro"), "json"))
+    assert r.json() == expected
+    assert "sources" not in r.json()
+    body = r.json()
+    assert body["cluster_id"] == "metro" and body["sentences"]
+    assert all(s["source"] in {a["source"] for a in METRO} for s in body["sentences"])
+
+
+def test_summarize_sentences_only_replaces_word_budget(client):
+    r = client.post("/v1/summarize", json={"articles": STORM, "sentences": 1})
+    assert r.status_code == 200, r.text
+    assert len(r.json()["sentences"]) == 1
+
+
+def test_include_sources_indices_point_at_source_sentences(client):
+    r = client.post("/v1/summarize", json={"articles": METRO, "words": 60, "include_sources": True})
+    body = r.json()
+    assert len(body["sources"]) == len(METRO)
+    for s in body["sentences"]:
+        assert body["sources"][s["article"]]["sentences"][s["position"]] == s["text"]
+        for other in s["also_reported_by"]:
+            assert 0 <= other < len(body["sources"])
+
+
+@pytest.mark.parametrize("fmt,media", [("text", "text/plain"), ("markdown", "text/markdown")])
+def test_text_formats(client, fmt, media):
+    r = client.post("/v1/summarize", json={"articles": STORM, "words": 60, "format": fmt})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(media)
+    assert r.text.strip()
+    if fmt == "markdown":
+        assert r.text.startswith("## Tóm tắt")
+
+
+def test_malformed_json_is_422_with_message(client):
+    r = client.post("/v1/summarize", content=b'{"articles": [', headers={"content-type": "application/json"})
+    assert r.status_code == 422
+    assert "malformed JSON" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("body,needle", [
+    ({}, "articles"),
+    ({"articles": "not a list"}, "articles"),
+    ({"articles": [{"title": 5}]}, "articles.0.title"),
+    ({"articles": METRO, "words": 3}, "words"),
+    ({"articles": METRO, "format": "pdf"}, "format"),
+    ({"articles": METRO, "bogus": 1}, "bogus"),
+])
+def test_invalid_fields_are_422_with_field_name(client, body, needle):
+    r = client.post("/v1/summarize", json=body)
+    assert r.status_code == 422
+    assert needle in r.json()["detail"]
+
+
+def test_too_many_articles_is_422(client):
+    many = [{"title": f"Bài {i}", "text": "Hà Nội hôm nay trời nắng."} for i in range(201)]
+    r = client.post("/v1/summarize", json={"articles": many})
+    assert r.status_code == 422
+    assert "201 articles" in r.json()["detail"] and "at most 200" in r.json()["detail"]
+
+
+def test_library_input_errors_map_to_their_status(client):
+    r = client.post("/v1/summarize", json={"articles": []})
+    assert r.status_code == 422 and r.json()["detail"]
+    english = [{"title": "Markets rally", "text": "Stocks rose sharply on Tuesday as investors cheered the news. " * 5}]
+    r = client.post("/v1/summarize", json={"articles": english})
+    assert r.status_code == 422 and "Vietnamese" in r.json()["detail"]
+
+
+def test_body_cap_by_content_length_is_413(client):
+    big = {"articles": [{"title": "x", "text": "Hà Nội " * 60_000}]}
+    r = client.post("/v1/summarize", json=big)
+    assert r.status_code == 413
+    assert "larger than" in r.json()["detail"]
+
+
+def test_body_cap_on_streamed_body_is_413(client):
+    def chunks():
+        yield b'{"articles": [{"title": "x", "text": "'
+        for _ in range(50):
+            yield b"a" * 10_000
+        yield b'"}]}'
+
+    r = client.post("/v1/summarize", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_timeout_is_504_and_server_survives(monkeypatch):
+    def slow(payload):
+        time.sleep(1.0)
+        return {}, None
+
+    monkeypatch.setattr(work, "summarize_payload", slow)
+    with TestClient(create_app(workers=0, timeout=0.2, cache_size=0)) as c:
+        r = c.post("/v1/summarize", json={"articles": STORM})
+        assert r.status_code == 504
+        assert "limit" in r.json()["detail"]
+        assert c.get("/healthz").status_code == 200
+
+
+def test_internal_error_is_500_one_line_and_server_survives(monkeypatch):
+    def broken(payload):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(work, "summarize_payload", broken)
+    with TestClient(create_app(workers=0, cache_size=0), raise_server_exceptions=False) as c:
+        r = c.post("/v1/summarize", json={"articles": STORM})
+        assert r.status_code == 500
+        assert "RuntimeError: boom" in r.json()["detail"]
+        assert c.get("/healthz").status_code == 200
+
+
+def test_concurrent_requests_do_not_block_the_event_loop():
+    """While summaries run, /healthz still answers at once: the CPU work is off the loop."""
+
+    async def scenario():
+        app = create_app(workers=0, cache_size=0)
+        transport = httpx.ASGITransport(app=app)
+        async with app.router.lifespan_context(app):
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+                posts = [
+                    asyncio.create_task(c.post("/v1/summarize", json={"articles": METRO, "words": 40 + 10 * i}))
+                    for i in range(4)
+                ]
+                await asyncio.sleep(0.01)
+                start = time.perf_counter()
+                health = await c.get("/healthz")
+                health_latency = time.perf_counter() - start
+                results = await asyncio.gather(*posts)
+        return health, health_latency, results
+
+    health, latency, results = asyncio.run(scenario())
+    assert health.status_code == 200
+    assert all(r.status_code == 200 for r in results)
+    assert latency < 0.5
+
+
+def test_cache_returns_identical_result():
+    with TestClient(create_app(workers=0, cache_size=8)) as c:
+        body = {"articles": STORM, "words": 50}
+        first = c.post("/v1/summarize", json=body).json()
+        second = c.post("/v1/summarize", json=body).json()
+        assert first == second
+        assert len(c.app.state.runner.cache) == 1
+
+
+def test_process_workers():
+    with TestClient(create_app(workers=1, cache_size=0)) as c:
+        r = c.post("/v1/summarize", json={"articles": STORM, "words": 50, "include_sources": True})
+        assert r.status_code == 200, r.text
+        assert r.json()["sources"]
+        assert c.get("/healthz").json()["workers"] == "processes"
+
+
+def test_extract_html(client):
+    html = (
+        "<html><head><title>Hà Nội chạy thử metro</title></head><body><nav>Trang chủ | Thời sự</nav>"
+        "<article><h1>Hà Nội chạy thử metro</h1>"
+        + "".join(f"<p>{line}</p>" for line in METRO[0]["text"].split("\n"))
+        + "</article><footer>Bản quyền thuộc về tòa soạn</footer></body></html>"
+    )
+    r = client.post("/v1/extract", json={"html": html, "name": "metro.html"})
+    assert r.status_code == 200, r.text
+    assert "metro Nhổn" in r.json()["text"]
+    r = client.post("/v1/extract", json={"html": "<html><body></body></html>"})
+    assert r.status_code == 422
+
+
+def test_page_docs_and_openapi(client):
+    r = client.get("/")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    assert "Content-Security-Policy" in r.headers
+    assert client.get("/docs").status_code == 200
+    spec = client.get("/openapi.json").json()
+    assert "/v1/summarize" in spec["paths"]
+    props = spec["components"]["schemas"]["SummaryOut"]["properties"]
+    assert {"summary", "sentences", "cluster_id", "syllables", "articles", "warnings"} <= set(props)
+
+
+def test_serve_command_is_registered():
+    from typer.testing import CliRunner
+
+    from tomtat.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--port" in result.output

@@ -1,0 +1,105 @@
+"""Sentence splitting on Vietnamese news conventions, plus property tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tomtat.split import split_sentences
+from tomtat.split.sentences import split_paragraph
+
+
+def sentences(text: str) -> list[str]:
+    return [s for _, s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 13/4, mưa lớn gây ngập nhiều tuyến phố ở Đà Nẵng.",
+        "Hiệp định sẽ hết hiệu lực vào ngày 5.2 năm sau.",
+        "Mỗi bên được giữ tối đa 1.550 đầu đạn, theo thỏa thuận.",
+        "Ông V.Putin đã gửi điện mừng tới người đồng cấp.",
+        "VOV.VN - Sáng nay, ngân hàng công bố lãi suất mới.",
+        "Giá nhà ở TP.HCM tiếp tục tăng trong quý III.",
+        "Mưa lớn kéo dài ở TP. Hồ Chí Minh khiến nhiều tuyến đường ngập sâu.",
+        "PGS.TS. Nguyễn Văn An cho biết kết quả sẽ được công bố sớm.",
+        "Tuyển Việt Nam thắng 2-1… và giành vé vào chung kết.",
+        "Giá xăng tăng 1.000 đồng/lít từ 15h ngày 11/10.",
+    ],
+)
+def test_keeps_one_sentence_intact(text):
+    assert sentences(text) == [text]
+
+
+def test_splits_at_sentence_ends_including_vietnamese_capitals():
+    text = ("Hiệp ước hết hạn vào ngày 5.2. Đây là hiệp ước cuối cùng. Ở Hà Nội trời mưa! "
+            "Ấn Độ phản đối? Ông nói vậy.")
+    assert sentences(text) == [
+        "Hiệp ước hết hạn vào ngày 5.2.",
+        "Đây là hiệp ước cuối cùng.",
+        "Ở Hà Nội trời mưa!",
+        "Ấn Độ phản đối?",
+        "Ông nói vậy.",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "Ông Hùng nói: “Chúng tôi sẽ không bỏ rơi ai.” Sau đó, đoàn tiếp tục lên đường."
+    assert sentences(text) == [
+        "Ông Hùng nói: “Chúng tôi sẽ không bỏ rơi ai.”",
+        "Sau đó, đoàn tiếp tục lên đường.",
+    ]
+    text = '"Nước lên quá nhanh," bà Lài nói. "Chúng tôi chỉ kịp mang theo gạo."'
+    assert sentences(text) == ['"Nước lên quá nhanh," bà Lài nói.', '"Chúng tôi chỉ kịp mang theo gạo."']
+
+
+def test_ellipsis_is_kept():
+    assert sentences("Ông ấy im lặng… Rồi ông nói tiếp.") == ["Ông ấy im lặng…", "Rồi ông nói tiếp."]
+    assert sentences("Chờ đã... Đội bạn gỡ hòa.") == ["Chờ đã...", "Đội bạn gỡ hòa."]
+
+
+def test_line_breaks_end_sentences_and_number_paragraphs():
+    text = "Dòng đầu không có dấu chấm\n\nDòng hai. Câu ba.\n   \nDòng bốn"
+    assert split_sentences(text) == [
+        (0, "Dòng đầu không có dấu chấm"),
+        (1, "Dòng hai."),
+        (1, "Câu ba."),
+        (2, "Dòng bốn"),
+    ]
+
+
+def test_lower_case_after_dot_is_not_a_boundary():
+    assert split_paragraph("Giá vàng tăng mạnh. và tiếp tục tăng.") == ["Giá vàng tăng mạnh. và tiếp tục tăng."]
+
+
+def test_dialogue_dash_starts_a_sentence():
+    assert split_paragraph("- Anh đi đâu? - Tôi về quê.") == ["- Anh đi đâu?", "- Tôi về quê."]
+
+
+def test_empty_and_blank_input():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\t\n ") == []
+
+
+_ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢĐƯỞẤHNT0123456789 .,!?…:;\"'“”‘’()[]-\n\t/"))
+_TEXT = st.text(alphabet=_ALPHABET, max_size=200) | st.text(max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_split_never_loses_or_reorders_characters(text):
+    out = split_sentences(text)
+    assert "".join(ch for _, s in out for ch in s if not ch.isspace()) == "".join(ch for ch in text if not ch.isspace())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_sentences_are_stripped_non_empty_and_single_line(text):
+    out = split_sentences(text)
+    indices = [i for i, _ in out]
+    assert indices == sorted(indices)
+    for _, s in out:
+        assert s and s == s.strip()
+        assert len(s.splitlines()) == 1
