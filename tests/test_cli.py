@@ -122,3 +122,13 @@ def test_console_script_entry_point(sample_dir):
     )
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.strip().splitlines()) == 1
+
+
+def test_sentences_alone_replace_the_syllable_budget(sample_dir):
+    result = run("summarize", str(sample_dir), "--sentences", "6", "-f", "json")
+    assert len(json.loads(result.stdout)["sentences"]) == 6
+
+
+def test_words_and_sentences_both_hold(sample_dir):
+    data = json.loads(run("summarize", str(sample_dir), "--sentences", "6", "--words", "60", "-f", "json").stdout)
+    assert len(data["sentences"]) <= 6 and data["syllables"] <= 60

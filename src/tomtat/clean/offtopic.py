@@ -5,14 +5,16 @@ paragraph is compared (TF-IDF cosine over syllables and syllable bigrams, with
 IDF counted over all paragraphs of the cluster, so words every paragraph uses
 weigh little) with the cluster's story: the other articles, this article's
 title and its head. A trailing run of paragraphs whose similarity is clearly
-below that of the article's own body is cut. Only tails are cut, and never the
-first third of an article, because real articles digress in the middle but
-scrapers append at the end.
+below that of the article's own body is cut. Only tails are cut, because real
+articles digress in the middle but scrapers append at the end; on content alone
+only from the second half of an article (a tail below 0.4 x the body's median
+similarity), never from its first third.
 
 Layout hints recorded by the cleaner (`Paragraphs.breaks`: a closing byline
 such as "Theo Reuters" followed by more text, an "OUTLET - " dateline lead
 after the first paragraph, a repeated headline) make the cut easier where they
-are, but never cut on their own.
+are (a tail mostly below 0.75 x the body's median may then go), but never cut
+on their own.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from tomtat.clean.lines import is_headline_like
 from tomtat.text.tokens import syllables
 
 # a tail is cut when its paragraphs score below RATIO x the body's median similarity
-RATIO = 0.5
+RATIO = 0.4
 # ... or below HINTED_RATIO x that median where the layout says another article starts
 HINTED_RATIO = 0.75
 # a body this unlike the rest of the cluster gives no baseline to judge a tail by
@@ -131,8 +133,9 @@ def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio:
         if body < MIN_BODY_SIMILARITY:
             continue
         tail = sims[c:]
-        # content alone: every trailing paragraph is far below the body
-        if max(tail) < ratio * body:
+        # content alone: every trailing paragraph is far below the body, and only in
+        # the second half (leads are the most on-topic paragraphs of any article)
+        if 2 * c >= n and max(tail) < ratio * body:
             return c
         # content backed by layout: the tail is mostly below the body, at both its ends
         if _hinted(c, doc, breaks):

@@ -13,21 +13,24 @@ from tomtat.errors import TomtatError
 from tomtat.pipeline import summarize as run_summarize
 from tomtat.read import read_paths, read_stdin
 from tomtat.render import FORMATS, render
+from tomtat.select import DEFAULT_SYLLABLES, METHODS
 
 
 @app.command()
 @reports_errors
 def summarize(
     articles: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl) or folders; '-' reads stdin.")],
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000, help="Length budget in syllables.")] = 200,
+    words: Annotated[int | None, typer.Option("--words", "-w", min=10, max=5000, help="Length budget in syllables [default: 200, unless --sentences is given].")] = None,
     sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=1, max=200, help="At most this many sentences (instead of --words unless both are given).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+    method: Annotated[str, typer.Option("--method", help="Sentence selection: greedy (fast) or ilp (exact, HiGHS).")] = "greedy",
 ) -> None:
     """Summarize a cluster of Vietnamese news articles."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    words_given = any(a in sys.argv for a in ("--words", "-w")) or any(a.startswith("--words=") for a in sys.argv)
-    budget_words = words if (sentences is None or words_given) else None
+    if method not in METHODS:
+        raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
+    budget_words = words if words is not None or sentences is not None else DEFAULT_SYLLABLES
     items = read_stdin() if articles == ["-"] else read_paths([Path(a) for a in articles])
     failures: list[TomtatError] = []
     for item in items:
@@ -36,7 +39,7 @@ def summarize(
             print(f"tomtat: error: {item}", file=sys.stderr)
             continue
         try:
-            result = run_summarize(item, words=budget_words, sentences=sentences)
+            result = run_summarize(item, words=budget_words, sentences=sentences, method=method)
         except TomtatError as exc:
             if len(items) == 1:
                 raise

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
-from tomtat.select.budget import Budget
+from tomtat.select.budget import DEFAULT_SYLLABLES, Budget
 from tomtat.select.candidates import candidates
 from tomtat.select.greedy import select_greedy
 from tomtat.select.ilp import select_ilp
@@ -26,8 +26,8 @@ def select(rep: Representation, scores: Scores, budget: Budget, method: str = "g
     if method == "greedy":
         return select_greedy(rep, cand, scores, budget, SALIENCE_WEIGHT, scale=0.5, max_overlap=SAME_FACT_OVERLAP)
     if method == "ilp":
-        return select_ilp(rep, cand, scores, budget, SALIENCE_WEIGHT)
+        return select_ilp(rep, cand, scores, budget, SALIENCE_WEIGHT, max_overlap=SAME_FACT_OVERLAP)
     raise ValueError(f"unknown selection method {method!r}; choose one of {', '.join(METHODS)}")
 
 
-__all__ = ["Budget", "METHODS", "select", "select_greedy", "select_ilp"]
+__all__ = ["Budget", "DEFAULT_SYLLABLES", "METHODS", "select", "select_greedy", "select_ilp"]

@@ -31,6 +31,12 @@ def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray)
     return incidence, weights[used]
 
 
+def scaled_salience(salience: np.ndarray, weights: np.ndarray, salience_weight: float) -> np.ndarray:
+    """Salience on the scale of an average concept, so `salience_weight` means the same in any cluster."""
+    top = salience.max() if salience.size else 0.0
+    return salience_weight * salience / (top or 1.0) * (weights.mean() if weights.size else 1.0)
+
+
 def select_greedy(
     rep: Representation,
     cand: np.ndarray,
@@ -42,8 +48,7 @@ def select_greedy(
 ) -> list[int]:
     lengths = rep.lengths[cand]
     incidence, w = candidate_matrix(rep, cand, scores.concepts)
-    sal = scores.sentences[cand]
-    sal = salience_weight * sal / (sal.max() or 1.0) * (w.mean() if w.size else 1.0)
+    sal = scaled_salience(scores.sentences[cand], w, salience_weight)
     limit = budget.syllables if budget.syllables is not None else np.inf
     max_count = budget.sentences if budget.sentences is not None else cand.size
 

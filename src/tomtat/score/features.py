@@ -1,0 +1,80 @@
+"""Sentence features for the learned scorer: few, cheap, and meant to transfer across outlets.
+
+Every feature comes from the `Representation` the pipeline already builds (no
+extra model, no word segmentation) and is scaled per cluster, so a cluster of
+one article and a cluster of two hundred give features on the same scale.
+Nothing here names an outlet, a topic or a word: what is learned is *where* and
+*how* salient sentences look, not *what* ViMs writes about.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+
+from tomtat.represent import Representation
+
+FEATURES = (
+    "lead",  # 1 / (1 + position in article): news puts the core facts first
+    "relative_position",  # position / sentences in the article
+    "log_length",  # log syllables
+    "centroid",  # cosine to the cluster centroid, over the cluster's max
+    "titles",  # cosine to the mean headline, over the cluster's max
+    "own_title",  # cosine to the sentence's own headline
+    "support",  # share of the other articles with a similar sentence (0 for one article)
+    "concept_df",  # mean share of articles mentioning the sentence's bigram concepts
+    "numbers",  # share of syllables that are numbers (dates, tolls, amounts)
+    "names",  # share of capitalized syllables after the first (proper names)
+    "quote_or_question",  # quoted speech, questions, trailing colons: rarely summary material
+)
+SUPPORT_SIMILARITY = 0.3
+_CAPITAL = re.compile(r"\b[^\W\d_]", re.UNICODE)
+_QUOTE = re.compile(r"[\"“”«»]|\?\s*$|:\s*$")
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    top = values.max() if values.size else 0.0
+    return values / top if top > 0 else values
+
+
+def sentence_features(rep: Representation) -> np.ndarray:
+    """One row of `FEATURES` per sentence of `rep` (float64)."""
+    sents = rep.sentences
+    n = len(sents)
+    out = np.zeros((n, len(FEATURES)))
+    if n == 0:
+        return out
+    n_docs = len(rep.documents)
+    article = np.array([s.article for s in sents])
+    position = np.array([s.position for s in sents], dtype=float)
+    per_article = np.bincount(article, minlength=n_docs).astype(float)
+    lengths = rep.lengths
+
+    out[:, 0] = 1.0 / (1.0 + position)
+    out[:, 1] = position / np.maximum(per_article[article], 1.0)
+    out[:, 2] = np.log1p(lengths)
+    out[:, 3] = _scaled(np.clip(np.asarray(rep.vectors @ rep.centroid).ravel(), 0, None))
+    titles = rep.title_vectors
+    if titles.shape[0]:
+        mean_title = np.asarray(titles.mean(axis=0)).ravel()
+        out[:, 4] = _scaled(np.clip(np.asarray(rep.vectors @ mean_title).ravel(), 0, None))
+        own = rep.vectors.multiply(titles[article]).sum(axis=1)
+        out[:, 5] = np.asarray(own).ravel()
+    if n_docs > 1:
+        similar = (rep.vectors @ rep.vectors.T) >= SUPPORT_SIMILARITY
+        membership = sparse.csr_matrix((np.ones(n), (np.arange(n), article)), shape=(n, n_docs))
+        hits = (similar.astype(float) @ membership).toarray() > 0
+        hits[np.arange(n), article] = False
+        out[:, 6] = hits.sum(axis=1) / (n_docs - 1)
+        share = (rep.concept_df - 1) / (n_docs - 1)
+        out[:, 7] = [share[c].mean() if c else 0.0 for c in rep.concepts]
+    for i, s in enumerate(sents):
+        syl = s.syllables
+        if syl:
+            out[i, 8] = sum(t[0].isdigit() for t in syl) / len(syl)
+            caps = _CAPITAL.findall(s.text)
+            out[i, 9] = sum(ch.isupper() for ch in caps[1:]) / len(syl)
+        out[i, 10] = 1.0 if _QUOTE.search(s.text) else 0.0
+    return out

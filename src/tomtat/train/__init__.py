@@ -1,0 +1,1 @@
+"""Training the learned sentence scorer on ViMs, and cross-validating it."""

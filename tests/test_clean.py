@@ -1,0 +1,372 @@
+"""The clean stage on scraped Vietnamese news: noise goes, the story stays.
+
+The fixtures in tests/fixtures/flood are invented articles (one made-up flood
+story told by four made-up outlets) that reproduce the noise patterns of real
+scraped pages: related-link blocks, teaser leads of other articles, photo
+captions, media-player lines, source URLs, hard-wrapped lines, a body
+paragraph sitting where the title should be, and unrelated items glued after
+the closing byline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tomtat.clean import clean_lines, drop_offtopic_tails
+from tomtat.clean.lines import is_dateline, is_headline_like
+from tomtat.read import read_paths
+from tomtat.text.normalize import normalize
+
+FLOOD = Path(__file__).parent / "fixtures" / "flood"
+
+
+def _clean_cluster(path: Path):
+    """What pipeline.prepare does in its clean stage, without the later stages."""
+    cluster = read_paths([path])[0]
+    titles = [normalize(a.title).strip() for a in cluster.articles]
+    cleaned = [clean_lines(normalize(a.text), t) for a, t in zip(cluster.articles, titles)]
+    kept, tails = drop_offtopic_tails([p for p, _ in cleaned], titles)
+    result = {}
+    for article, (_, removed), paragraphs, tail in zip(cluster.articles, cleaned, kept, tails):
+        result[article.id] = (paragraphs, removed + tail)
+    return result
+
+
+@pytest.fixture(scope="module")
+def flood():
+    return _clean_cluster(FLOOD)
+
+
+def _reasons(removed, reason):
+    return [line for line, why in removed if why == reason]
+
+
+def _text(paragraphs):
+    return "\n".join(paragraphs)
+
+
+# --- the flood cluster, article by article -------------------------------------------------
+
+
+def test_related_block_drops_every_headline_and_stops_at_the_story(flood):
+    paragraphs, removed = flood["a_congly"]
+    assert _reasons(removed, "related-links header") == ["Bài liên quan"]
+    links = _reasons(removed, "related link")
+    assert len(links) == 4  # one ends in "?", one in a quote: the block goes on regardless
+    assert "Miền Trung có thể đón thêm một cơn bão mới trong tuần tới?" in links
+    assert paragraphs[1].startswith("Theo Ban Chỉ huy phòng chống thiên tai tỉnh Quảng Bình")
+
+
+def test_caption_source_url_and_subheading(flood):
+    paragraphs, removed = flood["a_congly"]
+    assert any("- Ảnh: Minh Phong" in line for line in _reasons(removed, "photo caption"))
+    assert any("https://baomientrung.example.vn" in line for line in _reasons(removed, "source/url line"))
+    assert "https" not in _text(paragraphs)
+    # real one-line paragraphs, quotes and dated paragraphs stay
+    assert any(p.startswith('"Nước lên quá nhanh') for p in paragraphs)
+    assert any(p.startswith("Ngày 13/10, Chủ tịch UBND") for p in paragraphs)
+    assert any(p.startswith("Lực lượng công an") for p in paragraphs)
+
+
+def test_related_block_with_teaser_leads_and_repeated_headlines(flood):
+    paragraphs, removed = flood["b_vov"]
+    assert _reasons(removed, "site prompt") == ["Mời quý độc giả theo dõi VOV.VN trên"]
+    assert len(_reasons(removed, "related-article teaser")) == 4
+    assert len(paragraphs) == 4
+    story = _text(paragraphs)
+    for other in ("Giá vàng", "World Cup", "Indonesia"):
+        assert other not in story
+    assert paragraphs[0].startswith("VOV.VN - Ngày 13/10")  # the article's own dateline lead stays
+
+
+def test_hard_wrapped_lines_are_joined_and_photo_captions_dropped(flood):
+    paragraphs, removed = flood["c_wrapped"]
+    # the first line was body text (a long quote), so the article has no title and keeps it
+    assert paragraphs[0].startswith("“Chúng tôi đã chuẩn bị phương án sơ tán")
+    assert paragraphs[0].endswith("ông Trần Văn Hùng, Phó Chủ tịch UBND huyện Lệ Thủy.")
+    assert "so với các trận lũ năm 2020”, theo ông Trần Văn Hùng" in paragraphs[0]
+    # a wrap before an upper-case proper noun ("... thuộc\nLệ Thủy, ...")
+    assert any("ven sông Kiến Giang thuộc Lệ Thủy, nơi hơn 8.500" in p for p in paragraphs)
+    assert any("áo phao cho lực lượng tại chỗ." in p for p in paragraphs)
+    assert any("huyện miền núi Minh Hóa, Tuyên Hóa ở mức cao." in p for p in paragraphs)
+    captions = _reasons(removed, "photo caption")
+    assert len(captions) == 2 and all(not c.startswith("Trong khi") for c in captions)
+    assert _reasons(removed, "symbols only") == ["|", "|"]
+    assert _reasons(removed, "site prompt") == ["Bình luận (0)"]
+    assert len(paragraphs) == 5
+
+
+def test_glued_unrelated_items_after_the_byline_are_cut(flood):
+    paragraphs, removed = flood["d_ngaynay"]
+    assert _reasons(removed, "media player") == ["0:00 / 0:00", "0:00"]
+    assert _reasons(removed, "repeats the title") == ["Mưa lũ gây ngập sâu tại Quảng Bình"]
+    assert _reasons(removed, "byline") == ["Theo TTXVN"]
+    story = _text(paragraphs)
+    for other in ("chứng khoán", "VN-Index", "du lịch", "Phong Nha"):
+        assert other not in story
+    # ... but the real end of the article stays
+    assert paragraphs[-1].startswith("Tỉnh Quảng Bình đề nghị Trung ương hỗ trợ 500 tấn gạo")
+    assert len(_reasons(removed, "off-topic tail")) == 5
+
+
+def test_no_article_loses_its_real_body(flood):
+    for paragraphs, removed in flood.values():
+        assert len(paragraphs) >= 4
+        for line, why in removed:
+            if why == "off-topic tail":
+                assert "Quảng Bình đề nghị Trung ương" not in line
+
+
+# --- single rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Nguồn Báo Miền Trung: https://baomientrung.example.vn/lu-lon-quang-binh-post55123.html", "source/url line"),
+        ("Xem chi tiết tại: www.example.vn/tin-tuc", "source/url line"),
+        ("Cầu thủ Nguyễn Văn Bình ăn mừng bàn thắng - Ảnh: VFF", "photo caption"),
+        ("Nhà đầu tư theo dõi bảng điện tử (Ảnh: Reuters)", "photo caption"),
+        ("(Ảnh: TTXVN)", "photo caption"),
+        ("Ảnh minh họa", "photo caption"),
+        ("Ông Nguyễn Văn A (giữa) trao quà cho bà con vùng lũ", "photo caption"),
+        ("0:00 / 0:00", "media player"),
+        ("0:00", "media player"),
+        ("01:25:10 / 01:30:00", "media player"),
+        ("Bình luận (0)", "site prompt"),
+        ("12 bình luận", "site prompt"),
+        ("Chia sẻ", "site prompt"),
+        ("Mời quý độc giả theo dõi VTV.vn trên", "site prompt"),
+        ("Theo dõi Báo Miền Trung trên Google News", "site prompt"),
+        ("Đăng ký nhận bản tin mỗi sáng", "site prompt"),
+        ("Tải ứng dụng để đọc tin nhanh hơn", "site prompt"),
+        ("|", "symbols only"),
+        ("* * *", "symbols only"),
+        ("Theo Reuters", "byline"),
+        ("Theo Reuters, AFP", "byline"),
+        ("Nguồn: VnExpress", "byline"),
+        ("Minh An (tổng hợp)", "byline"),
+        ("Thứ Hai, 13/10/2026 08:30", "date stamp"),
+    ],
+)
+def test_noise_line_is_dropped_with_its_reason(line, reason):
+    text = f"Mưa lớn kéo dài gây ngập sâu nhiều tuyến đường ở Đà Nẵng.\n\n{line}\n\nNước rút chậm, người dân vẫn phải đi lại bằng thuyền."
+    paragraphs, removed = clean_lines(text, "")
+    assert removed == [(line, reason)]
+    assert len(paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"Chúng tôi sẽ không để người dân nào bị đói," ông Hùng nói.',
+        "“Đây là trận lũ lớn nhất mà tôi từng chứng kiến.”",
+        "Ngày 13/4, Ngân hàng Nhà nước công bố điều chỉnh lãi suất điều hành.",
+        "Trận đấu kết thúc với tỷ số 2-1.",
+        "Theo ông, đây là việc cần làm ngay.",
+        "Theo Nhà Trắng, hai ông đã thảo luận nhiều vấn đề khu vực và toàn cầu.",
+        "Quảng cáo thực phẩm chức năng sai sự thật bị phạt 70 triệu đồng.",
+        "Theo dõi diễn biến lũ trên sông Hương, tỉnh đã lập ba đoàn công tác.",
+        "Bình luận viên cho rằng đội chủ nhà chơi thiếu tập trung.",
+        "Người dân có thể tra cứu thông tin tại https://example.vn hoặc gọi đường dây nóng của tỉnh để được hỗ trợ kịp thời.",
+        "Chia sẻ với phóng viên, anh Tuấn cho biết gia đình mất trắng vụ lúa.",
+        "Play-off là cơ hội cuối cùng của đội bóng đất Cảng.",
+        "VN-Index đóng cửa ở mức 1.250,5 điểm, tăng 0,8%.",
+    ],
+)
+def test_real_content_is_kept(line):
+    text = f"Mưa lớn kéo dài gây ngập sâu nhiều tuyến đường ở Đà Nẵng.\n\n{line}\n\nNước rút chậm, người dân vẫn phải đi lại bằng thuyền."
+    paragraphs, removed = clean_lines(text, "Đà Nẵng ngập sâu")
+    assert removed == []
+    assert paragraphs[1] == line
+
+
+def test_short_subheading_may_stay_but_not_glued_to_the_next_paragraph():
+    text = "Mở đầu bài báo về trận lũ.\n\nSạt lở ở miền núi\n\nTại huyện Minh Hóa, mưa lớn gây sạt lở."
+    paragraphs, _ = clean_lines(text, "")
+    assert "Tại huyện Minh Hóa, mưa lớn gây sạt lở." in paragraphs
+
+
+def test_related_block_without_blank_lines_and_inline_header():
+    text = (
+        "Đội tuyển Việt Nam thắng Indonesia 2-1 trên sân Mỹ Đình tối qua.\n"
+        "Xem thêm:\n"
+        "HLV trưởng nói gì sau trận thắng?\n"
+        "Cổ động viên: 'Đây là trận hay nhất năm'\n"
+        "Bảng xếp hạng vòng loại sau lượt trận thứ ba\n"
+        "Với kết quả này, đội tuyển Việt Nam vươn lên dẫn đầu bảng với 7 điểm sau ba lượt trận.\n"
+        "Đọc thêm: Lịch thi đấu lượt về của đội tuyển Việt Nam\n"
+        "Trận tiếp theo sẽ diễn ra ngày 15/11 trên sân khách."
+    )
+    paragraphs, removed = clean_lines(text, "")
+    assert [why for _, why in removed] == ["related-links header"] + ["related link"] * 4
+    assert paragraphs == [
+        "Đội tuyển Việt Nam thắng Indonesia 2-1 trên sân Mỹ Đình tối qua.",
+        "Với kết quả này, đội tuyển Việt Nam vươn lên dẫn đầu bảng với 7 điểm sau ba lượt trận.",
+        "Trận tiếp theo sẽ diễn ra ngày 15/11 trên sân khách.",
+    ]
+
+
+def test_related_block_ends_at_a_short_real_sentence():
+    text = "Mở đầu.\n\nTin liên quan\n\nGiá vàng lập đỉnh mới\n\nPhiên giao dịch kết thúc sớm hơn mọi ngày.\n\nĐoạn cuối của bài."
+    paragraphs, removed = clean_lines(text, "")
+    assert [why for _, why in removed] == ["related-links header", "related link"]
+    assert "Phiên giao dịch kết thúc sớm hơn mọi ngày." in paragraphs
+
+
+def test_heading_words_inside_a_sentence_do_not_open_a_related_block():
+    text = "Tin mới nhất cho thấy giá vàng tiếp tục tăng.\nGiá vàng lập đỉnh\nXem thêm sách báo là thói quen tốt."
+    paragraphs, removed = clean_lines(text, "")
+    assert removed == []
+
+
+def test_title_repeat_and_duplicate_lines():
+    text = "Giá vàng lập đỉnh mới\n\nGiá vàng hôm nay tăng mạnh.\n\nGiá vàng hôm nay tăng mạnh."
+    paragraphs, removed = clean_lines(text, "Giá vàng lập đỉnh mới")
+    assert removed == [("Giá vàng lập đỉnh mới", "repeats the title"), ("Giá vàng hôm nay tăng mạnh.", "duplicate line")]
+    assert paragraphs == ["Giá vàng hôm nay tăng mạnh."]
+
+
+def test_dateline_is_never_joined_to_the_previous_line():
+    text = ("Cơ hội gắn kết đồng minh giữa hai nước láng giềng trong khu vực\n"
+            "(Ngày Nay) - Thủ tướng có chuyến thăm chính thức trong hai ngày 23 và 24/3.")
+    paragraphs, _ = clean_lines(text, "")
+    assert len(paragraphs) == 2
+    assert paragraphs[1].startswith("(Ngày Nay) - ")
+
+
+def test_repeated_headlines_are_not_glued():
+    text = "Chứng khoán giảm sâu trong phiên chiều nay\nChứng khoán giảm sâu trong phiên chiều nay\nVN-Index mất 20 điểm."
+    paragraphs, removed = clean_lines(text, "")
+    assert paragraphs == ["Chứng khoán giảm sâu trong phiên chiều nay", "VN-Index mất 20 điểm."]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("VOV.VN - Ngày 13/4, mưa lớn.", True),
+        ("(Ngày Nay) - Tổng thống nói.", True),
+        ("(Dân trí) - Sáng nay, giá vàng tăng.", True),
+        ("HÀ NỘI - Sáng nay, giá vàng tăng.", True),
+        ("TTO - Sáng nay, giá vàng tăng.", True),
+        ("Mỹ - Nga đàm phán về vũ khí.", False),
+        ("Quan hệ Nga-Mỹ xấu đi.", False),
+        ("(13/4) - Mưa lớn.", False),
+    ],
+)
+def test_dateline(line, expected):
+    assert is_dateline(line) is expected
+
+
+def test_headline_like():
+    assert is_headline_like("Tổng thống Putin: 'Mỹ rút khỏi hiệp ước tạo ra nguy cơ mới'")
+    assert is_headline_like("Liệu kinh tế có phục hồi trong năm nay?")
+    assert not is_headline_like("Cuộc họp kết thúc lúc 11 giờ.")
+    assert not is_headline_like("Câu một. Câu hai")
+    assert not is_headline_like(" ".join(["từ"] * 31))
+
+
+# --- off-topic tails --------------------------------------------------------------------------
+
+_MATCH = [
+    "Đội tuyển Việt Nam thắng Indonesia 2-1 trong trận đấu thuộc vòng loại World Cup trên sân Mỹ Đình.",
+    "Tiến Linh mở tỷ số ở phút 20 bằng cú đánh đầu sau quả phạt góc của Hùng Dũng.",
+    "Indonesia gỡ hòa đầu hiệp hai nhưng Quang Hải ấn định chiến thắng cho đội tuyển Việt Nam ở phút 78.",
+    "Sau trận đấu, huấn luyện viên đội tuyển Việt Nam khen các cầu thủ thi đấu kỷ luật.",
+    "Với chiến thắng này, đội tuyển Việt Nam dẫn đầu bảng vòng loại World Cup với 7 điểm.",
+]
+_OTHER = [
+    "Indonesia thua đội tuyển Việt Nam 1-2 tại Mỹ Đình trong lượt trận thứ ba vòng loại World Cup.",
+    "Bàn thắng quyết định của Quang Hải đến ở phút 78 sau pha phối hợp với Tiến Linh.",
+    "Huấn luyện viên Indonesia thừa nhận đội tuyển Việt Nam xứng đáng giành chiến thắng.",
+    "Đội tuyển Việt Nam sẽ làm khách ở lượt trận tiếp theo của vòng loại World Cup.",
+]
+_GLUED = "Giá cà phê xuất khẩu tăng lên mức kỷ lục do sản lượng của Brazil sụt giảm vì hạn hán kéo dài."
+
+
+def test_tail_cut_by_content_alone():
+    kept, removed = drop_offtopic_tails([_MATCH + [_GLUED], _OTHER], ["Việt Nam thắng Indonesia", "Indonesia thua Việt Nam"])
+    assert kept[0] == _MATCH
+    assert removed[0] == [(_GLUED, "off-topic tail")]
+    assert kept[1] == _OTHER and removed[1] == []
+
+
+def test_a_digression_in_the_middle_is_kept():
+    digression = _MATCH[:3] + [_GLUED] + _MATCH[3:]
+    kept, removed = drop_offtopic_tails([digression, _OTHER], ["Việt Nam thắng Indonesia", ""])
+    assert kept[0] == digression and removed[0] == []
+
+
+def test_on_topic_articles_are_untouched():
+    kept, removed = drop_offtopic_tails([_MATCH, _OTHER], ["", ""])
+    assert kept == [_MATCH, _OTHER] and removed == [[], []]
+
+
+def test_tails_with_no_article_or_one_paragraph():
+    assert drop_offtopic_tails([], []) == ([], [])
+    assert drop_offtopic_tails([[]], [""]) == ([[]], [[]])
+    assert drop_offtopic_tails([["Một đoạn duy nhất."]], [""]) == ([["Một đoạn duy nhất."]], [[]])
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_LINES = st.lists(
+    st.sampled_from([
+        "", "|", "0:00", "Bài liên quan", "Tin liên quan", "Xem thêm:", "Theo Reuters", "Bình luận (0)",
+        "VOV.VN - Sáng nay, giá vàng tăng mạnh.", "Giá vàng lập đỉnh mới", "Giá vàng lập đỉnh mới?",
+        "Mưa lớn kéo dài gây ngập sâu nhiều tuyến đường ở Đà Nẵng.", "nước rút chậm,", "Người dân đi lại bằng thuyền",
+        "Ảnh: TTXVN", "Nguồn: https://example.vn/a", "“Chúng tôi sẽ cố gắng", "hết sức”, ông nói.",
+    ]) | st.text(max_size=40),
+    max_size=25,
+)
+
+
+def _composed_of_input_lines(paragraphs, text):
+    """Every output paragraph is one or more input lines, in input order, joined by spaces."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    pos = 0
+    for paragraph in paragraphs:
+        rest = paragraph
+        while rest:
+            while pos < len(lines) and not rest.startswith(lines[pos]):
+                pos += 1
+            if pos == len(lines):
+                return False
+            rest = rest[len(lines[pos]):]
+            pos += 1
+            if rest and not rest.startswith(" "):
+                return False
+            rest = rest[1:]
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES, st.sampled_from(["", "Giá vàng lập đỉnh mới"]))
+def test_cleaner_output_is_input_content(lines, title):
+    text = "\n".join(lines)
+    paragraphs, removed = clean_lines(text, title)
+    assert all(p and p == p.strip() for p in paragraphs)
+    assert _composed_of_input_lines(paragraphs, text)
+    for line, why in removed:
+        assert line in [x.strip() for x in text.splitlines()] and why
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=40))
+def test_cleaner_never_raises(text, title):
+    paragraphs, removed = clean_lines(normalize(text), normalize(title))
+    kept, tails = drop_offtopic_tails([paragraphs, list(paragraphs)], [title, ""])
+    assert len(kept) == 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.text(min_size=1, max_size=60), max_size=8), max_size=4))
+def test_offtopic_keeps_a_prefix(documents):
+    kept, removed = drop_offtopic_tails(documents, [""] * len(documents))
+    for doc, k, r in zip(documents, kept, removed):
+        assert k + [p for p, _ in r] == doc
+        assert len(k) >= min(1, len(doc))
