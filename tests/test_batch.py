@@ -171,3 +171,14 @@ def test_ray_engine(tmp_path):
     assert (report.done, report.failed) == (3, 1)
     assert ray_out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
     assert _read(Path(str(ray_out) + ".errors.jsonl"))[0]["line"] == 4
+
+
+def test_ray_engine_missing_is_one_line_and_out_untouched(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now fails as if Ray were not installed
+    src = _write(tmp_path / "in.jsonl", _clusters(1))
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"cluster_id": "kept"}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--engine", "ray", "--no-progress"])
+    assert result.exit_code == 2
+    assert "pip install" in result.output and "Traceback" not in result.output
+    assert out.read_text(encoding="utf-8") == '{"cluster_id": "kept"}\n'

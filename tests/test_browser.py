@@ -120,6 +120,7 @@ def test_paste_two_articles_summarize_and_highlight(server_url, browser, tmp_pat
     # English labels, same result, highlight kept
     page.locator('.lang button[data-lang="en"]').click()
     assert page.locator("#run").inner_text() == "Summarize"
+    assert page.locator("#status").inner_text().startswith("Done")
     assert "Source:" in page.locator("#summary .meta").first.inner_text()
     assert page.locator(".src-sent.hl").count() == 1
     page.screenshot(path=str(tmp_path / "summary-en.png"), full_page=True)
@@ -178,4 +179,23 @@ def test_server_error_is_shown(server_url, browser):
     _wait(page, "document.querySelector('#status').classList.contains('error') && "
                 "document.querySelector('#status').textContent.includes('Vietnamese')")
     assert page.locator("#result").is_hidden()
+    page.close()
+
+
+def test_api_docs_render_offline_and_try_it(server_url, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server_url + "/docs")
+    page.wait_for_selector("section.endpoint", timeout=10_000)
+    paths = page.locator("section.endpoint .path").all_inner_texts()
+    assert {"/v1/summarize", "/healthz", "/v1/extract"} <= set(paths)
+    section = page.locator("section.endpoint", has=page.locator("code.path", has_text="/v1/summarize"))
+    fields = section.locator("td.field").all_inner_texts()
+    assert {"articles", "words", "format", "include_sources", "title", "text"} <= set(fields)
+    section.locator(".try button").click()
+    _wait(page, "Array.from(document.querySelectorAll('.try-out')).some(o => o.textContent.startsWith('HTTP 200'))")
+    assert '"summary"' in section.locator(".try-out").inner_text()
+    page.screenshot(path=str(tmp_path / "docs.png"), full_page=False)
+    assert not errors, errors
     page.close()

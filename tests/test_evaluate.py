@@ -210,3 +210,19 @@ def test_vims_reader_on_shared_data():
     first = clusters[0]
     assert len(first.references) >= 1
     assert all(not r.startswith("Cluster_") and "=Einleitung=" not in r for c in clusters[:20] for r in c.references)
+
+
+@needs_vims
+def test_eval_command_on_vims_subset(tmp_path):
+    from typer.testing import CliRunner
+
+    from tomtat.cli import app
+
+    out = tmp_path / "vims.json"
+    result = CliRunner().invoke(app, ["eval", str(VIMS), "--limit", "3", "--no-word-rouge", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["clusters"]) == 3 and data["words"] == 225
+    mean = data["mean"]
+    assert mean["oracle"]["rouge2"][2] > mean["tomtat"]["rouge2"][2] > 0
+    assert mean["human"]["clusters"] == 3

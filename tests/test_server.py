@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import time
 
 import httpx
@@ -205,7 +210,10 @@ def test_page_docs_and_openapi(client):
     r = client.get("/")
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     assert "Content-Security-Policy" in r.headers
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/docs.js" in docs.text and "jsdelivr" not in docs.text and "https:" not in docs.text
+    assert client.get("/static/docs.js").status_code == 200
+    assert client.get("/swagger").status_code == 200
     spec = client.get("/openapi.json").json()
     assert "/v1/summarize" in spec["paths"]
     props = spec["components"]["schemas"]["SummaryOut"]["properties"]
@@ -220,3 +228,99 @@ def test_serve_command_is_registered():
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--port" in result.output
+
+
+def test_random_bodies_never_crash_the_server(client):
+    """Arbitrary JSON values and junk bytes get a 4xx answer, never a 500, and the server keeps serving."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    scalars = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=40)
+    values = st.recursive(scalars, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4), max_leaves=12)
+    article = st.fixed_dictionaries({"title": st.text(max_size=40), "text": st.text(max_size=300)},
+                                    optional={"source": st.none() | st.text(max_size=10), "date": values})
+    bodies = (
+        values
+        | st.fixed_dictionaries({"articles": st.lists(article, max_size=3)},
+                                optional={"words": values, "sentences": values, "format": values, "include_sources": values})
+    )
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(body=bodies, junk=st.binary(max_size=64))
+    def check(body, junk):
+        r = client.post("/v1/summarize", json=body)
+        assert r.status_code in (200, 422), (body, r.status_code, r.text)
+        assert isinstance(r.json(), dict)
+        r = client.post("/v1/summarize", content=junk, headers={"content-type": "application/json"})
+        assert r.status_code in (200, 422), (junk, r.status_code, r.text)
+
+    check()
+    assert client.get("/healthz").status_code == 200
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                kids.append(int(entry))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_server_workers_exit_with_the_server(sig):
+    """`tomtat serve --workers 2`: stopping (or killing) the server leaves no worker process behind."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "tomtat", "serve", "--port", str(port), "--workers", "2",
+                             "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.time() < deadline and proc.poll() is None, "server did not start"
+            time.sleep(0.1)
+        r = httpx.post(f"http://127.0.0.1:{port}/v1/summarize", json={"articles": STORM, "words": 40}, timeout=30)
+        assert r.status_code == 200
+        workers = _children(proc.pid)
+        assert len(workers) >= 2
+        proc.send_signal(sig)
+        proc.wait(15)
+        deadline = time.time() + 10
+        while any(_alive(w) for w in workers) and time.time() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], "worker processes outlived the server"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(5)
+
+
+def test_dead_worker_is_replaced():
+    with TestClient(create_app(workers=1, cache_size=0), raise_server_exceptions=False) as c:
+        assert c.post("/v1/summarize", json={"articles": STORM, "words": 40}).status_code == 200
+        runner = c.app.state.runner
+        for process in list(runner.executor._processes.values()):
+            os.kill(process.pid, signal.SIGKILL)
+        statuses = [c.post("/v1/summarize", json={"articles": STORM, "words": 40 + i}).status_code for i in range(3)]
+        assert statuses[-1] == 200, statuses
+        assert set(statuses) <= {200, 500}

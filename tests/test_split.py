@@ -103,3 +103,17 @@ def test_sentences_are_stripped_non_empty_and_single_line(text):
     for _, s in out:
         assert s and s == s.strip()
         assert len(s.splitlines()) == 1
+
+
+def test_no_split_inside_a_quotation_that_closes_later():
+    text = "“Chúng tôi đã chuẩn bị từ trước. Tuy nhiên nước lên quá nhanh”, ông Hùng nói. Sau đó ông rời đi."
+    assert sentences(text) == [
+        "“Chúng tôi đã chuẩn bị từ trước. Tuy nhiên nước lên quá nhanh”, ông Hùng nói.",
+        "Sau đó ông rời đi.",
+    ]
+    text = '"Nước lên nhanh. Chúng tôi chỉ kịp mang gạo," bà Lài nói. Chiều nay nước rút.'
+    assert sentences(text) == ['"Nước lên nhanh. Chúng tôi chỉ kịp mang gạo," bà Lài nói.', "Chiều nay nước rút."]
+
+
+def test_an_unclosed_quotation_does_not_stop_splitting():
+    assert sentences("“Ông nói rằng trời mưa. Sau đó ông đi.") == ["“Ông nói rằng trời mưa.", "Sau đó ông đi."]

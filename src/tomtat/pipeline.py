@@ -165,4 +165,7 @@ def summarize(
 
 
 def default_scorer() -> Scorer:
-    return CentralityScorer()
+    """The learned salience model shipped in tomtat/data (CentralityScorer is the unsupervised fallback)."""
+    from tomtat.score.learned import LearnedScorer
+
+    return LearnedScorer()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from tomtat.batch.jobs import summarize_line, worker_init
+from tomtat.batch.jobs import summarize_line, summarize_lines, worker_init
 from tomtat.errors import TomtatError
 
 Job = tuple[int, str]
@@ -87,8 +87,10 @@ class RayEngine:
 
     name = "ray"
 
-    def __init__(self, words: int | None, sentences: int | None, workers: int, address: str | None = None) -> None:
+    def __init__(self, words: int | None, sentences: int | None, workers: int, address: str | None = None,
+                 chunk: int = 4) -> None:
         self.words, self.sentences, self.workers, self.address = words, sentences, workers, address
+        self.chunk = max(1, chunk)
         self._started = False
         self._task = None
 
@@ -108,7 +110,7 @@ class RayEngine:
                 where = self.address or "a local Ray"
                 raise EngineUnavailableError(f"cannot start or reach {where} ({exc})") from None
             self._started = True
-        self._task = ray.remote(num_cpus=1, max_retries=2)(summarize_line)
+        self._task = ray.remote(num_cpus=1, max_retries=2)(summarize_lines)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -120,14 +122,21 @@ class RayEngine:
     def imap(self, jobs: Iterable[Job]) -> Iterator[dict[str, Any]]:
         import ray
 
+        # a few clusters per task amortize Ray's per-task cost; results stay in input order
+        limit = max(self.workers, int(ray.cluster_resources().get("CPU", 1))) * 3
         window = deque()
-        limit = max(self.workers, int(ray.cluster_resources().get("CPU", 1))) * 4
-        for n, line in jobs:
-            window.append(self._task.remote(n, line, self.words, self.sentences))
-            if len(window) >= limit:
-                yield ray.get(window.popleft())
+        chunk: list[Job] = []
+        for job in jobs:
+            chunk.append(job)
+            if len(chunk) >= self.chunk:
+                window.append(self._task.remote(chunk, self.words, self.sentences))
+                chunk = []
+                if len(window) >= limit:
+                    yield from ray.get(window.popleft())
+        if chunk:
+            window.append(self._task.remote(chunk, self.words, self.sentences))
         while window:
-            yield ray.get(window.popleft())
+            yield from ray.get(window.popleft())
 
 
 def make_engine(engine: str, words: int | None, sentences: int | None, workers: int, address: str | None = None):

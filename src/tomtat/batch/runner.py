@@ -134,29 +134,31 @@ def run_batch(
     if report.total == 0:
         raise NoInputError(f"{in_path}: no clusters (the file is empty)")
 
-    out = LineWriter(out_path, truncate=not resume)
-    errors = LineWriter(errors_path, truncate=True)
     bar = _progress(progress, report.total - report.skipped)
     start = time.perf_counter()
-    try:
-        with bar, make_engine(engine, words, sentences, workers, address) as runner:
-            task = bar.add_task("tomtat batch", total=report.total - report.skipped) if bar else None
-            jobs = ((n, line) for n, line in _lines(in_path) if n not in skip)
-            for result in runner.imap(jobs):
-                if result["ok"]:
-                    out.write(result["json"])
-                    report.done += 1
-                else:
-                    errors.write(json.dumps(_error_record(result), ensure_ascii=False))
-                    report.failed += 1
-                    report.exit_code = max(report.exit_code, int(result.get("exit_code", 1)))
-                    report.kinds[result["kind"]] = report.kinds.get(result["kind"], 0) + 1
-                if bar:
-                    bar.advance(task)
-    finally:
-        report.seconds = time.perf_counter() - start
-        out.close()
-        errors.close()
+    # the engine starts first: if it cannot (Ray missing, cluster unreachable), OUT is left untouched
+    with make_engine(engine, words, sentences, workers, address) as runner:
+        out = LineWriter(out_path, truncate=not resume)
+        errors = LineWriter(errors_path, truncate=True)
+        try:
+            with bar:
+                task = bar.add_task("tomtat batch", total=report.total - report.skipped) if bar else None
+                jobs = ((n, line) for n, line in _lines(in_path) if n not in skip)
+                for result in runner.imap(jobs):
+                    if result["ok"]:
+                        out.write(result["json"])
+                        report.done += 1
+                    else:
+                        errors.write(json.dumps(_error_record(result), ensure_ascii=False))
+                        report.failed += 1
+                        report.exit_code = max(report.exit_code, int(result.get("exit_code", 1)))
+                        report.kinds[result["kind"]] = report.kinds.get(result["kind"], 0) + 1
+                    if bar:
+                        bar.advance(task)
+        finally:
+            report.seconds = time.perf_counter() - start
+            out.close()
+            errors.close()
     if report.failed == 0:
         errors_path.unlink(missing_ok=True)
     return report

@@ -12,6 +12,7 @@ import sys
 from tomtat.cli.app import app, fail
 from tomtat.cli import summarize as _summarize  # noqa: F401  (registers the command)
 from tomtat.cli import evaluate as _evaluate  # noqa: F401
+from tomtat.cli import train as _train  # noqa: F401
 from tomtat.cli import serve as _serve  # noqa: F401
 from tomtat.cli import batch as _batch  # noqa: F401
 

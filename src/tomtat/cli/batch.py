@@ -21,7 +21,7 @@ def batch(
     errors: Annotated[Path | None, typer.Option("--errors", metavar="ERRORS.jsonl", help="Where bad lines are reported (default: OUT.errors.jsonl).")] = None,
     words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000, help="Length budget in syllables.")] = 200,
     sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=1, max=200, help="At most this many sentences (instead of --words unless both are given).")] = None,
-    engine: Annotated[str, typer.Option(help="local (this machine) or ray (a Ray cluster; pip install 'tomtat[ray]').")] = "local",
+    engine: Annotated[str, typer.Option(help="local (this machine) or ray (a Ray cluster; needs the ray extra: pip install tomtat\\[ray]).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address for --engine ray (default: RAY_ADDRESS, else a local Ray).")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")] = True,
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Annotated
 
 import typer
@@ -24,8 +25,24 @@ def serve(
 
     from tomtat.server import create_app
 
+    _check_bind(host, port)
     application = create_app(workers=workers, timeout=timeout, max_body=max_body, cache_size=cache)
     try:
         uvicorn.run(application, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})", 1)
+
+
+def _check_bind(host: str, port: int) -> None:
+    """Fail with one line, before starting anything, when the address cannot be bound."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})", 1)
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})", 1)

@@ -9,6 +9,12 @@ _MAX_BAD_BYTE_SHARE = 0.001
 
 
 def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16 bytes to text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableInputError(f"{name}: marked as UTF-16 but does not decode as UTF-16") from None
     if b"\x00" in data[:8192]:
         raise UnreadableInputError(f"{name}: looks like a binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):

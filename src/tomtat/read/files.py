@@ -14,6 +14,9 @@ from tomtat.model import Article, Cluster
 from tomtat.read.decode import decode
 from tomtat.read.html import article_from_html
 from tomtat.read.records import parse_json_text
+from tomtat.split.sentences import split_paragraph
+from tomtat.text.normalize import normalize
+from tomtat.text.tokens import syllables
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -24,29 +27,32 @@ Item = Cluster | TomtatError
 
 
 TITLE_MAX_SYLLABLES = 35
+# words a headline does not end on; a line ending on one was cut mid-sentence
+_UNFINISHED = frozenset("và với của ở là những các trong cho về từ đến tại bởi rằng để mà thì nhằm theo".split())
 
 
 def looks_like_title(line: str, next_line: str | None = None) -> bool:
     """Is this first line a headline, or body text the scraper put first?
 
-    Body text: a long line, several sentences, an unclosed quote, a line ending
-    on a comma, or a line the next line visibly continues (no blank line
-    between them and the next one starts in lower case).
+    Body text: a long line (more than TITLE_MAX_SYLLABLES syllables), a line
+    ending on a comma, several sentences ending in a full stop, or a line of 20
+    syllables or more that stops mid-sentence (an unclosed quote, a last word
+    like "với", or a next line that goes on in lower case). Short titles with a
+    stray quote mark or an ellipsis ("Hóa đơn tiền nước... 19 triệu đồng")
+    stay titles.
     """
-    from tomtat.split.sentences import split_paragraph
-    from tomtat.text.normalize import normalize
-    from tomtat.text.tokens import syllables
-
     line = normalize(line).strip()
     if not line:
         return False
-    if len(syllables(line, normalized=True)) > TITLE_MAX_SYLLABLES:
+    count = len(syllables(line, normalized=True))
+    if count > TITLE_MAX_SYLLABLES or line.endswith((",", ";")):
         return False
-    if len(split_paragraph(line)) > 1:
+    if len(split_paragraph(line)) > 1 and line.rstrip("\"'”’»)").endswith((".", "…")):
         return False
-    if line.count("“") > line.count("”") or line.endswith((",", ";", "-", "–")):
-        return False
-    if next_line is not None and next_line.strip()[:1].islower():
+    unclosed_quote = line.count("“") > line.count("”") + line.count('"')
+    last_word = (syllables(line, normalized=True) or [""])[-1]
+    goes_on = next_line is not None and next_line.strip()[:1].islower()
+    if count >= 20 and (unclosed_quote or last_word in _UNFINISHED or goes_on or line.endswith(("-", "–"))):
         return False
     return True
 

@@ -9,24 +9,31 @@ from tomtat.errors import MalformedInputError, TomtatError
 from tomtat.model import Article, Cluster
 
 
+def _optional_text(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
 def _article(doc: Any, where: str, index: int) -> Article:
     if isinstance(doc, str):
         return Article(title="", text=doc, id=str(index))
     if not isinstance(doc, dict):
         raise MalformedInputError(f"{where}: article {index} is not an object")
     # AbMuSu: title / anchor_text (the lead) / raw_text; ours: title / text.
+    title = doc.get("title") or ""
     body = doc.get("text") or doc.get("raw_text") or ""
     lead = doc.get("anchor_text") or ""
-    if lead and not body.lstrip().startswith(lead.strip()[:40]):
-        body = f"{lead}\n{body}"
-    if not isinstance(body, str) or not isinstance(doc.get("title", ""), str):
+    if not all(isinstance(x, str) for x in (title, body, lead)):
         raise MalformedInputError(f"{where}: article {index} has non-text fields")
+    if lead.strip() and not body.lstrip().startswith(lead.strip()[:40]):
+        body = f"{lead}\n{body}"
     return Article(
-        title=doc.get("title") or "",
+        title=title,
         text=body,
-        source=doc.get("source"),
-        url=doc.get("url"),
-        date=doc.get("date"),
+        source=_optional_text(doc.get("source")),
+        url=_optional_text(doc.get("url")),
+        date=_optional_text(doc.get("date")),
         id=str(doc.get("id", index)),
     )
 
@@ -52,6 +59,10 @@ def cluster_from_record(record: Any, where: str = "input") -> Cluster:
     )
 
 
+def _is_cluster_record(value: Any) -> bool:
+    return isinstance(value, dict) and ("articles" in value or "single_documents" in value)
+
+
 def parse_json_line(line: str, where: str) -> Cluster:
     try:
         record = json.loads(line)
@@ -68,9 +79,20 @@ def parse_json_text(text: str, name: str) -> list[Cluster | TomtatError]:
     """
     stripped = text.strip()
     try:
-        return [cluster_from_record(json.loads(stripped), name)]
+        value = json.loads(stripped)
     except json.JSONDecodeError:
         pass
+    else:
+        if isinstance(value, list) and value and all(_is_cluster_record(v) for v in value):
+            # a JSON array of cluster records: one cluster each, a bad one reported in its place
+            items: list[Cluster | TomtatError] = []
+            for n, record in enumerate(value):
+                try:
+                    items.append(cluster_from_record(record, f"{name}[{n}]"))
+                except TomtatError as exc:
+                    items.append(exc)
+            return items
+        return [cluster_from_record(value, name)]
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     if len(lines) <= 1:
         return [parse_json_line(stripped, name)]

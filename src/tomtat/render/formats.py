@@ -25,7 +25,7 @@ def to_markdown(summary: Summary) -> str:
         lines.append(f"- {s.text} *({'; '.join(sources)})*")
     lines += ["", "**Nguồn / Sources**", ""]
     for i, a in enumerate(summary.articles, 1):
-        title = a.get("title") or a.get("source") or f"#{i}"
+        title = a.get("title") or a.get("source") or a.get("id") or f"#{i}"
         link = f" <{a['url']}>" if a.get("url") else ""
         lines.append(f"{i}. {title} — {a.get('source') or ''}{link}".rstrip(" —"))
     return "\n".join(lines)

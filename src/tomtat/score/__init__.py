@@ -6,5 +6,6 @@ can feed the same redundancy-aware selector.
 
 from tomtat.score.base import Scores, Scorer
 from tomtat.score.centrality import CentralityScorer
+from tomtat.score.learned import LearnedScorer
 
-__all__ = ["Scores", "Scorer", "CentralityScorer"]
+__all__ = ["Scores", "Scorer", "CentralityScorer", "LearnedScorer"]

@@ -24,7 +24,6 @@ FEATURES = (
     "titles",  # cosine to the mean headline, over the cluster's max
     "own_title",  # cosine to the sentence's own headline
     "support",  # share of the other articles with a similar sentence (0 for one article)
-    "concept_df",  # mean share of articles mentioning the sentence's bigram concepts
     "numbers",  # share of syllables that are numbers (dates, tolls, amounts)
     "names",  # share of capitalized syllables after the first (proper names)
     "quote_or_question",  # quoted speech, questions, trailing colons: rarely summary material
@@ -68,13 +67,11 @@ def sentence_features(rep: Representation) -> np.ndarray:
         hits = (similar.astype(float) @ membership).toarray() > 0
         hits[np.arange(n), article] = False
         out[:, 6] = hits.sum(axis=1) / (n_docs - 1)
-        share = (rep.concept_df - 1) / (n_docs - 1)
-        out[:, 7] = [share[c].mean() if c else 0.0 for c in rep.concepts]
     for i, s in enumerate(sents):
         syl = s.syllables
         if syl:
-            out[i, 8] = sum(t[0].isdigit() for t in syl) / len(syl)
+            out[i, 7] = sum(t[0].isdigit() for t in syl) / len(syl)
             caps = _CAPITAL.findall(s.text)
-            out[i, 9] = sum(ch.isupper() for ch in caps[1:]) / len(syl)
-        out[i, 10] = 1.0 if _QUOTE.search(s.text) else 0.0
+            out[i, 8] = sum(ch.isupper() for ch in caps[1:]) / len(syl)
+        out[i, 9] = 1.0 if _QUOTE.search(s.text) else 0.0
     return out

@@ -5,7 +5,8 @@ Endpoints
     POST /v1/extract     an HTML page in, its article text out (used by the web page)
     GET  /healthz        liveness
     GET  /               the bilingual web page (static files under server/static/)
-    GET  /docs           OpenAPI docs (FastAPI's own)
+    GET  /docs           API reference rendered from /openapi.json, offline (static/docs.*)
+    GET  /swagger        FastAPI's Swagger UI (its scripts come from a CDN)
 
 Limits: the request body is capped (413), clusters of more than
 `MAX_ARTICLES` articles are refused (422), bad JSON or fields give 422 with a
@@ -21,7 +22,7 @@ import asyncio
 import hashlib
 import json
 import os
-import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +33,7 @@ from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
@@ -219,7 +221,6 @@ class Runner:
         self.cache: OrderedDict[str, Any] = OrderedDict()
         self.pending = 0
         self.executor: Executor | None = None
-        self._lock = threading.Lock()
 
     @property
     def kind(self) -> str:
@@ -235,10 +236,18 @@ class Runner:
             self.executor = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="tomtat")
             self.executor.submit(work.warm_up)
 
-    def stop(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None
+    def stop(self, grace: float = 5.0) -> None:
+        """Stop the pool: queued work is dropped, running work gets `grace` seconds, then workers are ended."""
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + grace
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.terminate()
 
     async def run(self, func, *args, cache_key: str | None = None):
         if cache_key is not None and cache_key in self.cache:
@@ -250,13 +259,14 @@ class Runner:
             self.start()
         loop = asyncio.get_running_loop()
         self.pending += 1
+        executor = self.executor
         try:
-            future = loop.run_in_executor(self.executor, partial(func, *args))
+            future = loop.run_in_executor(executor, partial(func, *args))
             try:
                 result = await asyncio.wait_for(future, self.timeout)
             except BrokenProcessPool:
-                with self._lock:  # a worker died (out of memory, killed): start a fresh pool
-                    self.stop()
+                if self.executor is executor:  # a worker died (out of memory, killed): start a fresh pool, once
+                    self.stop(grace=0.0)
                     self.start()
                 raise
         finally:
@@ -321,6 +331,8 @@ def create_app(
         version=__version__,
         description="Tóm tắt: extractive summaries of clusters of Vietnamese news articles, offline on CPU.",
         lifespan=lifespan,
+        docs_url=None,  # /docs is the offline reference below; FastAPI's Swagger UI (CDN scripts) is at /swagger
+        redoc_url=None,
     )
     app.state.runner = runner
     app.add_middleware(BodyLimit, limit=max_body)
@@ -329,6 +341,13 @@ def create_app(
     async def _invalid(request: Request, exc: RequestValidationError):
         errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()]
         return JSONResponse(status_code=422, content={"detail": _validation_message(exc.errors()), "errors": errors})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_exception(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):
+            # FastAPI's answer to bodies that are not even text (bad UTF-8): still malformed JSON
+            return JSONResponse(status_code=422, content={"detail": "invalid request: malformed JSON (the body is not UTF-8 JSON text)"})
+        return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail}, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(TomtatError)
     async def _input_error(request: Request, exc: TomtatError):
@@ -397,6 +416,15 @@ def create_app(
     @app.get("/", include_in_schema=False)
     async def page() -> Response:
         return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Response:
+        """The API reference, rendered from /openapi.json by static/docs.js: works offline."""
+        return FileResponse(STATIC / "docs.html", headers={"Content-Security-Policy": PAGE_CSP, "Cache-Control": "no-cache"})
+
+    @app.get("/swagger", include_in_schema=False)
+    async def swagger() -> Response:
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="tomtat API - Swagger UI")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

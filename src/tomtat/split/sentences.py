@@ -5,7 +5,8 @@ sentence (an upper-case letter, a digit, an opening quote or a dialogue dash).
 Dots without a space after them ("13/4", "5.2", "1.550", "V.Putin", "VOV.VN",
 "TP.HCM") never end a sentence, closing quotes and brackets stay with the
 sentence they close, and common abbreviations ("TP. Hồ Chí Minh", "PGS. TS.")
-do not end one either. Line breaks always end a sentence.
+do not end one either, and neither does a full stop inside a quotation that
+closes later in the paragraph. Line breaks always end a sentence.
 
 Splitting only ever cuts at whitespace and strips it: the non-space characters
 of the input come out unchanged and in order.
@@ -22,7 +23,7 @@ _ABBREVIATIONS = {
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
 # end punctuation (".", "!", "?", runs of them, "…"), closers kept with it, then whitespace
-_BOUNDARY = re.compile(rf"(?P<end>(?:[.!?]+|…)+[{re.escape(_CLOSERS)}]*)(?P<space>\s+)")
+_BOUNDARY = re.compile(rf"(?<![.!?…])(?P<end>[.!?…]+[{re.escape(_CLOSERS)}]*)(?P<space>\s+)")
 _LAST_TOKEN = re.compile(r"([\w.]+)\W*$")
 
 
@@ -43,7 +44,7 @@ def _starts_sentence(rest: str) -> bool:
 def _is_abbreviation(prefix: str, end: str) -> bool:
     if end != ".":
         return False
-    match = _LAST_TOKEN.search(prefix)
+    match = _LAST_TOKEN.search(prefix[-40:])
     if not match:
         return False
     token = match.group(1).rstrip(".")
@@ -55,18 +56,36 @@ def _is_abbreviation(prefix: str, end: str) -> bool:
 
 
 def split_paragraph(paragraph: str) -> list[str]:
-    """Sentences of one line of text, each stripped and non-empty."""
+    """Sentences of one line of text, each stripped and non-empty.
+
+    A full stop inside a quotation that closes later in the paragraph does not
+    end a sentence: “A. B”, theo X. is one sentence, because splitting it would
+    leave “A. on its own and an attribution with a dangling quote mark.
+    """
     sentences: list[str] = []
     start = 0
+    # quote marks seen since `start`, counted incrementally (linear time on any input)
+    scanned, opened, closed, straight = 0, 0, 0, 0
+    last_close = paragraph.rfind("”")
+    last_straight = paragraph.rfind('"')
     for match in _BOUNDARY.finditer(paragraph):
-        if not _starts_sentence(paragraph[match.end():]):
+        end = match.end("end")
+        segment = paragraph[scanned:end]
+        opened += segment.count("“")
+        closed += segment.count("”")
+        straight += segment.count('"')
+        scanned = end
+        if not _starts_sentence(paragraph[match.end(): match.end() + 8]):
             continue
-        if _is_abbreviation(paragraph[start : match.start()], match.group("end")):
+        if (opened > closed and last_close >= match.end()) or (straight % 2 and last_straight >= match.end()):
             continue
-        piece = paragraph[start : match.end("end")].strip()
+        if _is_abbreviation(paragraph[max(start, match.start() - 40) : match.start()], match.group("end")):
+            continue
+        piece = paragraph[start:end].strip()
         if piece:
             sentences.append(piece)
             start = match.end()
+            scanned, opened, closed, straight = start, 0, 0, 0
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)

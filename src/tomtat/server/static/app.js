@@ -97,7 +97,10 @@ function applyLanguage(root = document) {
   for (const node of $$("[data-i18n-placeholder]", root)) node.placeholder = t(node.dataset.i18nPlaceholder);
   for (const b of $$(".lang button")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
   document.title = `${t("title")} · tomtat`;
-  if (lastResult) renderResult(lastResult);
+  if (lastResult) {
+    renderResult(lastResult);
+    if (!$("#status").classList.contains("error")) setStatus(t("done", lastResult.sentences.length, lastResult.syllables));
+  }
 }
 
 // ------------------------------------------------------------ article blocks
