@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from conftest import VIMS, needs_vims
-from test_evaluate import ARTICLES, REFERENCES
+from test_evaluate import ARTICLES
 from tomtat.model import Article, Cluster
 from tomtat.pipeline import default_scorer, prepare, summarize
 from tomtat.represent import represent

@@ -98,3 +98,11 @@ def test_empty_and_non_vietnamese_input():
 def test_tone_mark_conventions_count_as_one_spelling():
     assert syllables("hoà bình") == syllables("hòa bình")
     assert syllables("Thuỷ") == syllables("thủy")
+
+
+def test_include_sources_lets_every_sentence_be_found(sample_articles):
+    result = summarize(sample_articles, words=150, include_sources=True)
+    assert len(result.sources) == len(sample_articles)
+    for s in result.sentences:
+        assert result.sources[s.article]["sentences"][s.position] == s.text
+    assert "sources" not in summarize(sample_articles, words=150).to_dict()

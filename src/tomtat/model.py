@@ -88,6 +88,12 @@ class Summary:
     syllables: int = 0
     articles: list[dict[str, Any]] = field(default_factory=list)  # title/source/url of each input article
     warnings: list[str] = field(default_factory=list)
+    # each article's cleaned sentences (title, source, label, sentences), only when asked for:
+    # SummarySentence.article/.position index into it, which lets a page highlight the origin
+    sources: list[dict[str, Any]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if self.sources is None:
+            del data["sources"]
+        return data

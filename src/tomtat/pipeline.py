@@ -18,7 +18,7 @@ from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
 from tomtat.model import Article, Cluster, Document, Sentence, Summary, SummarySentence
 from tomtat.order import order_sentences
 from tomtat.represent import SAME_FACT_OVERLAP, Representation, represent
-from tomtat.score import CentralityScorer, Scorer
+from tomtat.score import Scorer
 from tomtat.select import Budget, select
 from tomtat.split import segment_words, split_sentences
 from tomtat.text.language import looks_vietnamese
@@ -120,14 +120,17 @@ def summarize(
     timer: StageTimer | None = None,
     segment: bool = False,
     method: str = "greedy",
+    include_sources: bool = False,
 ) -> Summary:
     """Summarize one cluster of Vietnamese news articles.
 
     `words` is the length budget in syllables; `sentences` caps the number of
     sentences; pass `words=None` to limit by sentences alone. `segment` adds
     underthesea word units to the sentence vectors; off by default because on
-    ViMs it cost 2.5x the time for no ROUGE gain (bench/speed.py, bench/quality.py). Raises a `TomtatError` subclass for input
-    that cannot be summarized.
+    ViMs it cost 2.5x the time for no ROUGE gain (bench/segmenters.py, README).
+    `include_sources` adds every article's cleaned sentences to the result.
+
+    Raises a `TomtatError` subclass for input that cannot be summarized.
     """
     timer = timer or StageTimer()
     cluster = as_cluster(articles, cluster_id)
@@ -161,6 +164,11 @@ def summarize(
             articles=[{"title": a.title, "source": a.source, "url": a.url, "date": a.date, "id": a.id} for a in cluster.articles],
             warnings=warnings,
         )
+        if include_sources:
+            summary.sources = [
+                {"title": d.article.title, "source": d.article.source, "label": labels[i], "sentences": [s.text for s in d.sentences]}
+                for i, d in enumerate(documents)
+            ]
     return summary
 
 

@@ -21,29 +21,25 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import os
-import time
-from collections import OrderedDict
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tomtat import __version__
 from tomtat.errors import TomtatError, TooLargeError
 from tomtat.pipeline import MAX_ARTICLES
-from tomtat.batch.jobs import worker_init
 from tomtat.server import work
+from tomtat.server.limits import BodyLimit
+from tomtat.server.runner import Busy, Runner
+from tomtat.server.schemas import ErrorOut, ExtractOut, ExtractRequest, SummarizeRequest, SummaryOut
 
 STATIC = Path(__file__).parent / "static"
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
@@ -53,233 +49,6 @@ PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
-
-
-# ---------------------------------------------------------------- models
-
-
-class ArticleIn(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    title: str = Field("", description="Headline.")
-    text: str = Field("", description="Body text; paragraphs separated by newlines.")
-    source: str | None = Field(None, description="Outlet name, shown as the sentence's source.")
-    url: str | None = None
-    date: str | None = Field(None, description="ISO 8601 publication date, when known.")
-    id: str | None = None
-
-
-class SummarizeRequest(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{
-                "articles": [
-                    {"title": "Hà Nội chạy thử metro", "text": "Tuyến metro Nhổn - ga Hà Nội sẽ chạy thử từ tháng sau.", "source": "Báo A"},
-                    {"title": "Metro Nhổn - ga Hà Nội", "text": "Đoạn đi ngầm của tuyến metro sẽ khai thác trước cuối năm.", "source": "Báo B"},
-                ],
-                "words": 100,
-            }],
-        },
-    )
-
-    articles: list[ArticleIn] = Field(..., description=f"The cluster: articles on one story (at most {MAX_ARTICLES}).")
-    words: int | None = Field(200, ge=10, le=5000, description="Length budget in syllables.")
-    sentences: int | None = Field(None, ge=1, le=200, description="At most this many sentences (instead of `words` unless both are given).")
-    format: Literal["json", "text", "markdown"] = Field("json", description="json (the CLI's JSON), text or markdown.")
-    id: str | None = Field(None, description="Cluster id, echoed as `cluster_id`.")
-    include_sources: bool = Field(False, description="Also return every article's cleaned sentences (`sources`), for highlighting.")
-
-
-class SentenceOut(BaseModel):
-    text: str
-    article: int
-    position: int
-    source: str
-    also_reported_by: list[int]
-    also_reported_by_sources: list[str]
-    score: float
-
-
-class ArticleMeta(BaseModel):
-    title: str | None = None
-    source: str | None = None
-    url: str | None = None
-    date: str | None = None
-    id: str | None = None
-
-
-class SourceOut(BaseModel):
-    title: str
-    source: str | None
-    label: str
-    sentences: list[str]
-
-
-class SummaryOut(BaseModel):
-    """`Summary.to_dict()`: the same object `tomtat summarize --format json` prints."""
-
-    summary: str
-    sentences: list[SentenceOut]
-    cluster_id: str | None
-    syllables: int
-    articles: list[ArticleMeta]
-    warnings: list[str]
-    sources: list[SourceOut] | None = Field(None, description="Only with `include_sources: true`.")
-
-
-class ErrorOut(BaseModel):
-    detail: str
-
-
-class ExtractRequest(BaseModel):
-    html: str
-    name: str = "page.html"
-
-
-class ExtractOut(BaseModel):
-    title: str
-    text: str
-    source: str | None = None
-    url: str | None = None
-    date: str | None = None
-
-
-# ---------------------------------------------------------------- body cap
-
-
-class _BodyTooLarge(StarletteHTTPException):
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"request body larger than {limit} bytes")
-
-
-class BodyLimit:
-    """Refuse bodies over `limit` bytes: by Content-Length up front, and while streaming."""
-
-    def __init__(self, app, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def _reply(self, send, status: int, detail: str) -> None:
-        body = json.dumps({"detail": detail}).encode()
-        await send({"type": "http.response.start", "status": status, "headers": [
-            (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-            (b"connection", b"close"),
-        ]})
-        await send({"type": "http.response.body", "body": body})
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        for name, value in scope["headers"]:
-            if name == b"content-length":
-                try:
-                    declared = int(value)
-                except ValueError:
-                    await self._reply(send, 400, "invalid Content-Length header")
-                    return
-                if declared > self.limit:
-                    await self._reply(send, 413, f"request body larger than {self.limit} bytes")
-                    return
-        seen = 0
-        started = False
-
-        async def capped_receive():
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _BodyTooLarge(self.limit)
-            return message
-
-        async def tracked_send(message):
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, capped_receive, tracked_send)
-        except _BodyTooLarge as exc:
-            if not started:
-                await self._reply(send, 413, exc.detail)
-
-
-# ---------------------------------------------------------------- runner
-
-
-class Runner:
-    """Runs the CPU work off the event loop, with a time limit, a queue cap and a result cache."""
-
-    def __init__(self, workers: int, timeout: float, max_pending: int, cache_size: int) -> None:
-        self.workers = workers
-        self.timeout = timeout
-        self.max_pending = max_pending
-        self.cache_size = cache_size
-        self.cache: OrderedDict[str, Any] = OrderedDict()
-        self.pending = 0
-        self.executor: Executor | None = None
-
-    @property
-    def kind(self) -> str:
-        return "processes" if self.workers > 0 else "threads"
-
-    def start(self) -> None:
-        if self.workers > 0:
-            self.executor = ProcessPoolExecutor(max_workers=self.workers, initializer=worker_init)
-            # start every worker now (each warms up in its initializer), not on the first request
-            for _ in range(self.workers):
-                self.executor.submit(int)
-        else:
-            self.executor = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="tomtat")
-            self.executor.submit(work.warm_up)
-
-    def stop(self, grace: float = 5.0) -> None:
-        """Stop the pool: queued work is dropped, running work gets `grace` seconds, then workers are ended."""
-        executor, self.executor = self.executor, None
-        if executor is None:
-            return
-        processes = list((getattr(executor, "_processes", None) or {}).values())
-        executor.shutdown(wait=False, cancel_futures=True)
-        deadline = time.monotonic() + grace
-        for process in processes:
-            process.join(max(0.0, deadline - time.monotonic()))
-            if process.is_alive():
-                process.terminate()
-
-    async def run(self, func, *args, cache_key: str | None = None):
-        if cache_key is not None and cache_key in self.cache:
-            self.cache.move_to_end(cache_key)
-            return self.cache[cache_key]
-        if self.pending >= self.max_pending:
-            raise _Busy()
-        if self.executor is None:
-            self.start()
-        loop = asyncio.get_running_loop()
-        self.pending += 1
-        executor = self.executor
-        try:
-            future = loop.run_in_executor(executor, partial(func, *args))
-            try:
-                result = await asyncio.wait_for(future, self.timeout)
-            except BrokenProcessPool:
-                if self.executor is executor:  # a worker died (out of memory, killed): start a fresh pool, once
-                    self.stop(grace=0.0)
-                    self.start()
-                raise
-        finally:
-            self.pending -= 1
-        if cache_key is not None and self.cache_size > 0:
-            self.cache[cache_key] = result
-            while len(self.cache) > self.cache_size:
-                self.cache.popitem(last=False)
-        return result
-
-
-class _Busy(Exception):
-    pass
 
 
 def _cache_key(payload: dict[str, Any]) -> str:
@@ -304,8 +73,6 @@ def _validation_message(errors: list[dict[str, Any]]) -> str:
     more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
     return "invalid request: " + "; ".join(parts) + more
 
-
-# ---------------------------------------------------------------- app
 
 
 def create_app(
@@ -360,7 +127,7 @@ def create_app(
             raise
         except (asyncio.TimeoutError, TimeoutError):
             raise _HTTPError(504, f"the request took longer than the {runner.timeout:g} s limit; send fewer or shorter articles") from None
-        except _Busy:
+        except Busy:
             raise _HTTPError(503, "the server is busy; try again shortly", {"Retry-After": "1"}) from None
         except BrokenProcessPool:
             raise _HTTPError(500, "internal error (a worker process died); please retry") from None
