@@ -1,0 +1,75 @@
+"""Re-joining sentences that a scraper hard-wrapped onto several lines."""
+
+from __future__ import annotations
+
+from tomtat.clean.patterns import CONTINUES, SYMBOL_ONLY, TERMINAL, UNIT_START
+from tomtat.clean.shapes import same_text, is_dateline, is_headline_like
+from tomtat.text.tokens import count_syllables, syllables
+
+
+def _strong_continuation(prev: str, nxt: str) -> bool:
+    """Unmistakable signs that `nxt` goes on with the sentence `prev` was cut off in."""
+    if nxt[:1].islower() or prev.endswith((",", "-", "–")):
+        return True
+    # a number, then its unit on the next line ("200.000" / "USD để ...")
+    if prev[-1:].isdigit() and UNIT_START.match(nxt):
+        return True
+    tokens = syllables(prev, normalized=True)
+    # a function word at the end of a long line ("... của" / "Nga”."); a short line
+    # ending on one is more likely a sub-heading ("Phải liên kết để tồn tại")
+    if tokens and tokens[-1] in CONTINUES and len(tokens) >= 12:
+        return True
+    # an unfinished quote is an unfinished sentence
+    return prev.count("“") > prev.count("”")
+
+
+def _continues(prev: str, line: str, wrapped_text: bool = True) -> bool:
+    """Is `line` the rest of the sentence `prev` was cut off in?
+
+    In text that is visibly hard-wrapped (`wrapped_text`), a long line stopping
+    on a plain word also goes on in the next line, even one that starts with a
+    capital ("... chiến lược" / "Mỹ và Nga ..."); elsewhere only the strong
+    signs count, because one-paragraph-a-line text is full of sub-headings and
+    sentences without a final full stop.
+    """
+    prev = prev.rstrip()
+    nxt = line.lstrip()
+    if not prev or not nxt or prev.endswith(TERMINAL) or is_dateline(nxt):
+        return False
+    if SYMBOL_ONLY.match(nxt[:1]) and nxt[:1] not in "\"'“‘«(":
+        return False
+    if _strong_continuation(prev, nxt):
+        return True
+    # a long line stopping on a plain word, followed by more text: a wrapped sentence,
+    # unless the next line is a repeat of it or another headline (a list of link texts)
+    return (wrapped_text and prev[-1:].isalnum() and count_syllables(prev) >= 12 and not same_text(prev, nxt)
+            and not is_headline_like(nxt))
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    """Is this text hard-wrapped: do most lines that stop without end punctuation visibly go on?"""
+    open_ends = strong = 0
+    for prev, nxt in zip(lines, lines[1:]):
+        if not prev or not nxt or prev.endswith(TERMINAL):
+            continue
+        open_ends += 1
+        strong += _strong_continuation(prev, nxt)
+    return strong >= 2 and strong * 3 >= open_ends
+
+
+def join_wrapped(items: list[tuple[str, bool, bool]]) -> list[tuple[str, bool]]:
+    """Re-join sentences that a scraper hard-wrapped onto several lines.
+
+    `items` are (line, is-a-break, starts-fresh) triples; "" marks a blank
+    line, which always separates paragraphs, and a line that starts fresh (a
+    dateline lead) is never joined to the one before. A joined paragraph keeps
+    the break flag of its first line.
+    """
+    wrapped_text = _looks_hard_wrapped([line for line, _, _ in items])
+    out: list[tuple[str, bool]] = []
+    for line, flag, fresh in items:
+        if out and out[-1][0] and line and not fresh and _continues(out[-1][0], line, wrapped_text):
+            out[-1] = (f"{out[-1][0].rstrip()} {line.strip()}", out[-1][1])
+            continue
+        out.append((line, flag))
+    return out
