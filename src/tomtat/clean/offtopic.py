@@ -7,8 +7,8 @@ weigh little) with the cluster's story: the other articles, this article's
 title and its head. A trailing run of paragraphs whose similarity is clearly
 below that of the article's own body is cut. Only tails are cut, because real
 articles digress in the middle but scrapers append at the end; on content alone
-only from the second half of an article (a tail below 0.4 x the body's median
-similarity), never from its first third.
+only from the second half of an article (a tail below `RATIO` x the body's
+median similarity), never from its first third.
 
 Layout hints recorded by the cleaner (`Paragraphs.breaks`: a closing byline
 such as "Theo Reuters" followed by more text, an "OUTLET - " dateline lead
@@ -20,8 +20,12 @@ on their own.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from statistics import median
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from tomtat.clean.lines import is_headline_like
 from tomtat.text.tokens import syllables
@@ -35,31 +39,14 @@ HINTED_RATIO = 0.75
 MIN_BODY_SIMILARITY = 0.03
 
 
-def _features(text: str) -> Counter[str]:
+def _terms(text: str) -> list[str]:
     tokens = [t for t in syllables(text, normalized=True) if not t.isdigit()]
-    feats: Counter[str] = Counter(tokens)
-    feats.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))
-    return feats
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
-def _weigh(feats: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    return {t: (1 + math.log(c)) * idf[t] for t, c in feats.items()}
-
-
-def _add(into: dict[str, float], vec: dict[str, float], sign: float = 1.0) -> None:
-    for t, w in vec.items():
-        into[t] = into.get(t, 0.0) + sign * w
-
-
-def _unit(vec: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in vec.values()))
-    return {t: w / norm for t, w in vec.items()} if norm else {}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """Dot product of each row of `a` with the same row of `b`."""
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
 def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[list[float]]:
@@ -71,63 +58,53 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     are never materialized per paragraph: cosines come from dot products with
     the sparse paragraph vectors, so the cost stays linear in the cluster size.
     """
-    feats = [[_features(p) for p in doc] for doc in documents]
-    title_feats = [_features(t) for t in titles]
-    units = [f for doc in feats for f in doc] + [f for f in title_feats if f]
-    df: Counter[str] = Counter()
-    for f in units:
-        df.update(f.keys())
-    n = len(units) or 1
-    idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
-    vecs = [[_unit(_weigh(f, idf)) for f in doc] for doc in feats]
-    title_vecs = [_unit(_weigh(f, idf)) for f in title_feats]
-    whole: list[dict[str, float]] = []
-    own_heads: list[dict[str, float]] = []
-    for d, doc in enumerate(vecs):
-        part: dict[str, float] = {}
-        _add(part, title_vecs[d])
-        head = dict(part)
-        for j, v in enumerate(doc):
-            _add(part, v)
-            if j < _head_length(len(doc)):
-                _add(head, v)
-        whole.append(_unit(part))
-        own_heads.append(head)
-    total: dict[str, float] = {}
-    for part in whole:
-        _add(total, part)
-    total_sq = _dot(total, total)
-    result = []
-    for d, doc in enumerate(vecs):
-        # others = total - whole[d]
-        others_sq = max(0.0, total_sq - 2 * _dot(total, whole[d]) + _dot(whole[d], whole[d]))
-        head = own_heads[d]
-        head_sq = _dot(head, head)
-        others_head = _dot(total, head) - _dot(whole[d], head)
-        heads = _head_length(len(doc))
-        sims = []
-        for j, v in enumerate(doc):
-            if not v:
-                sims.append(0.0)
-                continue
-            v_others = _dot(v, total) - _dot(v, whole[d])
-            v_head = _dot(v, head)
-            own_sq, others_own, v_own = head_sq, others_head, v_head
-            if j < heads:  # leave the paragraph out of its own head
-                own_sq = head_sq - 2 * v_head + 1.0
-                others_own = others_head - v_others
-                v_own = v_head - 1.0
-            own_norm = math.sqrt(own_sq) if own_sq > 1e-9 else 0.0
-            if own_norm:
-                others_own, v_own = others_own / own_norm, v_own / own_norm
-                reference_sq = others_sq + 2 * others_own + 1.0
-            else:
-                others_own, v_own = 0.0, 0.0
-                reference_sq = others_sq
-            reference_norm = math.sqrt(max(reference_sq, 0.0))
-            sims.append((v_others + v_own) / reference_norm if reference_norm > 1e-9 else 0.0)
-        result.append(sims)
-    return result
+    paragraphs = [p for doc in documents for p in doc]
+    if not any(_terms(text) for text in paragraphs):  # nothing but numbers and symbols
+        return [[0.0] * len(doc) for doc in documents]
+    doc_of = np.repeat(np.arange(len(documents)), [len(doc) for doc in documents])
+    index = np.concatenate([np.arange(len(doc)) for doc in documents])
+    heads = np.array([_head_length(len(doc)) for doc in documents])
+    in_head = index < heads[doc_of]
+    # IDF over every paragraph and every non-empty title of the cluster
+    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True)
+    title_terms = [t for t in titles if _terms(t)]
+    vectorizer.fit(paragraphs + title_terms)
+    para = vectorizer.transform(paragraphs).tocsr()
+    title = vectorizer.transform(titles).tocsr()
+
+    # per article: its whole text as one unit vector, and its title + head (not normalized)
+    membership = sparse.csr_matrix((np.ones(len(paragraphs)), (doc_of, np.arange(len(paragraphs)))),
+                                   shape=(len(documents), len(paragraphs)))
+    whole = normalize(title + membership @ para)
+    head = title + membership.multiply(in_head[None, :]).tocsr() @ para
+    total = sparse.csr_matrix(whole.sum(axis=0))
+
+    total_sq = float(total.multiply(total).sum())
+    whole_total = np.asarray((whole @ total.T).todense()).ravel()
+    whole_sq = _rowdot(whole, whole)
+    head_sq = _rowdot(head, head)
+    others_head = np.asarray((head @ total.T).todense()).ravel() - _rowdot(whole, head)
+    others_sq = np.maximum(0.0, total_sq - 2 * whole_total + whole_sq)
+
+    d = doc_of
+    v_others = np.asarray((para @ total.T).todense()).ravel() - _rowdot(para, whole[d])
+    v_head = _rowdot(para, head[d])
+    own_sq, others_own, v_own = head_sq[d].copy(), others_head[d].copy(), v_head.copy()
+    # leave a head paragraph out of its own head
+    own_sq[in_head] = head_sq[d][in_head] - 2 * v_head[in_head] + 1.0
+    others_own[in_head] -= v_others[in_head]
+    v_own[in_head] -= 1.0
+    own_norm = np.sqrt(np.where(own_sq > 1e-9, own_sq, 0.0))
+    has_own = own_norm > 0
+    safe = np.where(has_own, own_norm, 1.0)
+    others_own = np.where(has_own, others_own / safe, 0.0)
+    v_own = np.where(has_own, v_own / safe, 0.0)
+    reference_sq = np.where(has_own, others_sq[d] + 2 * others_own + 1.0, others_sq[d])
+    reference_norm = np.sqrt(np.maximum(reference_sq, 0.0))
+    empty = np.diff(para.indptr) == 0
+    sims = np.where((reference_norm > 1e-9) & ~empty, (v_others + v_own) / np.where(reference_norm > 1e-9, reference_norm, 1.0), 0.0)
+    bounds = np.cumsum([0] + [len(doc) for doc in documents])
+    return [sims[a:b].tolist() for a, b in zip(bounds, bounds[1:])]
 
 
 def _head_length(n: int) -> int:
