@@ -80,9 +80,11 @@ def test_too_many_articles_is_refused(sample_articles):
 def test_huge_article_is_cut_with_warning(sample_articles):
     body = (sample_articles[0].text + "\n") * 3500  # ~5 MB
     assert len(body.encode()) > 4_000_000
-    result = summarize([Article(title=sample_articles[0].title, text=body), sample_articles[1]], words=100)
+    huge = Article(title=sample_articles[0].title, text=body)
+    result = summarize([huge, sample_articles[1]], words=100)
     assert result.sentences
     assert any("longer than" in w for w in result.warnings)
+    assert huge.text == body  # the caller's article is not modified
 
 
 def test_empty_and_non_vietnamese_input():

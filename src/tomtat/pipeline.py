@@ -7,6 +7,7 @@ none of them re-implements a stage.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -59,24 +60,28 @@ def as_cluster(articles: Cluster | Iterable[Article | Mapping[str, Any]], cluste
     return Cluster(articles=items, id=cluster_id)
 
 
-def _validate(cluster: Cluster) -> list[str]:
+def validate(cluster: Cluster) -> tuple[Cluster, list[str]]:
+    """The cluster as tomtat will read it (empty articles dropped, very long ones cut), and warnings.
+
+    Raises the input errors that make a summary impossible. The caller's
+    cluster and articles are left untouched.
+    """
     warnings: list[str] = []
     articles = [a for a in cluster.articles if (a.title or "").strip() or (a.text or "").strip()]
     if not articles:
         raise NoInputError("no article with any text to summarize")
     if len(articles) > MAX_ARTICLES:
         raise TooLargeError(f"{len(articles)} articles in one cluster; at most {MAX_ARTICLES} are accepted")
-    for a in articles:
+    for i, a in enumerate(articles):
         if len(a.text) > MAX_ARTICLE_CHARS:
-            a.text = a.text[:MAX_ARTICLE_CHARS]
+            articles[i] = replace(a, text=a.text[:MAX_ARTICLE_CHARS])
             warnings.append(f"article '{a.label}' is longer than {MAX_ARTICLE_CHARS} characters; only its start was read")
     sample = "\n".join(f"{a.title}\n{a.text[:5000]}" for a in articles)
     if not looks_vietnamese(sample):
         raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
     if len(articles) == 1:
         warnings.append("only one article: the summary cannot check facts across outlets")
-    cluster.articles = articles
-    return warnings
+    return replace(cluster, articles=articles), warnings
 
 
 def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = False) -> list[Document]:
@@ -134,7 +139,7 @@ def summarize(
     """
     timer = timer or StageTimer()
     cluster = as_cluster(articles, cluster_id)
-    warnings = _validate(cluster)
+    cluster, warnings = validate(cluster)
     budget = Budget(syllables=words, sentences=sentences) if words or sentences else Budget()
     documents = prepare(cluster, timer, segment)
     if not any(d.sentences for d in documents):

@@ -75,7 +75,7 @@ def _scores(candidate: str, references: Sequence[str], words: int, word_level: b
 def evaluate_cluster(cluster: Cluster, systems: Sequence[str], words: int, word_level: bool = True,
                      segment: bool = False, runners: dict[str, Callable[[Cluster, int], str]] | None = None) -> dict[str, Any]:
     """Per-system scores (and summaries) for one cluster with references."""
-    from tomtat.pipeline import _validate, prepare
+    from tomtat.pipeline import validate, prepare
 
     refs = cluster.references
     runners = runners or {}
@@ -91,11 +91,10 @@ def evaluate_cluster(cluster: Cluster, systems: Sequence[str], words: int, word_
             continue
         if system in ("tomtat", "centrality"):
             run = runners.get(system) or _tomtat(None if system == "tomtat" else system, segment)
-            text = run(Cluster(list(cluster.articles), cluster.id, list(refs), cluster.category), words)
+            text = run(cluster, words)
         else:
             if rep is None:
-                work = Cluster(list(cluster.articles), cluster.id, list(refs), cluster.category)
-                _validate(work)
+                work, _ = validate(cluster)
                 documents = prepare(work, segment=False)
                 rep = represent(documents)
             text = BASELINES[system](rep, words, refs)

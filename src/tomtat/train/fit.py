@@ -40,14 +40,13 @@ class Example:
 def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None) -> list[Example]:
     """Features and oracle labels of every sentence, cluster by cluster (sorted by id)."""
     from tomtat.errors import TomtatError
-    from tomtat.pipeline import _validate, prepare
+    from tomtat.pipeline import validate, prepare
     from tomtat.represent import represent
 
     out = []
     for cluster in sorted(clusters, key=lambda c: str(c.id)):
         try:
-            work = Cluster(list(cluster.articles), cluster.id, list(cluster.references))
-            _validate(work)
+            work, _ = validate(cluster)
             rep = represent(prepare(work))
         except TomtatError:
             rep = None
@@ -144,9 +143,8 @@ def cross_validate(
         scorers = {"learned": LearnedScorer(models[fold_of[cid]]), **{s: v for s, v in systems.items() if v is not None}}
         for system, scorer in scorers.items():
             for w in lengths:
-                work = Cluster(list(cluster.articles), cluster.id, list(cluster.references))
                 try:
-                    text = summarize(work, words=w, scorer=scorer).summary
+                    text = summarize(cluster, words=w, scorer=scorer).summary
                 except TomtatError:
                     continue
                 scores = rouge(text, cluster.references, limit=w).scores
