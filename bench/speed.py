@@ -1,6 +1,6 @@
 """Throughput of the whole pipeline on ViMs (300 clusters), per stage.
 
-    python bench/speed.py [--workers 2] [--segment] [--data ../shared/data/vims]
+    python bench/speed.py [--workers 2] [--segment] [--method greedy|ilp] [--data ../shared/data/vims]
 
 Prints clusters/s end to end (reading the files included), the seconds spent in
 each stage summed over all clusters, and the throughput of underthesea word
@@ -22,11 +22,11 @@ from tomtat.evaluate.datasets import read_vims  # noqa: E402
 from tomtat.pipeline import StageTimer, summarize  # noqa: E402
 
 
-def _run(folder: str, segment: bool) -> dict[str, float]:
+def _run(folder: str, segment: bool, method: str) -> dict[str, float]:
     timer = StageTimer()
     with timer.stage("read"):
         cluster = next(read_vims(folder, only=[Path(folder).name]))
-    summarize(cluster, words=225, timer=timer, segment=segment)
+    summarize(cluster, words=225, timer=timer, segment=segment, method=method)
     return timer.seconds
 
 
@@ -48,15 +48,16 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=VIMS)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--segment", action="store_true", help="also run underthesea inside the pipeline")
+    parser.add_argument("--method", choices=("greedy", "ilp"), default="greedy", help="sentence selection")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters")
     args = parser.parse_args()
     root = require(args.data)
     folders = sorted(str(p) for p in (root / "data").iterdir() if p.is_dir())[: args.limit]
     # warm up the worker imports outside the timed region
     with ProcessPoolExecutor(args.workers) as pool:
-        list(pool.map(_run, folders[: args.workers], [args.segment] * args.workers))
+        list(pool.map(_run, folders[: args.workers], [args.segment] * args.workers, [args.method] * args.workers))
         start = time.perf_counter()
-        results = list(pool.map(_run, folders, [args.segment] * len(folders), chunksize=4))
+        results = list(pool.map(_run, folders, [args.segment] * len(folders), [args.method] * len(folders), chunksize=4))
         wall = time.perf_counter() - start
         seg = list(pool.map(_segment_only, folders, chunksize=4))
     stages: dict[str, float] = {}
@@ -66,7 +67,8 @@ def main() -> None:
     cpu = sum(stages.values())
     rows = [[k, v, 100 * v / cpu, 1000 * v / len(folders)] for k, v in stages.items()]
     print_table(
-        f"tomtat pipeline on {len(folders)} ViMs clusters, {args.workers} worker(s), segment={args.segment}",
+        f"tomtat pipeline on {len(folders)} ViMs clusters, {args.workers} worker(s), "
+        f"segment={args.segment}, method={args.method}",
         ["stage", "seconds (all clusters)", "% of CPU time", "ms / cluster"], rows,
     )
     tokens = sum(t for t, _ in seg)

@@ -132,7 +132,7 @@ def summarize(
     `words` is the length budget in syllables; `sentences` caps the number of
     sentences; pass `words=None` to limit by sentences alone. `segment` adds
     underthesea word units to the sentence vectors; off by default because on
-    ViMs it cost 2.5x the time for no ROUGE gain (bench/segmenters.py, README).
+    ViMs they cost 3.4x the time and no ROUGE (README, "Design decisions").
     `include_sources` adds every article's cleaned sentences to the result.
 
     Raises a `TomtatError` subclass for input that cannot be summarized.

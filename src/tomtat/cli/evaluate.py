@@ -48,6 +48,7 @@ def evaluate(
     output: Annotated[Path, typer.Option("--output", "-o", help="Per-cluster scores and summaries as JSON.")] = Path("eval-results.json"),
     word_rouge: Annotated[bool, typer.Option("--word-rouge/--no-word-rouge", help="Also word-segmented ROUGE-2 (slower).")] = True,
     segment: Annotated[bool, typer.Option("--segment/--no-segment", help="Word-segment sentences inside tomtat's pipeline.")] = False,
+    method: Annotated[str, typer.Option("--method", help="tomtat's sentence selection: greedy or ilp.")] = "greedy",
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N clusters.")] = None,
 ) -> None:
     """Score tomtat and baselines with syllable-level ROUGE on a benchmark."""
@@ -55,11 +56,14 @@ def evaluate(
 
     from tomtat.evaluate.datasets import read_dataset
     from tomtat.evaluate.run import SYSTEMS, evaluate as run_evaluate
+    from tomtat.select import METHODS
 
     chosen = [s.strip() for s in systems.split(",") if s.strip()]
     bad = [s for s in chosen if s not in SYSTEMS]
     if bad or not chosen:
         raise typer.BadParameter(f"choose from {', '.join(SYSTEMS)}", param_hint="--systems")
+    if method not in METHODS:
+        raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
     clusters = read_dataset(dataset, path)
     if limit:
         clusters = clusters[:limit]
@@ -67,7 +71,7 @@ def evaluate(
                TimeElapsedColumn(), TimeRemainingColumn())
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task("evaluating", total=len(clusters))
-        result = run_evaluate(clusters, chosen, words, dataset=dataset, word_level=word_rouge, segment=segment,
+        result = run_evaluate(clusters, chosen, words, dataset=dataset, word_level=word_rouge, segment=segment, method=method,
                               progress=lambda: bar.advance(task))
     print_table(result)
     if dataset == "vims" and "tomtat" in chosen:

@@ -49,7 +49,7 @@ class EvalResult:
         }
 
 
-def _tomtat(scorer_name: str | None, segment: bool) -> Callable[[Cluster, int], str]:
+def _tomtat(scorer_name: str | None, segment: bool, method: str = "greedy") -> Callable[[Cluster, int], str]:
     from tomtat.pipeline import summarize
 
     scorer = None
@@ -59,7 +59,7 @@ def _tomtat(scorer_name: str | None, segment: bool) -> Callable[[Cluster, int], 
         scorer = CentralityScorer()
 
     def run(cluster: Cluster, words: int) -> str:
-        return summarize(cluster, words=words, scorer=scorer, segment=segment).summary
+        return summarize(cluster, words=words, scorer=scorer, segment=segment, method=method).summary
 
     return run
 
@@ -104,13 +104,13 @@ def evaluate_cluster(cluster: Cluster, systems: Sequence[str], words: int, word_
 
 
 def evaluate(clusters: Iterable[Cluster], systems: Sequence[str] = DEFAULT_SYSTEMS, words: int = 225,
-             dataset: str = "", word_level: bool = True, segment: bool = False,
+             dataset: str = "", word_level: bool = True, segment: bool = False, method: str = "greedy",
              progress: Callable[[], None] | None = None) -> EvalResult:
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ValueError(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(SYSTEMS)}")
     result = EvalResult(dataset=dataset, words=words, systems=list(systems))
-    runners = {s: _tomtat(None if s == "tomtat" else s, segment) for s in systems if s in ("tomtat", "centrality")}
+    runners = {s: _tomtat(None if s == "tomtat" else s, segment, method) for s in systems if s in ("tomtat", "centrality")}
     for cluster in clusters:
         if not cluster.references:
             result.errors.append({"id": str(cluster.id), "error": "no reference summary"})

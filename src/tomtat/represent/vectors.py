@@ -41,7 +41,7 @@ class Representation:
         """
         m = self.concept_matrix
         shared = (m[rows] @ m.T).toarray()
-        sizes = np.asarray(m.sum(axis=1)).ravel()
+        sizes = np.diff(m.indptr)  # concepts per sentence (the matrix is binary)
         smaller = np.minimum(sizes[rows][:, None], sizes[None, :])
         return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
 
