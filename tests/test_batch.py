@@ -182,3 +182,11 @@ def test_ray_engine_missing_is_one_line_and_out_untouched(tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert "pip install" in result.output and "Traceback" not in result.output
     assert out.read_text(encoding="utf-8") == '{"cluster_id": "kept"}\n'
+
+
+def test_sentences_alone_replace_the_default_word_budget(tmp_path):
+    src = _write(tmp_path / "in.jsonl", [cluster_record(STORM, "s")])
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--sentences", "4", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert len(_read(out)[0]["sentences"]) == 4

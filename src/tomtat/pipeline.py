@@ -20,7 +20,7 @@ from tomtat.model import Article, Cluster, Document, Sentence, Summary, SummaryS
 from tomtat.order import order_sentences
 from tomtat.represent import SAME_FACT_OVERLAP, Representation, represent
 from tomtat.score import Scorer
-from tomtat.select import Budget, select
+from tomtat.select import DEFAULT_SYLLABLES, Budget, select
 from tomtat.split import segment_words, split_sentences
 from tomtat.text.language import looks_vietnamese
 from tomtat.text.normalize import normalize
@@ -118,7 +118,7 @@ def _also_reported(rep: Representation, i: int) -> list[int]:
 
 def summarize(
     articles: Cluster | Iterable[Article | Mapping[str, Any]],
-    words: int | None = 200,
+    words: int | None = DEFAULT_SYLLABLES,
     sentences: int | None = None,
     scorer: Scorer | None = None,
     cluster_id: str | None = None,
@@ -130,7 +130,8 @@ def summarize(
     """Summarize one cluster of Vietnamese news articles.
 
     `words` is the length budget in syllables; `sentences` caps the number of
-    sentences; pass `words=None` to limit by sentences alone. `segment` adds
+    sentences; pass `words=None` to limit by sentences alone (with both None,
+    the default budget of 200 syllables applies). `segment` adds
     underthesea word units to the sentence vectors; off by default because on
     ViMs they cost 3.4x the time and no ROUGE (README, "Design decisions").
     `include_sources` adds every article's cleaned sentences to the result.

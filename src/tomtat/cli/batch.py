@@ -19,7 +19,7 @@ def batch(
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, max=256, help="Parallel workers (processes locally; Ray CPUs with --engine ray).")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Keep OUT and skip the cluster ids already in it.")] = False,
     errors: Annotated[Path | None, typer.Option("--errors", metavar="ERRORS.jsonl", help="Where bad lines are reported (default: OUT.errors.jsonl).")] = None,
-    words: Annotated[int, typer.Option("--words", "-w", min=10, max=5000, help="Length budget in syllables.")] = 200,
+    words: Annotated[int | None, typer.Option("--words", "-w", min=10, max=5000, help="Length budget in syllables [default: 200, unless --sentences is given].")] = None,
     sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=1, max=200, help="At most this many sentences (instead of --words unless both are given).")] = None,
     engine: Annotated[str, typer.Option(help="local (this machine) or ray (a Ray cluster; needs the ray extra: pip install tomtat\\[ray]).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address for --engine ray (default: RAY_ADDRESS, else a local Ray).")] = None,
@@ -30,11 +30,9 @@ def batch(
 
     if engine not in ("local", "ray"):
         raise typer.BadParameter("choose local or ray", param_hint="--engine")
-    words_given = any(a in sys.argv for a in ("--words", "-w")) or any(a.startswith("--words=") for a in sys.argv)
-    budget_words = words if (sentences is None or words_given) else None
     try:
         report = run_batch(
-            input_path, output, workers=workers, resume=resume, errors_path=errors, words=budget_words,
+            input_path, output, workers=workers, resume=resume, errors_path=errors, words=words,
             sentences=sentences, engine=engine, address=address, progress=progress,
         )
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ from tomtat.errors import TomtatError
 from tomtat.pipeline import summarize as run_summarize
 from tomtat.read import read_paths, read_stdin
 from tomtat.render import FORMATS, render
-from tomtat.select import DEFAULT_SYLLABLES, METHODS
+from tomtat.select import METHODS
 
 
 @app.command()
@@ -30,7 +30,6 @@ def summarize(
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     if method not in METHODS:
         raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
-    budget_words = words if words is not None or sentences is not None else DEFAULT_SYLLABLES
     items = read_stdin() if articles == ["-"] else read_paths([Path(a) for a in articles])
     failures: list[TomtatError] = []
     for item in items:
@@ -39,7 +38,7 @@ def summarize(
             print(f"tomtat: error: {item}", file=sys.stderr)
             continue
         try:
-            result = run_summarize(item, words=budget_words, sentences=sentences, method=method)
+            result = run_summarize(item, words=words, sentences=sentences, method=method)
         except TomtatError as exc:
             if len(items) == 1:
                 raise

@@ -156,12 +156,9 @@ def create_app(
     async def summarize(request: SummarizeRequest) -> Response:
         if len(request.articles) > MAX_ARTICLES:
             raise TooLargeError(f"{len(request.articles)} articles in one cluster; at most {MAX_ARTICLES} are accepted")
-        words = request.words
-        if request.sentences is not None and "words" not in request.model_fields_set:
-            words = None  # like the CLI: --sentences alone replaces the default word budget
         payload = {
             "articles": [a.model_dump() for a in request.articles],
-            "words": words, "sentences": request.sentences, "format": request.format,
+            "words": request.words, "sentences": request.sentences, "format": request.format,
             "id": request.id, "include_sources": request.include_sources,
         }
         result, rendered = await _run(work.summarize_payload, payload, cache_key=_cache_key(payload))

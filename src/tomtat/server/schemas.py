@@ -35,7 +35,7 @@ class SummarizeRequest(BaseModel):
     )
 
     articles: list[ArticleIn] = Field(..., description=f"The cluster: articles on one story (at most {MAX_ARTICLES}).")
-    words: int | None = Field(200, ge=10, le=5000, description="Length budget in syllables.")
+    words: int | None = Field(None, ge=10, le=5000, description="Length budget in syllables (default 200 unless `sentences` is given).")
     sentences: int | None = Field(None, ge=1, le=200, description="At most this many sentences (instead of `words` unless both are given).")
     format: Literal["json", "text", "markdown"] = Field("json", description="json (the CLI's JSON), text or markdown.")
     id: str | None = Field(None, description="Cluster id, echoed as `cluster_id`.")
