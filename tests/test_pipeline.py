@@ -5,9 +5,11 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tomtat import Article, summarize
-from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
+from tomtat.errors import NoInputError, NotVietnameseError, TomtatError, TooLargeError
 from tomtat.text.normalize import normalize
 from tomtat.text.tokens import syllables
 
@@ -108,3 +110,40 @@ def test_include_sources_lets_every_sentence_be_found(sample_articles):
     for s in result.sentences:
         assert result.sources[s.article]["sentences"][s.position] == s.text
     assert "sources" not in summarize(sample_articles, words=150).to_dict()
+
+
+VIETNAMESE_PIECES = [
+    "Bão số 5", "đổ bộ", "Quảng Trị", "ngày 13/4", "1.550", "V.Putin", "“Chúng tôi sẵn sàng.”", "…",
+    "Bài liên quan", "- Ảnh: TTXVN", "0:00 / 0:00", "https://example.vn/a.html", "|", "\n", "\n\n", ". ", "? ",
+    "người dân", "sơ tán", "Tin liên quan", "Theo Reuters", "(Ngày Nay) - ", "hòa bình", "hoà bình", "  ",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(st.lists(st.sampled_from(VIETNAMESE_PIECES), max_size=40).map(" ".join), min_size=1, max_size=4),
+    words=st.integers(min_value=10, max_value=300),
+)
+def test_any_text_gives_a_summary_in_budget_or_an_input_error(texts, words):
+    articles = [Article(title=t[:30], text=t) for t in texts]
+    try:
+        result = summarize(articles, words=words)
+    except TomtatError:
+        return
+    assert result.syllables <= words
+
+    def flat(text: str) -> str:  # the cleaner re-joins hard-wrapped lines: compare modulo whitespace
+        return " ".join(normalize(text).split())
+
+    for s in result.sentences:
+        source = articles[s.article]
+        assert flat(s.text) in flat(source.text) or flat(s.text) in flat(source.title)
+
+
+def test_empty_article_keeps_indices_of_the_callers_list(sample_articles):
+    articles = [Article(title="", text="  "), *sample_articles]
+    result = summarize(articles, words=120)
+    assert len(result.articles) == len(articles)
+    assert all(s.article >= 1 for s in result.sentences)
+    for s in result.sentences:
+        assert s.text in normalize(articles[s.article].text)

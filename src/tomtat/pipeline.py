@@ -61,25 +61,28 @@ def as_cluster(articles: Cluster | Iterable[Article | Mapping[str, Any]], cluste
 
 
 def validate(cluster: Cluster) -> tuple[Cluster, list[str]]:
-    """The cluster as tomtat will read it (empty articles dropped, very long ones cut), and warnings.
+    """The cluster as tomtat will read it (very long articles cut), and warnings.
 
-    Raises the input errors that make a summary impossible. The caller's
-    cluster and articles are left untouched.
+    Raises the input errors that make a summary impossible. Empty articles stay
+    in place (they simply contribute no sentence), so `article` indices in the
+    result are indices into the caller's list. The caller's cluster and
+    articles are left untouched.
     """
     warnings: list[str] = []
-    articles = [a for a in cluster.articles if (a.title or "").strip() or (a.text or "").strip()]
-    if not articles:
+    articles = list(cluster.articles)
+    filled = [a for a in articles if (a.title or "").strip() or (a.text or "").strip()]
+    if not filled:
         raise NoInputError("no article with any text to summarize")
     if len(articles) > MAX_ARTICLES:
         raise TooLargeError(f"{len(articles)} articles in one cluster; at most {MAX_ARTICLES} are accepted")
     for i, a in enumerate(articles):
-        if len(a.text) > MAX_ARTICLE_CHARS:
+        if len(a.text or "") > MAX_ARTICLE_CHARS:
             articles[i] = replace(a, text=a.text[:MAX_ARTICLE_CHARS])
             warnings.append(f"article '{a.label}' is longer than {MAX_ARTICLE_CHARS} characters; only its start was read")
-    sample = "\n".join(f"{a.title}\n{a.text[:5000]}" for a in articles)
+    sample = "\n".join(f"{a.title}\n{a.text[:5000]}" for a in filled)
     if not looks_vietnamese(sample):
         raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
-    if len(articles) == 1:
+    if len(filled) == 1:
         warnings.append("only one article: the summary cannot check facts across outlets")
     return replace(cluster, articles=articles), warnings
 
