@@ -136,7 +136,7 @@ def summarize(
     sentences; pass `words=None` to limit by sentences alone (with both None,
     the default budget of 200 syllables applies). `segment` adds
     underthesea word units to the sentence vectors; off by default because on
-    ViMs they cost 3.4x the time and no ROUGE (README, "Design decisions").
+    ViMs they cost 3.3x the time and no ROUGE (README, "Design decisions").
     `include_sources` adds every article's cleaned sentences to the result.
 
     Raises a `TomtatError` subclass for input that cannot be summarized.

@@ -28,7 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from tomtat.clean.lines import is_headline_like
-from tomtat.text.tokens import syllables
+from tomtat.text.tokens import syllables, unigrams_and_bigrams
 
 # on content alone, a tail is cut when all its paragraphs score below RATIO x the body's median
 # similarity: next to nothing in common with the story (on ViMs, real closing sentences score 0.15-0.4)
@@ -40,8 +40,7 @@ MIN_BODY_SIMILARITY = 0.03
 
 
 def _terms(text: str) -> list[str]:
-    tokens = [t for t in syllables(text, normalized=True) if not t.isdigit()]
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return unigrams_and_bigrams([t for t in syllables(text, normalized=True) if not t.isdigit()])
 
 
 def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:

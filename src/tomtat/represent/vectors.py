@@ -10,6 +10,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.stopwords import STOP_SYLLABLES
+from tomtat.text.tokens import unigrams_and_bigrams
 
 
 # Two sentences sharing this share of the smaller one's concepts report the same
@@ -46,11 +47,6 @@ class Representation:
         return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
 
 
-def _terms(tokens: list[str]) -> list[str]:
-    """Unigrams and bigrams of syllables; the bigram is the typical Vietnamese word."""
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-
-
 def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
     return {
         (a, b) for a, b in zip(tokens, tokens[1:])
@@ -60,7 +56,7 @@ def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
 
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
-    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer=unigrams_and_bigrams, sublinear_tf=True)
     corpus = [s.words or s.syllables for s in sentences]
     titles = [d.title_words or d.title_syllables for d in documents]
     vectors = vectorizer.fit_transform(corpus + titles).tocsr()

@@ -19,15 +19,7 @@ from tomtat.select.budget import Budget
 def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Sentence x concept incidence over concepts with positive weight, and those weights."""
     used = np.flatnonzero(weights > 0)
-    col = np.full(weights.shape[0], -1)
-    col[used] = np.arange(used.size)
-    rows, cols = [], []
-    for r, i in enumerate(cand):
-        ids = col[rep.concepts[i]] if rep.concepts[i] else np.zeros(0, dtype=int)
-        ids = ids[ids >= 0]
-        rows.extend([r] * ids.size)
-        cols.extend(ids.tolist())
-    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(cand.size, used.size))
+    incidence = rep.concept_matrix[cand][:, used].tocsr()
     return incidence, weights[used]
 
 

@@ -29,3 +29,8 @@ def truncate_to_syllables(text: str, limit: int) -> str:
         if count > limit:
             return text[: match.start()].rstrip()
     return text
+
+
+def unigrams_and_bigrams(tokens: list[str]) -> list[str]:
+    """Syllables and syllable pairs as TF-IDF terms; the pair is the typical Vietnamese word."""
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
