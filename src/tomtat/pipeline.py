@@ -14,16 +14,15 @@ from typing import Any
 
 import numpy as np
 
-from tomtat.clean import clean_lines, drop_offtopic_tails
+from tomtat.clean import clean_article, drop_offtopic_tails
 from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
 from tomtat.model import Article, Cluster, Document, Sentence, Summary, SummarySentence
 from tomtat.order import order_sentences
 from tomtat.represent import SAME_FACT_OVERLAP, Representation, represent
 from tomtat.score import Scorer
 from tomtat.select import DEFAULT_SYLLABLES, Budget, select
-from tomtat.split import segment_words, split_sentences
+from tomtat.split import segment_words, split_paragraph
 from tomtat.text.language import looks_vietnamese
-from tomtat.text.normalize import normalize
 from tomtat.text.tokens import syllables
 
 MAX_ARTICLES = 200
@@ -88,26 +87,27 @@ def validate(cluster: Cluster) -> tuple[Cluster, list[str]]:
 
 
 def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = False) -> list[Document]:
-    """Clean and split every article: the stages before representation."""
+    """Clean and split every article: the stages before representation.
+
+    Each cleaned paragraph is split on its own (a sentence never spans two),
+    and each title is normalized once, by the cleaner.
+    """
     timer = timer or StageTimer()
     with timer.stage("clean"):
-        titles = [normalize(a.title).strip() for a in cluster.articles]
-        cleaned = [clean_lines(normalize(a.text), t) for a, t in zip(cluster.articles, titles)]
-        paragraphs, removed_tails = drop_offtopic_tails([p for p, _ in cleaned], titles)
+        cleaned = drop_offtopic_tails([clean_article(a.text, a.title) for a in cluster.articles])
     with timer.stage("split"):
         documents = []
-        for index, (article, title, paras) in enumerate(zip(cluster.articles, titles, paragraphs)):
+        for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
+            texts = [text for paragraph in clean.paragraphs for text in split_paragraph(paragraph)]
             sentences = [
-                Sentence(text=text, article=index, position=pos, paragraph=para, syllables=syllables(text, normalized=True))
-                for pos, (para, text) in enumerate(split_sentences("\n".join(paras)))
+                Sentence(text=text, article=index, position=pos, syllables=syllables(text, normalized=True))
+                for pos, text in enumerate(texts)
             ]
-            removed = cleaned[index][1] + removed_tails[index]
-            documents.append(Document(article, syllables(title, normalized=True), [], sentences, removed))
+            documents.append(Document(article, syllables(clean.title, normalized=True), [], sentences, clean.removed))
     if segment:
         with timer.stage("segment"):
-            for doc in documents:
-                title = normalize(doc.article.title)
-                doc.title_words = segment_words(title) if title.strip() else []
+            for doc, clean in zip(documents, cleaned):
+                doc.title_words = segment_words(clean.title) if clean.title else []
                 for s in doc.sentences:
                     s.words = segment_words(s.text)
     return documents
