@@ -41,10 +41,9 @@ def main() -> None:
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from tomtat.cli.evaluate import print_table
-    from tomtat.cli.train import print_cv
     from tomtat.evaluate.datasets import read_vims
     from tomtat.evaluate.run import evaluate
+    from tomtat.evaluate.tables import print_cv, print_table
     from tomtat.train.fit import cross_validate, examples
 
     def progress():

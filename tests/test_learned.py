@@ -62,10 +62,10 @@ def test_features_are_finite_and_per_cluster_scaled():
 def test_learned_scorer_scores_fixture():
     rep = fixture_rep()
     scores = LearnedScorer().score(rep)
-    assert scores.sentences.shape == (len(rep.sentences),)
-    assert ((scores.sentences > 0) & (scores.sentences < 1)).all()
-    assert scores.concepts.shape == rep.concept_df.shape and (scores.concepts >= 0).all()
-    assert scores.concepts.max() > 0
+    assert scores.sentence_weights.shape == (len(rep.sentences),)
+    assert ((scores.sentence_weights > 0) & (scores.sentence_weights < 1)).all()
+    assert scores.concept_weights.shape == rep.concept_df.shape and (scores.concept_weights >= 0).all()
+    assert scores.concept_weights.max() > 0
 
 
 def test_default_pipeline_uses_learned_scorer():
@@ -77,7 +77,7 @@ def test_default_pipeline_uses_learned_scorer():
 def test_single_article_cluster():
     rep = fixture_rep(1)
     scores = LearnedScorer().score(rep)
-    assert scores.concepts.max() > 0  # min_df does not wipe out every concept of one article
+    assert scores.concept_weights.max() > 0  # min_df does not wipe out every concept of one article
     result = summarize([Article(ARTICLES[0].title, ARTICLES[0].text)], words=30)
     assert result.sentences
 
@@ -92,7 +92,7 @@ def test_two_hundred_articles():
 def test_centrality_scorer_still_works():
     rep = fixture_rep()
     result = summarize([Article(a.title, a.text) for a in ARTICLES], words=40, scorer=CentralityScorer())
-    assert result.sentences and CentralityScorer().score(rep).concepts.max() > 0
+    assert result.sentences and CentralityScorer().score(rep).concept_weights.max() > 0
 
 
 def test_fit_is_deterministic():

@@ -1,9 +1,10 @@
 """The one data model every pipeline stage reads and writes.
 
 Stages pass these objects along: read -> clean -> split -> represent -> score
--> select -> order -> render. Keeping them plain dataclasses (no behaviour
-beyond small derived properties) lets the CLI, HTTP server and batch runner
-share the same result without conversion code of their own.
+-> select -> order -> assemble; the shells render the `Summary`. Keeping them
+plain dataclasses (no behaviour beyond small derived properties) lets the CLI,
+HTTP server and batch runner share the same result without conversion code of
+their own.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ class Sentence:
     """A sentence of a cleaned article, with the token views later stages need."""
 
     text: str  # normalized display text (NFC, one tone-mark convention)
-    article: int  # index into Cluster.articles
+    doc: int  # index of its Document (= of its Article in Cluster.articles)
     position: int  # index of the sentence within its article's body
     syllables: list[str] = field(default_factory=list)  # lowercase syllables, punctuation dropped
     words: list[str] = field(default_factory=list)  # lowercase word units ("tổng_thống")
@@ -132,7 +133,8 @@ class Summary:
     syllables: int = 0
     articles: list[dict[str, Any]] = field(default_factory=list)  # title/source/url of each input article
     warnings: list[str] = field(default_factory=list)
-    # each article's cleaned sentences (title, source, label, sentences), only when asked for:
+    # each article's cleaned sentences and what the cleaner removed (title, source, label, sentences,
+    # removed: [{text, reason}]), only when asked for:
     # SummarySentence.article/.position index into it, which lets a page highlight the origin
     sources: list[dict[str, Any]] | None = None
 

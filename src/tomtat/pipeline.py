@@ -1,26 +1,30 @@
-"""The library API: one function runs read-in articles through every stage.
+"""The library API: `summarize` runs read-in articles through every stage.
 
-The CLI, HTTP server, batch runner and benchmarks all call `summarize`;
-none of them re-implements a stage.
+    analyze (validate -> clean -> split -> represent) -> score -> select -> order -> assemble
+
+The CLI, HTTP server, batch runner and benchmarks all call `summarize`; none
+of them re-implements a stage. `analyze` is the shared first half: evaluation
+and training start from its `Analysis` too (baselines, features and oracle
+labels all read the same cleaned sentences and vectors as the summarizer).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
-
+from tomtat.assemble import assemble_summary
 from tomtat.clean import clean_article, drop_offtopic_tails
 from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
-from tomtat.model import Article, Cluster, Document, Sentence, Summary, SummarySentence
+from tomtat.model import Article, Cluster, Document, Sentence, Summary
+from tomtat.options import SummaryOptions
 from tomtat.order import order_sentences
-from tomtat.represent import SAME_FACT_OVERLAP, Representation, represent
-from tomtat.score import Scorer
-from tomtat.select import DEFAULT_SYLLABLES, Budget, select
+from tomtat.represent import Representation, represent
+from tomtat.score import Scorer, make_scorer
+from tomtat.select import select
 from tomtat.split import segment_words, split_paragraph
 from tomtat.text.language import looks_vietnamese
 from tomtat.text.tokens import syllables
@@ -100,7 +104,7 @@ def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = F
         for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
             texts = [text for paragraph in clean.paragraphs for text in split_paragraph(paragraph)]
             sentences = [
-                Sentence(text=text, article=index, position=pos, syllables=syllables(text, normalized=True))
+                Sentence(text=text, doc=index, position=pos, syllables=syllables(text, normalized=True))
                 for pos, text in enumerate(texts)
             ]
             documents.append(Document(article, syllables(clean.title, normalized=True), [], sentences, clean.removed))
@@ -113,76 +117,97 @@ def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = F
     return documents
 
 
-def _also_reported(rep: Representation, i: int) -> list[int]:
-    """Other articles with a sentence reporting the same fact as sentence i."""
-    same = np.flatnonzero(rep.overlap([i])[0] >= SAME_FACT_OVERLAP)
-    return sorted({rep.sentences[j].article for j in same} - {rep.sentences[i].article})
+@dataclass
+class Analysis:
+    """A cluster read, cleaned, split and represented: what every summarizer starts from."""
+
+    cluster: Cluster  # as validated: the caller's articles, very long ones cut
+    documents: list[Document]
+    rep: Representation
+    warnings: list[str]
 
 
-def summarize(
+def analyze(
     articles: Cluster | Iterable[Article | Mapping[str, Any]],
-    words: int | None = DEFAULT_SYLLABLES,
-    sentences: int | None = None,
-    scorer: Scorer | None = None,
     cluster_id: str | None = None,
-    timer: StageTimer | None = None,
+    *,
     segment: bool = False,
-    method: str = "greedy",
-    include_sources: bool = False,
-) -> Summary:
-    """Summarize one cluster of Vietnamese news articles.
+    timer: StageTimer | None = None,
+) -> Analysis:
+    """Validate, clean, split and represent a cluster.
 
-    `words` is the length budget in syllables; `sentences` caps the number of
-    sentences; pass `words=None` to limit by sentences alone (with both None,
-    the default budget of 200 syllables applies). `segment` adds
-    underthesea word units to the sentence vectors; off by default because on
-    ViMs they cost 3.3x the time and no ROUGE (README, "Design decisions").
-    `include_sources` adds every article's cleaned sentences to the result.
-
-    Raises a `TomtatError` subclass for input that cannot be summarized.
+    Raises the input errors that make a summary impossible, including a
+    cluster with no sentence left after cleaning.
     """
     timer = timer or StageTimer()
-    cluster = as_cluster(articles, cluster_id)
-    cluster, warnings = validate(cluster)
-    budget = Budget(syllables=words, sentences=sentences) if words or sentences else Budget()
+    cluster, warnings = validate(as_cluster(articles, cluster_id))
     documents = prepare(cluster, timer, segment)
     if not any(d.sentences for d in documents):
         raise NoInputError("nothing left to summarize after removing web noise")
     with timer.stage("represent"):
         rep = represent(documents)
+    return Analysis(cluster, documents, rep, warnings)
+
+
+def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None, timer: StageTimer | None = None) -> Summary:
+    """Score, select, order and assemble: the second half of `summarize`, on an analyzed cluster.
+
+    Lets evaluation and cross-validation summarize one analysis under several
+    budgets or scorers without cleaning the cluster again.
+    """
+    options = options or SummaryOptions()
+    timer = timer or StageTimer()
+    rep = analysis.rep
     with timer.stage("score"):
-        scores = (scorer or default_scorer()).score(rep)
+        scores = make_scorer(options.scorer).score(rep)
     with timer.stage("select"):
-        chosen = select(rep, scores, budget, method)
+        chosen = select(rep, scores, options.budget, options.method)
     with timer.stage("order"):
         ordered = order_sentences(rep, chosen)
-    with timer.stage("render"):
-        labels = [a.label for a in cluster.articles]
-        out = []
-        for i in ordered:
-            s = rep.sentences[i]
-            also = _also_reported(rep, i)
-            out.append(SummarySentence(
-                text=s.text, article=s.article, position=s.position, source=labels[s.article],
-                also_reported_by=also, also_reported_by_sources=[labels[a] for a in also],
-                score=round(float(scores.sentences[i]), 4),
-            ))
-        text = " ".join(s.text for s in out)
-        summary = Summary(
-            summary=text, sentences=out, cluster_id=cluster.id, syllables=len(syllables(text, normalized=True)),
-            articles=[{"title": a.title, "source": a.source, "url": a.url, "date": a.date, "id": a.id} for a in cluster.articles],
-            warnings=warnings,
-        )
-        if include_sources:
-            summary.sources = [
-                {"title": d.article.title, "source": d.article.source, "label": labels[i], "sentences": [s.text for s in d.sentences]}
-                for i, d in enumerate(documents)
-            ]
-    return summary
+    with timer.stage("assemble"):
+        return assemble_summary(analysis, scores, ordered, options.include_sources)
+
+
+def summarize(
+    articles: Cluster | Iterable[Article | Mapping[str, Any]],
+    options: SummaryOptions | None = None,
+    *,
+    words: int | None = None,
+    sentences: int | None = None,
+    method: str | None = None,
+    scorer: str | Scorer | None = None,
+    segment: bool | None = None,
+    include_sources: bool | None = None,
+    cluster_id: str | None = None,
+    timer: StageTimer | None = None,
+) -> Summary:
+    """Summarize one cluster of Vietnamese news articles.
+
+    `options` says how (see `SummaryOptions`); the keywords are sugar that
+    replace its fields. The length budget follows one rule, the same as the
+    CLI's `--words/--sentences` and the HTTP body's `words/sentences`
+    (`Budget.from_request`):
+
+    - `words` (syllables) only, or both: the summary keeps to each given limit;
+    - `sentences` only: at most that many sentences, of any length;
+    - neither: the budget of `options`, by default 200 syllables.
+
+    `method` names a selector (`SELECTORS`: greedy, ilp), `scorer` a scorer
+    (`SCORERS`: learned, centrality) or is a scorer object. `segment` adds
+    underthesea word units to the sentence vectors; `include_sources` adds
+    every article's cleaned sentences and removed lines to the result.
+
+    Raises a `TomtatError` subclass for input (or options) that cannot be summarized.
+    """
+    options = (options or SummaryOptions()).updated(
+        syllables=words, sentences=sentences, method=method, scorer=scorer, segment=segment,
+        include_sources=include_sources,
+    )
+    timer = timer or StageTimer()
+    analysis = analyze(articles, cluster_id, segment=options.segment, timer=timer)
+    return summarize_analysis(analysis, options, timer)
 
 
 def default_scorer() -> Scorer:
     """The learned salience model shipped in tomtat/data (CentralityScorer is the unsupervised fallback)."""
-    from tomtat.score.learned import LearnedScorer
-
-    return LearnedScorer()
+    return make_scorer(None)

@@ -17,23 +17,6 @@ def _progress():
                     TimeElapsedColumn(), transient=True)
 
 
-def print_cv(result) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{result['folds']}-fold cross-validated ROUGE F1 on ViMs ({result['clusters']} clusters)")
-    for col in ("system", "syllables", "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-2 per fold"):
-        table.add_column(col, justify="left" if col in ("system", "ROUGE-2 per fold") else "right")
-    for system in ("learned", "centrality"):
-        if system not in result:
-            continue
-        for w in result["lengths"]:
-            s = result[system][w]
-            folds = " ".join(f"{v:.2f}" for v in result[f"{system}_per_fold"][w])
-            table.add_row(system, str(w), f"{s['rouge1']:.2f}", f"{s['rouge2']:.2f}", f"{s['rougeL']:.2f}", folds)
-    Console(width=140).print(table)
-
-
 @app.command()
 @reports_errors
 def train(
@@ -46,6 +29,7 @@ def train(
 ) -> None:
     """Train the sentence-salience model on ViMs (bit-for-bit reproducible)."""
     from tomtat.evaluate.datasets import read_vims
+    from tomtat.evaluate.tables import print_cv
     from tomtat.train import fit as training
 
     clusters = list(read_vims(path))

@@ -12,8 +12,10 @@ from tomtat.represent import Representation
 
 @dataclass
 class Scores:
-    sentences: np.ndarray  # salience per sentence, >= 0
-    concepts: np.ndarray  # weight per concept, >= 0
+    """The two weights the selector's objective adds up (both >= 0)."""
+
+    sentence_weights: np.ndarray  # salience of each sentence of rep.sentences
+    concept_weights: np.ndarray  # worth of covering each concept of rep.concept_matrix (0: ignored)
 
 
 class Scorer(Protocol):

@@ -12,10 +12,13 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from tomtat.represent import Representation
+from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
-from tomtat.select.greedy import candidate_matrix, scaled_salience, select_greedy
+from tomtat.select.greedy import SALIENCE_WEIGHT, candidate_matrix, scaled_salience, select_greedy
+
+# HiGHS stops here with its best solution so one hard cluster cannot stall a batch.
+TIME_LIMIT = 1.0
 
 
 def select_ilp(
@@ -23,15 +26,20 @@ def select_ilp(
     cand: np.ndarray,
     scores: Scores,
     budget: Budget,
-    salience_weight: float = 1.0,
-    time_limit: float = 1.0,
-    max_overlap: float = 1.0,
+    salience_weight: float = SALIENCE_WEIGHT,
+    time_limit: float = TIME_LIMIT,
+    max_overlap: float = SAME_FACT_OVERLAP,
 ) -> list[int]:
-    """Indices into rep.sentences of the chosen sentences (unordered)."""
+    """Indices into rep.sentences of the chosen sentences (unordered).
+
+    When HiGHS finds no solution in `time_limit` seconds the default greedy
+    answers, with its own default length exponent, so the fallback is exactly
+    what `method="greedy"` would have chosen.
+    """
     lengths = rep.lengths[cand]
-    incidence, w = candidate_matrix(rep, cand, scores.concepts)
+    incidence, w = candidate_matrix(rep, cand, scores.concept_weights)
     n, m = incidence.shape
-    sal = scaled_salience(scores.sentences[cand], w, salience_weight)
+    sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)
     # variables: x (sentences) then y (concepts); milp minimizes
     objective = -np.concatenate([sal, w])
     # y_j <= sum of x_i over the sentences i containing concept j
@@ -56,5 +64,5 @@ def select_ilp(
         options={"time_limit": time_limit, "mip_rel_gap": 0.01},
     )
     if result.x is None:
-        return select_greedy(rep, cand, scores, budget, salience_weight, max_overlap=max_overlap)
+        return select_greedy(rep, cand, scores, budget, salience_weight=salience_weight, max_overlap=max_overlap)
     return [int(cand[i]) for i in np.flatnonzero(result.x[:n] > 0.5)]

@@ -23,7 +23,7 @@ from tomtat.score.features import FEATURES, sentence_features
 from tomtat.score.learned import MODEL_FORMAT
 from tomtat.train.labels import oracle_labels
 
-LABEL_WORDS = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget
+LABEL_SYLLABLES = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget
 C = 0.1  # inverse L2 strength: strong, the feature set is small and meant to transfer
 COMBINE = {"min_df": 2, "concept_df_power": 1.0, "concept_salience_power": 1.0, "sentence_power": 1.0}
 DIGITS = 6
@@ -40,18 +40,16 @@ class Example:
 def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None) -> list[Example]:
     """Features and oracle labels of every sentence, cluster by cluster (sorted by id)."""
     from tomtat.errors import TomtatError
-    from tomtat.pipeline import validate, prepare
-    from tomtat.represent import represent
+    from tomtat.pipeline import analyze
 
     out = []
     for cluster in sorted(clusters, key=lambda c: str(c.id)):
         try:
-            work, _ = validate(cluster)
-            rep = represent(prepare(work))
-        except TomtatError:
+            rep = analyze(cluster).rep
+        except TomtatError:  # nothing to learn from: empty, not Vietnamese, no sentence left
             rep = None
-        if rep is not None and rep.sentences and cluster.references:
-            out.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, LABEL_WORDS)))
+        if rep is not None and cluster.references:
+            out.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, LABEL_SYLLABLES)))
         if progress:
             progress()
     return out
@@ -87,7 +85,7 @@ def fit(train: Sequence[Example], c: float = C) -> dict[str, Any]:
             "clusters": len(train),
             "sentences": int(y.size),
             "positives": int(y.sum()),
-            "labels": f"greedy ROUGE-2 oracle at {LABEL_WORDS} syllables",
+            "labels": f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables",
             "learner": f"scikit-learn LogisticRegression(solver='lbfgs', C={c}, tol=1e-10)",
             "command": TRAIN_COMMAND if c == C else f"{TRAIN_COMMAND} --c {c}",
         },
@@ -118,14 +116,16 @@ def cross_validate(
 ) -> dict[str, Any]:
     """k-fold CV of the whole pipeline: each cluster summarized by a model that never saw it.
 
-    Returns {"folds", "lengths", "learned": {words: {metric: mean F1}}, "per_fold":
-    {words: [R2 F1 of each fold]}, "centrality": ...} (centrality: the unsupervised
+    Returns {"folds", "lengths", "learned": {syllables: {metric: mean F1}}, "per_fold":
+    {syllables: [R2 F1 of each fold]}, "centrality": ...} (centrality: the unsupervised
     scorer on the same clusters, when `baseline`).
     """
     from tomtat.errors import TomtatError
-    from tomtat.pipeline import summarize
+    from tomtat.options import SummaryOptions
+    from tomtat.pipeline import analyze, summarize_analysis
     from tomtat.score import CentralityScorer
     from tomtat.score.learned import LearnedScorer
+    from tomtat.select import Budget
 
     ordered = sorted(clusters, key=lambda c: str(c.id))
     data = list(train_examples) if train_examples is not None else examples(ordered)
@@ -140,13 +140,17 @@ def cross_validate(
             if progress:
                 progress()
             continue
+        try:
+            analysis = analyze(cluster)  # once per cluster: every scorer and length reads it
+        except TomtatError:
+            analysis = None
         scorers = {"learned": LearnedScorer(models[fold_of[cid]]), **{s: v for s, v in systems.items() if v is not None}}
         for system, scorer in scorers.items():
             for w in lengths:
-                try:
-                    text = summarize(cluster, words=w, scorer=scorer).summary
-                except TomtatError:
+                if analysis is None:
                     continue
+                options = SummaryOptions(budget=Budget(syllables=w), scorer=scorer)
+                text = summarize_analysis(analysis, options).summary
                 scores = rouge(text, cluster.references, limit=w).scores
                 rows[system][w].append((int(fold_of[cid]), {m: scores[m][2] for m in METRICS}))
         if progress:
