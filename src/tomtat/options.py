@@ -10,10 +10,14 @@ fails before any article is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from tomtat.errors import InvalidOptionError
-from tomtat.score import DEFAULT_SCORER, SCORERS, Scorer
+from tomtat.score import DEFAULT_SCORER, SCORERS
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
+
+if TYPE_CHECKING:
+    from tomtat.score import Scorer
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,6 @@ from tomtat.cli.app import app, reports_errors
 from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, WORDS_HELP, check_choice
 from tomtat.errors import TomtatError
 from tomtat.options import SummaryOptions
-from tomtat.pipeline import summarize as run_summarize
-from tomtat.read import read_paths, read_stdin
 from tomtat.render import FORMATS, render
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
 
@@ -28,6 +26,9 @@ def summarize(
     method: Annotated[str, typer.Option("--method", help=METHOD_HELP)] = DEFAULT_METHOD,
 ) -> None:
     """Summarize a cluster of Vietnamese news articles."""
+    from tomtat.pipeline import summarize as run_summarize  # numpy/scipy: only when summarizing
+    from tomtat.read import read_paths, read_stdin
+
     check_choice(fmt, FORMATS, "--format")
     check_choice(method, SELECTORS, "--method")
     options = SummaryOptions.from_request(words, sentences, method=method)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.stopwords import STOP_SYLLABLES
+from tomtat.represent.terms import TermIndex
 from tomtat.text.tokens import unigrams_and_bigrams
 
 
@@ -55,10 +55,9 @@ def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
 
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
-    vectorizer = TfidfVectorizer(analyzer=unigrams_and_bigrams, sublinear_tf=True)
-    corpus = [s.words or s.syllables for s in sentences]
-    titles = [d.title_words or d.title_syllables for d in documents]
-    vectors = vectorizer.fit_transform(corpus + titles).tocsr()
+    corpus = [unigrams_and_bigrams(s.words or s.syllables) for s in sentences]
+    corpus += [unigrams_and_bigrams(d.title_words or d.title_syllables) for d in documents]
+    vectors = TermIndex.fit(corpus).transform(corpus)
     title_vectors = vectors[len(sentences):]
     vectors = vectors[: len(sentences)]
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
