@@ -29,7 +29,7 @@ from scipy import sparse
 
 from tomtat.clean.shapes import is_headline_like
 from tomtat.model import CleanedArticle, Drop, DropReason
-from tomtat.represent.terms import TermIndex, unit_rows
+from tomtat.represent.terms import count_matrix, tfidf_rows, unit_rows
 from tomtat.text.tokens import syllables, unigrams_and_bigrams
 
 # on content alone, a tail is cut when all its paragraphs score below RATIO x the body's median
@@ -88,10 +88,11 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     index = np.concatenate([np.arange(len(doc)) for doc in documents])
     heads = np.array([_head_length(len(doc)) for doc in documents])
     in_head = index < heads[doc_of]
-    # IDF over every paragraph and every non-empty title of the cluster
-    index = TermIndex.fit(para_terms + [t for t in title_terms if t])
-    para = index.transform(para_terms)
-    title = index.transform(title_terms)
+    # IDF over every paragraph and every non-empty title of the cluster (one count matrix for both)
+    counts, _ = count_matrix(para_terms + title_terms)
+    weighted = tfidf_rows(counts, documents=len(para_terms) + sum(1 for t in title_terms if t))
+    para = weighted[: len(para_terms)]
+    title = weighted[len(para_terms):]
 
     # per article: its whole text as one unit vector, and its title + head (not normalized)
     membership = sparse.csr_matrix((np.ones(len(paragraphs)), (doc_of, np.arange(len(paragraphs)))),

@@ -16,66 +16,46 @@ vectors, and every decision taken on them, are bit for bit those of before.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 
-@dataclass
-class TermIndex:
-    """The vocabulary of a collection and the IDF of each term in it."""
+def count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
+    """Raw term counts (one row per item of `rows`) and the sorted vocabulary naming its columns.
 
-    vocabulary: dict[str, int]  # term -> column
-    idf: np.ndarray  # one per column
+    One pass over the terms, the rest in C: `dict.fromkeys` finds the distinct
+    terms, `map` turns every term into its column, and scipy sums the repeats.
+    (A Python loop with a dict per row took 3x as long on 200 long articles.)
+    """
+    flat = list(chain.from_iterable(rows))
+    vocabulary = sorted(dict.fromkeys(flat))
+    column = {term: k for k, term in enumerate(vocabulary)}
+    cols = np.fromiter(map(column.__getitem__, flat), dtype=np.int32, count=len(flat))
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r) for r in rows])
+    counts = sparse.csr_matrix(
+        (np.ones(len(flat)), (row_of, cols)), shape=(len(rows), len(vocabulary)),
+    )
+    counts.sum_duplicates()  # canonical: sorted columns, one entry per (row, term)
+    return counts, vocabulary
 
-    @classmethod
-    def fit(cls, rows: Sequence[Sequence[str]]) -> TermIndex:
-        """Vocabulary (sorted, like scikit-learn's) and smoothed IDF over `rows` (each a list of terms)."""
-        ids: dict[str, int] = {}
-        df: list[int] = []
-        for terms in rows:
-            for term in set(terms):
-                j = ids.get(term)
-                if j is None:
-                    ids[term] = len(df)
-                    df.append(1)
-                else:
-                    df[j] += 1
-        order = sorted(ids)
-        vocabulary = {term: k for k, term in enumerate(order)}
-        counts = np.array(df, dtype=float)[np.array([ids[t] for t in order], dtype=np.intp)] if order else np.zeros(0)
-        idf = np.log((1.0 + len(rows)) / (1.0 + counts)) + 1.0
-        return cls(vocabulary, idf)
 
-    def counts(self, rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Raw term counts, one row per item of `rows`; terms outside the vocabulary are ignored."""
-        vocabulary = self.vocabulary
-        indptr = [0]
-        indices: list[int] = []
-        data: list[int] = []
-        for terms in rows:
-            row: dict[int, int] = {}
-            for term in terms:
-                j = vocabulary.get(term)
-                if j is not None:
-                    row[j] = row.get(j, 0) + 1
-            cols = sorted(row)
-            indices.extend(cols)
-            data.extend(row[j] for j in cols)
-            indptr.append(len(indices))
-        return sparse.csr_matrix(
-            (np.array(data, dtype=float), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
-            shape=(len(rows), len(vocabulary)),
-        )
+def tfidf_rows(counts: sparse.csr_matrix, documents: int | None = None) -> sparse.csr_matrix:
+    """Unit-length sublinear TF-IDF rows from raw `counts` (a new matrix).
 
-    def transform(self, rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Unit-length sublinear TF-IDF rows (all-zero rows for items with no known term)."""
-        matrix = self.counts(rows)
-        np.log(matrix.data, out=matrix.data)
-        matrix.data += 1.0
-        matrix.data *= self.idf[matrix.indices]
-        return unit_rows(matrix)
+    IDF counts every row as a document containing its terms; `documents`
+    overrides how many documents there are (rows that are empty on purpose,
+    such as missing titles, add no document frequency, only to the count).
+    """
+    n = counts.shape[0] if documents is None else documents
+    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(float)
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    out = counts.astype(float, copy=True)
+    np.log(out.data, out=out.data)
+    out.data += 1.0
+    out.data *= idf[out.indices]
+    return unit_rows(out)
 
 
 def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -89,6 +69,6 @@ def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return matrix
 
 
-def tfidf(rows: Sequence[Sequence[str]], fit_rows: Sequence[Sequence[str]] | None = None) -> sparse.csr_matrix:
-    """Unit-length TF-IDF rows of `rows`, with IDF counted over `fit_rows` (default: `rows` themselves)."""
-    return TermIndex.fit(rows if fit_rows is None else fit_rows).transform(rows)
+def tfidf(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Unit-length sublinear TF-IDF rows of `rows` (lists of terms), IDF counted over them."""
+    return tfidf_rows(count_matrix(rows)[0])

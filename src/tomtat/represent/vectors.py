@@ -9,7 +9,7 @@ from scipy import sparse
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.stopwords import STOP_SYLLABLES
-from tomtat.represent.terms import TermIndex
+from tomtat.represent.terms import count_matrix, tfidf
 from tomtat.text.tokens import unigrams_and_bigrams
 
 
@@ -57,7 +57,7 @@ def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
     corpus = [unigrams_and_bigrams(s.words or s.syllables) for s in sentences]
     corpus += [unigrams_and_bigrams(d.title_words or d.title_syllables) for d in documents]
-    vectors = TermIndex.fit(corpus).transform(corpus)
+    vectors = tfidf(corpus)
     title_vectors = vectors[len(sentences):]
     vectors = vectors[: len(sentences)]
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
@@ -65,24 +65,15 @@ def represent(documents: list[Document]) -> Representation:
     if norm > 0:
         centroid /= norm
 
-    ids: dict[tuple[str, str], int] = {}
-    concepts: list[list[int]] = []
-    articles_of: list[set[int]] = []
-    for s in sentences:
-        row = []
-        for c in sentence_concepts(s.syllables):
-            j = ids.setdefault(c, len(ids))
-            if j == len(articles_of):
-                articles_of.append(set())
-            articles_of[j].add(s.doc)
-            row.append(j)
-        concepts.append(row)
-    concept_df = np.array([len(a) for a in articles_of], dtype=float)
-    rows = [i for i, row in enumerate(concepts) for _ in row]
-    cols = [c for row in concepts for c in row]
-    concept_matrix = sparse.csr_matrix(
-        (np.ones(len(cols)), (rows, cols)), shape=(len(sentences), len(ids)),
+    # concepts: distinct bigrams per sentence (binary), counted in C like the TF-IDF terms
+    concept_counts, _ = count_matrix([[f"{a} {b}" for a, b in sentence_concepts(s.syllables)] for s in sentences])
+    concept_matrix = concept_counts.astype(bool).astype(float)
+    doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
+    membership = sparse.csr_matrix(
+        (np.ones(len(sentences)), (doc_of, np.arange(len(sentences)))), shape=(len(documents), len(sentences)),
     )
+    in_docs = (membership @ concept_matrix).tocsc()
+    concept_df = np.diff(in_docs.indptr).astype(float)  # articles mentioning each concept
     return Representation(
         documents, sentences, vectors, title_vectors, centroid, concept_df, concept_matrix,
     )
