@@ -12,6 +12,7 @@ from tomtat.cli.app import app, reports_errors
 from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, WORDS_HELP, check_choice
 from tomtat.errors import TomtatError
 from tomtat.options import SummaryOptions
+from tomtat.order.timeline import MAX_EVENTS
 from tomtat.pipeline import summarize as run_summarize
 from tomtat.read import read_paths, read_stdin
 from tomtat.render import FORMATS, render
@@ -26,11 +27,14 @@ def summarize(
     sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=Budget.MIN_SENTENCES, max=Budget.MAX_SENTENCES, help=SENTENCES_HELP)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"{', '.join(FORMATS)}.")] = "text",
     method: Annotated[str, typer.Option("--method", help=METHOD_HELP)] = DEFAULT_METHOD,
+    events: Annotated[int, typer.Option(
+        "--events", min=0, max=SummaryOptions.MAX_EVENTS_ALLOWED,
+        help="At most this many dated events in the timeline (--format timeline, JSON `timeline`).")] = MAX_EVENTS,
 ) -> None:
     """Summarize a cluster of Vietnamese news articles."""
     check_choice(fmt, FORMATS, "--format")
     check_choice(method, SELECTORS, "--method")
-    options = SummaryOptions.from_request(words, sentences, method=method)
+    options = SummaryOptions.from_request(words, sentences, method=method, events=events)
     items = read_stdin() if articles == ["-"] else read_paths([Path(a) for a in articles])
     failures: list[TomtatError] = []
     for item in items:
