@@ -121,7 +121,7 @@ def test_registries_hold_the_built_in_choices():
     assert list(SELECTORS) == ["greedy", "ilp"]
     assert list(SCORERS) == ["learned", "centrality"]
     assert {name: f.media_type for name, f in FORMATS.items()} == {
-        "text": "text/plain", "json": "application/json", "markdown": "text/markdown"}
+        "text": "text/plain", "json": "application/json", "markdown": "text/markdown", "timeline": "text/plain"}
     with pytest.raises(InvalidOptionError, match="text, json, markdown"):
         render(summarize(STORM, words=40), "pdf")
 

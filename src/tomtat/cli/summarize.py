@@ -24,6 +24,7 @@ from tomtat.errors import NoInputError, TomtatError
 from tomtat.fetch import FetchError, FetchPolicy, fetch_many
 from tomtat.model import Article, Cluster
 from tomtat.options import SummaryOptions
+from tomtat.order.timeline import MAX_EVENTS
 from tomtat.pipeline import summarize as run_summarize
 from tomtat.read import read_paths, read_stdin
 from tomtat.render import FORMATS, render
@@ -61,11 +62,14 @@ def summarize(
     sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=Budget.MIN_SENTENCES, max=Budget.MAX_SENTENCES, help=SENTENCES_HELP)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"{', '.join(FORMATS)}.")] = "text",
     method: Annotated[str, typer.Option("--method", help=METHOD_HELP)] = DEFAULT_METHOD,
+    events: Annotated[int, typer.Option(
+        "--events", min=0, max=SummaryOptions.MAX_EVENTS_ALLOWED,
+        help="At most this many dated events in the timeline (--format timeline, JSON `timeline`).")] = MAX_EVENTS,
 ) -> None:
     """Summarize a cluster of Vietnamese news articles."""
     check_choice(fmt, FORMATS, "--format")
     check_choice(method, SELECTORS, "--method")
-    options = SummaryOptions.from_request(words, sentences, method=method)
+    options = SummaryOptions.from_request(words, sentences, method=method, events=events)
     urls = [a for a in articles if is_link(a)]
     paths = [a for a in articles if not is_link(a)]
     fetched, url_failures = fetch_links(urls) if urls else ([], [])

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tomtat.fetch import DEFAULT_POLICY
 from tomtat.options import SummaryOptions
+from tomtat.order.timeline import MAX_EVENTS
 from tomtat.pipeline import MAX_ARTICLES
 from tomtat.render import FORMATS
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
@@ -67,10 +68,14 @@ class SummarizeRequest(BaseModel):
     id: str | None = Field(None, description="Cluster id, echoed as `cluster_id`.")
     include_sources: bool = Field(
         False, description="Also return every article's cleaned sentences and removed lines (`sources`), for highlighting.")
+    events: int = Field(
+        MAX_EVENTS, ge=0, le=SummaryOptions.MAX_EVENTS_ALLOWED,
+        description="At most this many dated events in `timeline` (the CLI's --events).")
 
     def options(self) -> SummaryOptions:
         """The one options object this request asks for (the same rule as the CLI's)."""
-        return SummaryOptions.from_request(self.words, self.sentences, method=self.method, include_sources=self.include_sources)
+        return SummaryOptions.from_request(
+            self.words, self.sentences, method=self.method, include_sources=self.include_sources, events=self.events)
 
 
 class Strict(BaseModel):
@@ -87,6 +92,19 @@ class SentenceOut(Strict):
     also_reported_by: list[int]
     also_reported_by_sources: list[str]
     score: float
+    date: str | None = Field(
+        None, description='ISO 8601 date of the event it reports: "2021-04-13", "--04-13" (year unknown), "2021-06".')
+    date_text: str | None = Field(None, description='The expression that dates it, as written: "hôm thứ Ba (13/4)".')
+    edited: bool = Field(False, description="True when `text` is the article's sentence with its leading connective dropped.")
+    original: str | None = Field(None, description="The article's sentence as written, when `edited`.")
+
+
+class TimelineOut(Strict):
+    date: str = Field(..., description="ISO 8601, as a sentence's `date`.")
+    date_text: str
+    text: str = Field(..., description="The clearest sentence stating the event.")
+    sources: list[str] = Field(..., description="Labels of every article reporting it.")
+    articles: list[int] = Field(..., description="Their indices into `articles`.")
 
 
 class ArticleMeta(Strict):
@@ -95,6 +113,7 @@ class ArticleMeta(Strict):
     url: str | None = None
     date: str | None = None
     id: str | None = None
+    label: str | None = Field(None, description="What the summary calls it: its outlet when the input reveals it, else the file name.")
 
 
 class DropOut(Strict):
@@ -127,6 +146,8 @@ class SummaryOut(Strict):
     articles: list[ArticleMeta]
     warnings: list[str]
     sources: list[SourceOut] | None = Field(None, description="Only with `include_sources: true`.")
+    headline: str | None = Field(None, description="The most representative article title (closest to the cluster's centroid).")
+    timeline: list[TimelineOut] = Field(default_factory=list, description="Dated events of the cluster, earliest first.")
     url_errors: list[UrlErrorOut] | None = Field(
         None, description="Only when `urls` were sent: the links that could not be fetched (empty when all were).")
 
