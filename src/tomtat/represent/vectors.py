@@ -34,17 +34,20 @@ class Representation:
     def lengths(self) -> np.ndarray:
         return np.array([s.length for s in self.sentences], dtype=float)
 
-    def overlap(self, rows: list[int] | np.ndarray) -> np.ndarray:
-        """Share of concepts two sentences have in common, over the smaller one's.
+    def overlap(self, rows: list[int] | np.ndarray, against: str = "larger") -> np.ndarray:
+        """Share of concepts two sentences have in common, over the larger one's (or the smaller one's).
 
-        1.0 when one sentence says nothing the other does not: the measure of
-        "reports the same thing", robust to paraphrase padding that dilutes cosine.
+        Over the larger: 1.0 only when both say the same thing, so a 3-syllable
+        heading or a 13-syllable sentence inside a 40-syllable lead neither
+        blocks that lead nor is credited as reporting it. Over the smaller (the
+        old measure): 1.0 as soon as one sentence is contained in the other.
         """
         m = self.concept_matrix
         shared = (m[rows] @ m.T).toarray()
         sizes = np.diff(m.indptr)  # concepts per sentence (the matrix is binary)
-        smaller = np.minimum(sizes[rows][:, None], sizes[None, :])
-        return np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+        pick = np.maximum if against == "larger" else np.minimum
+        size = pick(sizes[rows][:, None], sizes[None, :])
+        return np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
 
 
 def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
