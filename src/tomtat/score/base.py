@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -14,6 +14,9 @@ from tomtat.represent import Representation
 class Scores:
     sentences: np.ndarray  # salience per sentence, >= 0
     concepts: np.ndarray  # weight per concept, >= 0
+    # selection settings the scorer was tuned with (salience_weight, length_exponent,
+    # same_fact_overlap); empty: the selector's defaults
+    selection: dict[str, Any] = field(default_factory=dict)
 
 
 class Scorer(Protocol):

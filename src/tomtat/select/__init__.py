@@ -15,7 +15,10 @@ from tomtat.select.greedy import select_greedy
 from tomtat.select.ilp import select_ilp
 
 METHODS = ("greedy", "ilp")
-SALIENCE_WEIGHT = 1.0
+# Defaults for a scorer that brings no settings of its own (the unsupervised one);
+# the learned model stores the values chosen by cross-validation on ViMs + AbMuSu.
+SALIENCE_WEIGHT = 1.0  # sentence salience against concept coverage
+LENGTH_EXPONENT = 0.5  # greedy gain per length^r
 
 
 def select(rep: Representation, scores: Scores, budget: Budget, method: str = "greedy") -> list[int]:
@@ -23,10 +26,14 @@ def select(rep: Representation, scores: Scores, budget: Budget, method: str = "g
     if not rep.sentences:
         return []
     cand = candidates(rep)
+    settings = scores.selection
+    salience_weight = float(settings.get("salience_weight", SALIENCE_WEIGHT))
+    max_overlap = float(settings.get("same_fact_overlap", SAME_FACT_OVERLAP))
     if method == "greedy":
-        return select_greedy(rep, cand, scores, budget, SALIENCE_WEIGHT, scale=0.5, max_overlap=SAME_FACT_OVERLAP)
+        scale = float(settings.get("length_exponent", LENGTH_EXPONENT))
+        return select_greedy(rep, cand, scores, budget, salience_weight, scale=scale, max_overlap=max_overlap)
     if method == "ilp":
-        return select_ilp(rep, cand, scores, budget, SALIENCE_WEIGHT, max_overlap=SAME_FACT_OVERLAP)
+        return select_ilp(rep, cand, scores, budget, salience_weight, max_overlap=max_overlap)
     raise ValueError(f"unknown selection method {method!r}; choose one of {', '.join(METHODS)}")
 
 
