@@ -89,6 +89,9 @@ def main() -> None:
     args = ap.parse_args()
 
     from tomtat.batch import run_batch
+    from tomtat.options import SummaryOptions
+
+    options = SummaryOptions.from_request(args.words)
 
     with tempfile.TemporaryDirectory(prefix="tomtat-bench-") as tmp:
         src = Path(tmp) / "in.jsonl"
@@ -100,7 +103,7 @@ def main() -> None:
             out = Path(tmp) / f"out-{w}.jsonl"
             cpu0 = _cpu()
             start = time.perf_counter()
-            report = run_batch(src, out, workers=w, words=args.words, engine=args.engine)
+            report = run_batch(src, out, workers=w, options=options, engine=args.engine)
             wall = time.perf_counter() - start  # includes starting the pool and warming every worker
             cpu = _cpu() - cpu0  # this process + its finished worker processes (not Ray's daemons)
             rate = (report.done + report.failed) / wall

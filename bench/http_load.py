@@ -7,8 +7,10 @@
 Prints requests/s and p50/p99 latency. The cluster is ../shared/seeds (five real
 articles, the "seed-sized cluster") when present, else samples/bao-so-5.
 `--mode hit` repeats the identical request (the server's result cache answers
-after the first); `--mode miss` gives every request its own cluster id so each
-one runs the whole pipeline. Exits 1 on any error response, or when
+after the first); `--mode miss` gives every request its own cluster id, made of
+a random per-run nonce and a counter, so each one runs the whole pipeline even
+against a server that answered an earlier run (the server's cache key is a hash
+of the whole payload, id included). Exits 1 on any error response, or when
 `--target-p99-ms` is given and missed.
 """
 
@@ -19,6 +21,7 @@ import asyncio
 import ipaddress
 import json
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -87,11 +90,16 @@ def start_server(workers: int, cache: int, timeout: float) -> tuple[subprocess.P
     raise SystemExit("server did not start within 60 s")
 
 
+def request_body(body: dict, mode: str, nonce: str, name: str) -> dict:
+    """The payload to send: in miss mode a cluster id no earlier run used (`nonce` is fresh per run)."""
+    return dict(body, id=f"{name}-{nonce}") if mode == "miss" else body
+
+
 async def client_loop(client: httpx.AsyncClient, url: str, body: dict, mode: str, stop_at: float,
-                      latencies: list[float], statuses: dict, counter: list[int]) -> None:
+                      latencies: list[float], statuses: dict, counter: list[int], nonce: str) -> None:
     while time.perf_counter() < stop_at:
         counter[0] += 1
-        payload = dict(body, id=f"load-{counter[0]}") if mode == "miss" else body
+        payload = request_body(body, mode, nonce, f"load-{counter[0]}")
         start = time.perf_counter()
         try:
             r = await client.post(url + "/v1/summarize", json=payload)
@@ -103,17 +111,18 @@ async def client_loop(client: httpx.AsyncClient, url: str, body: dict, mode: str
 
 
 async def run_load(url: str, body: dict, clients: int, seconds: float, mode: str, warmup: int) -> dict:
+    nonce = secrets.token_hex(8)  # a second run against the same server must not hit the first run's cache
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:
         for i in range(warmup):  # first requests load models in every worker (and fill the cache in hit mode)
-            r = await client.post(url + "/v1/summarize", json=dict(body, id=f"warm-{i}") if mode == "miss" else body)
+            r = await client.post(url + "/v1/summarize", json=request_body(body, mode, nonce, f"warm-{i}"))
             r.raise_for_status()
         latencies: list[float] = []
         statuses: dict = {}
         counter = [0]
         start = time.perf_counter()
         stop_at = start + seconds
-        await asyncio.gather(*(client_loop(client, url, body, mode, stop_at, latencies, statuses, counter)
+        await asyncio.gather(*(client_loop(client, url, body, mode, stop_at, latencies, statuses, counter, nonce)
                                for _ in range(clients)))
         elapsed = time.perf_counter() - start
     latencies.sort()

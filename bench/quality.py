@@ -42,12 +42,11 @@ def main() -> None:
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from tomtat.cli.evaluate import print_table
-    from tomtat.cli.train import print_domains
     from tomtat.evaluate.datasets import read_dataset
     from tomtat.evaluate.run import evaluate
+    from tomtat.evaluate.tables import print_domains, print_table
     from tomtat.train.domains import prepare_dataset, report
-    from tomtat.train.fit import DATASET_WORDS
+    from tomtat.train.fit import DATASET_SYLLABLES
 
     def progress():
         return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -60,15 +59,15 @@ def main() -> None:
         systems = ["tomtat", "centrality", "lead", "lexrank", "centroid", "oracle", "human"]
         out["eval"] = {}
         for kind, clusters in sets.items():
-            words = DATASET_WORDS[kind]
+            syllables = DATASET_SYLLABLES[kind]
             start = time.perf_counter()
             with progress() as bar:
-                task = bar.add_task(f"{kind} at {words}", total=len(clusters))
-                result = evaluate(clusters, systems, words, dataset=kind, word_level=word_level,
+                task = bar.add_task(f"{kind} at {syllables}", total=len(clusters))
+                result = evaluate(clusters, systems, syllables, dataset=kind, word_level=word_level,
                                   progress=lambda: bar.advance(task))
             print_table(result)
             console.print(f"(tomtat: the shipped model, trained on this set too; {time.perf_counter() - start:.0f} s)")
-            out["eval"][kind] = {"words": words, **{s: result.mean(s) for s in systems}}
+            out["eval"][kind] = {"syllables": syllables, **{s: result.mean(s) for s in systems}}
     if not args.skip_cv:
         start = time.perf_counter()
         prepared = []

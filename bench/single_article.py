@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import VIMS, require  # noqa: E402
 
-from tomtat.cli.evaluate import print_table  # noqa: E402
 from tomtat.evaluate.datasets import read_vims  # noqa: E402
 from tomtat.evaluate.run import evaluate  # noqa: E402
+from tomtat.evaluate.tables import print_table  # noqa: E402
 from tomtat.model import Cluster  # noqa: E402
 
 

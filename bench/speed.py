@@ -20,6 +20,7 @@ from _common import VIMS, console, print_table, require  # noqa: E402
 
 from tomtat.evaluate.datasets import read_vims  # noqa: E402
 from tomtat.pipeline import StageTimer, summarize  # noqa: E402
+from tomtat.select import SELECTORS  # noqa: E402
 
 
 def _run(folder: str, segment: bool, method: str) -> dict[str, float]:
@@ -48,7 +49,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=VIMS)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--segment", action="store_true", help="also run underthesea inside the pipeline")
-    parser.add_argument("--method", choices=("greedy", "ilp"), default="greedy", help="sentence selection")
+    parser.add_argument("--method", choices=tuple(SELECTORS), default="greedy", help="sentence selection")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters")
     args = parser.parse_args()
     root = require(args.data)

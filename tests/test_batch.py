@@ -15,7 +15,10 @@ from typer.testing import CliRunner
 
 from tomtat.batch import done_ids, run_batch
 from tomtat.cli import app
+from tomtat.options import SummaryOptions
 from vi_news import METRO, STORM, abmusu_record, cluster_record
+
+WORDS_60 = SummaryOptions.from_request(60)
 
 
 def _write(path: Path, records: list) -> Path:
@@ -93,17 +96,17 @@ def test_resume_skips_done_ids_and_trims_a_cut_line(tmp_path):
     src = _write(tmp_path / "in.jsonl", _clusters(4))
     out = tmp_path / "out.jsonl"
     full = tmp_path / "full.jsonl"
-    run_batch(src, full, words=60)
+    run_batch(src, full, options=WORDS_60)
     lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
     # a run that died while writing its third line
     out.write_text(lines[0] + lines[1] + lines[2][:50], encoding="utf-8")
     assert done_ids(out) == {"c0", "c1"}
     assert out.read_text(encoding="utf-8") == lines[0] + lines[1]
-    report = run_batch(src, out, words=60, resume=True)
+    report = run_batch(src, out, options=WORDS_60, resume=True)
     assert (report.skipped, report.done, report.failed) == (2, 2, 0)
     assert out.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
     # resuming a finished run does nothing
-    again = run_batch(src, out, words=60, resume=True)
+    again = run_batch(src, out, options=WORDS_60, resume=True)
     assert (again.skipped, again.done) == (4, 0)
     assert out.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
 
@@ -112,7 +115,7 @@ def test_without_resume_out_is_rewritten(tmp_path):
     src = _write(tmp_path / "in.jsonl", _clusters(2))
     out = tmp_path / "out.jsonl"
     out.write_text('{"cluster_id": "old"}\n', encoding="utf-8")
-    run_batch(src, out, words=60)
+    run_batch(src, out, options=WORDS_60)
     assert [r["cluster_id"] for r in _read(out)] == ["c0", "c1"]
 
 
@@ -148,8 +151,8 @@ def test_process_workers_give_the_same_output_in_order(tmp_path):
     records.insert(3, "[1, 2")  # a bad line in the middle keeps its place in the errors file
     src = _write(tmp_path / "in.jsonl", records)
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    r1 = run_batch(src, one, workers=1, words=60)
-    r2 = run_batch(src, two, workers=2, words=60)
+    r1 = run_batch(src, one, workers=1, options=WORDS_60)
+    r2 = run_batch(src, two, workers=2, options=WORDS_60)
     assert (r1.done, r1.failed) == (r2.done, r2.failed) == (6, 1)
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
     assert _read(Path(str(two) + ".errors.jsonl"))[0]["line"] == 4
@@ -166,8 +169,8 @@ def test_ray_engine(tmp_path):
     pytest.importorskip("ray", reason="Ray is not installed (pip install 'tomtat[ray]')")
     src = _write(tmp_path / "in.jsonl", [*_clusters(3), "{bad"])
     local, ray_out = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
-    run_batch(src, local, words=60)
-    report = run_batch(src, ray_out, words=60, engine="ray", workers=2)
+    run_batch(src, local, options=WORDS_60)
+    report = run_batch(src, ray_out, options=WORDS_60, engine="ray", workers=2)
     assert (report.done, report.failed) == (3, 1)
     assert ray_out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
     assert _read(Path(str(ray_out) + ".errors.jsonl"))[0]["line"] == 4

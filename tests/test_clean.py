@@ -10,14 +10,17 @@ the closing byline.
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tomtat.clean import clean_lines, drop_offtopic_tails
+from tomtat.clean import clean_article, drop_offtopic_tails
 from tomtat.clean.lines import is_dateline, is_headline_like, split_dateline
+from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.read import read_paths
 from tomtat.text.normalize import normalize
 
@@ -27,13 +30,20 @@ FLOOD = Path(__file__).parent / "fixtures" / "flood"
 def _clean_cluster(path: Path):
     """What pipeline.prepare does in its clean stage, without the later stages."""
     cluster = read_paths([path])[0]
-    titles = [normalize(a.title).strip() for a in cluster.articles]
-    cleaned = [clean_lines(normalize(a.text), t) for a, t in zip(cluster.articles, titles)]
-    kept, tails = drop_offtopic_tails([p for p, _ in cleaned], titles)
-    result = {}
-    for article, (_, removed), paragraphs, tail in zip(cluster.articles, cleaned, kept, tails):
-        result[article.id] = (paragraphs, removed + tail)
-    return result
+    cleaned = drop_offtopic_tails([clean_article(a.text, a.title) for a in cluster.articles])
+    return {article.id: (c.paragraphs, c.removed) for article, c in zip(cluster.articles, cleaned)}
+
+
+def _clean(text: str, title: str) -> tuple[list[str], list[Drop]]:
+    """Paragraphs and drops of already normalized text (what these tests were written against)."""
+    cleaned = clean_article(text, title, normalized=True)
+    return cleaned.paragraphs, cleaned.removed
+
+
+def _tails(documents: list[list[str]], titles: list[str]) -> tuple[list[list[str]], list[list[Drop]]]:
+    """The off-topic tail cut on bare paragraph lists: (kept paragraphs, drops) per article."""
+    out = drop_offtopic_tails([CleanedArticle(title, list(doc)) for doc, title in zip(documents, titles)])
+    return [a.paragraphs for a in out], [a.removed for a in out]
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +52,7 @@ def flood():
 
 
 def _reasons(removed, reason):
-    return [line for line, why in removed if why == reason]
+    return [d.text for d in removed if d.reason is reason]
 
 
 def _text(paragraphs):
@@ -54,8 +64,8 @@ def _text(paragraphs):
 
 def test_related_block_drops_every_headline_and_stops_at_the_story(flood):
     paragraphs, removed = flood["a_congly"]
-    assert _reasons(removed, "related-links header") == ["Bài liên quan"]
-    links = _reasons(removed, "related link")
+    assert _reasons(removed, DropReason.RELATED_HEADER) == ["Bài liên quan"]
+    links = _reasons(removed, DropReason.RELATED_LINK)
     assert len(links) == 4  # one ends in "?", one in a quote: the block goes on regardless
     assert "Miền Trung có thể đón thêm một cơn bão mới trong tuần tới?" in links
     assert paragraphs[1].startswith("Theo Ban Chỉ huy phòng chống thiên tai tỉnh Quảng Bình")
@@ -63,8 +73,8 @@ def test_related_block_drops_every_headline_and_stops_at_the_story(flood):
 
 def test_caption_source_url_and_subheading(flood):
     paragraphs, removed = flood["a_congly"]
-    assert any("- Ảnh: Minh Phong" in line for line in _reasons(removed, "photo caption"))
-    assert any("https://baomientrung.example.vn" in line for line in _reasons(removed, "source/url line"))
+    assert any("- Ảnh: Minh Phong" in line for line in _reasons(removed, DropReason.PHOTO_CAPTION))
+    assert any("https://baomientrung.example.vn" in line for line in _reasons(removed, DropReason.SOURCE_URL))
     assert "https" not in _text(paragraphs)
     # real one-line paragraphs, quotes and dated paragraphs stay
     assert any(p.startswith('"Nước lên quá nhanh') for p in paragraphs)
@@ -74,15 +84,15 @@ def test_caption_source_url_and_subheading(flood):
 
 def test_related_block_with_teaser_leads_and_repeated_headlines(flood):
     paragraphs, removed = flood["b_vov"]
-    assert _reasons(removed, "site prompt") == ["Mời quý độc giả theo dõi VOV.VN trên"]
-    assert len(_reasons(removed, "related-article teaser")) == 4
+    assert _reasons(removed, DropReason.SITE_PROMPT) == ["Mời quý độc giả theo dõi VOV.VN trên"]
+    assert len(_reasons(removed, DropReason.RELATED_TEASER)) == 4
     assert len(paragraphs) == 4
     story = _text(paragraphs)
     for other in ("Giá vàng", "World Cup", "Indonesia"):
         assert other not in story
     # the article's own lead stays, without its dateline
     assert paragraphs[0].startswith("Ngày 13/10, Ban Chỉ huy")
-    assert ("VOV.VN -", "dateline") in removed
+    assert Drop("VOV.VN -", DropReason.DATELINE) in removed
 
 
 def test_hard_wrapped_lines_are_joined_and_photo_captions_dropped(flood):
@@ -95,32 +105,32 @@ def test_hard_wrapped_lines_are_joined_and_photo_captions_dropped(flood):
     assert any("ven sông Kiến Giang thuộc Lệ Thủy, nơi hơn 8.500" in p for p in paragraphs)
     assert any("áo phao cho lực lượng tại chỗ." in p for p in paragraphs)
     assert any("huyện miền núi Minh Hóa, Tuyên Hóa ở mức cao." in p for p in paragraphs)
-    captions = _reasons(removed, "photo caption")
+    captions = _reasons(removed, DropReason.PHOTO_CAPTION)
     assert len(captions) == 2 and all(not c.startswith("Trong khi") for c in captions)
-    assert _reasons(removed, "symbols only") == ["|", "|"]
-    assert _reasons(removed, "site prompt") == ["Bình luận (0)"]
+    assert _reasons(removed, DropReason.SYMBOLS_ONLY) == ["|", "|"]
+    assert _reasons(removed, DropReason.SITE_PROMPT) == ["Bình luận (0)"]
     assert len(paragraphs) == 5
 
 
 def test_glued_unrelated_items_after_the_byline_are_cut(flood):
     paragraphs, removed = flood["d_ngaynay"]
-    assert _reasons(removed, "media player") == ["0:00 / 0:00", "0:00"]
-    assert _reasons(removed, "repeats the title") == ["Mưa lũ gây ngập sâu tại Quảng Bình"]
-    assert _reasons(removed, "byline") == ["Theo TTXVN"]
+    assert _reasons(removed, DropReason.MEDIA_PLAYER) == ["0:00 / 0:00", "0:00"]
+    assert _reasons(removed, DropReason.REPEATS_TITLE) == ["Mưa lũ gây ngập sâu tại Quảng Bình"]
+    assert _reasons(removed, DropReason.BYLINE) == ["Theo TTXVN"]
     story = _text(paragraphs)
     for other in ("chứng khoán", "VN-Index", "du lịch", "Phong Nha"):
         assert other not in story
     # ... but the real end of the article stays
     assert paragraphs[-1].startswith("Tỉnh Quảng Bình đề nghị Trung ương hỗ trợ 500 tấn gạo")
-    assert len(_reasons(removed, "off-topic tail")) == 5
+    assert len(_reasons(removed, DropReason.OFFTOPIC_TAIL)) == 5
 
 
 def test_no_article_loses_its_real_body(flood):
     for paragraphs, removed in flood.values():
         assert len(paragraphs) >= 4
-        for line, why in removed:
-            if why == "off-topic tail":
-                assert "Quảng Bình đề nghị Trung ương" not in line
+        for d in removed:
+            if d.reason is DropReason.OFFTOPIC_TAIL:
+                assert "Quảng Bình đề nghị Trung ương" not in d.text
 
 
 # --- single rules ---------------------------------------------------------------------------
@@ -129,46 +139,46 @@ def test_no_article_loses_its_real_body(flood):
 @pytest.mark.parametrize(
     "line, reason",
     [
-        ("Nguồn Báo Miền Trung: https://baomientrung.example.vn/lu-lon-quang-binh-post55123.html", "source/url line"),
-        ("Xem chi tiết tại: www.example.vn/tin-tuc", "source/url line"),
-        ("Cầu thủ Nguyễn Văn Bình ăn mừng bàn thắng - Ảnh: VFF", "photo caption"),
-        ("Nhà đầu tư theo dõi bảng điện tử (Ảnh: Reuters)", "photo caption"),
-        ("(Ảnh: TTXVN)", "photo caption"),
-        ("Ảnh minh họa", "photo caption"),
-        ("Ông Nguyễn Văn A (giữa) trao quà cho bà con vùng lũ", "photo caption"),
-        ("0:00 / 0:00", "media player"),
-        ("0:00", "media player"),
-        ("01:25:10 / 01:30:00", "media player"),
-        ("Bình luận (0)", "site prompt"),
-        ("12 bình luận", "site prompt"),
-        ("Chia sẻ", "site prompt"),
-        ("Mời quý độc giả theo dõi VTV.vn trên", "site prompt"),
-        ("Theo dõi Báo Miền Trung trên Google News", "site prompt"),
-        ("Đăng ký nhận bản tin mỗi sáng", "site prompt"),
-        ("Tải ứng dụng để đọc tin nhanh hơn", "site prompt"),
-        ("|", "symbols only"),
-        ("* * *", "symbols only"),
-        ("Theo Reuters", "byline"),
-        ("Theo Reuters, AFP", "byline"),
-        ("Nguồn: VnExpress", "byline"),
-        ("Minh An (tổng hợp)", "byline"),
-        ("Hoàng Anh (theo Reuters)", "byline"),
-        ("(Theo VnExpress)", "byline"),
-        ("Người dân sơ tán trong đêm. Ảnh: TTXVN", "photo caption"),
-        ("Video: Cảnh sát giải cứu người dân mắc kẹt", "photo caption"),
-        ("Từ khóa: lũ lụt, Quảng Bình, sơ tán", "tags"),
-        (">> Giá vàng hôm nay lập đỉnh mới", "related link"),
-        ("Nguồn video: VTV", "photo caption"),
-        ("© 2026 Báo Miền Trung. Giữ bản quyền.", "site prompt"),
-        ("Hotline: 0236 123 456", "site prompt"),
-        ("Xem thêm: Các bài viết về mưa lũ miền Trung năm nay.", "related link"),
-        ("Thứ Hai, 13/10/2026 08:30", "date stamp"),
+        ("Nguồn Báo Miền Trung: https://baomientrung.example.vn/lu-lon-quang-binh-post55123.html", DropReason.SOURCE_URL),
+        ("Xem chi tiết tại: www.example.vn/tin-tuc", DropReason.SOURCE_URL),
+        ("Cầu thủ Nguyễn Văn Bình ăn mừng bàn thắng - Ảnh: VFF", DropReason.PHOTO_CAPTION),
+        ("Nhà đầu tư theo dõi bảng điện tử (Ảnh: Reuters)", DropReason.PHOTO_CAPTION),
+        ("(Ảnh: TTXVN)", DropReason.PHOTO_CAPTION),
+        ("Ảnh minh họa", DropReason.PHOTO_CAPTION),
+        ("Ông Nguyễn Văn A (giữa) trao quà cho bà con vùng lũ", DropReason.PHOTO_CAPTION),
+        ("0:00 / 0:00", DropReason.MEDIA_PLAYER),
+        ("0:00", DropReason.MEDIA_PLAYER),
+        ("01:25:10 / 01:30:00", DropReason.MEDIA_PLAYER),
+        ("Bình luận (0)", DropReason.SITE_PROMPT),
+        ("12 bình luận", DropReason.SITE_PROMPT),
+        ("Chia sẻ", DropReason.SITE_PROMPT),
+        ("Mời quý độc giả theo dõi VTV.vn trên", DropReason.SITE_PROMPT),
+        ("Theo dõi Báo Miền Trung trên Google News", DropReason.SITE_PROMPT),
+        ("Đăng ký nhận bản tin mỗi sáng", DropReason.SITE_PROMPT),
+        ("Tải ứng dụng để đọc tin nhanh hơn", DropReason.SITE_PROMPT),
+        ("|", DropReason.SYMBOLS_ONLY),
+        ("* * *", DropReason.SYMBOLS_ONLY),
+        ("Theo Reuters", DropReason.BYLINE),
+        ("Theo Reuters, AFP", DropReason.BYLINE),
+        ("Nguồn: VnExpress", DropReason.BYLINE),
+        ("Minh An (tổng hợp)", DropReason.BYLINE),
+        ("Hoàng Anh (theo Reuters)", DropReason.BYLINE),
+        ("(Theo VnExpress)", DropReason.BYLINE),
+        ("Người dân sơ tán trong đêm. Ảnh: TTXVN", DropReason.PHOTO_CAPTION),
+        ("Video: Cảnh sát giải cứu người dân mắc kẹt", DropReason.PHOTO_CAPTION),
+        ("Từ khóa: lũ lụt, Quảng Bình, sơ tán", DropReason.TAGS),
+        (">> Giá vàng hôm nay lập đỉnh mới", DropReason.RELATED_LINK),
+        ("Nguồn video: VTV", DropReason.PHOTO_CAPTION),
+        ("© 2026 Báo Miền Trung. Giữ bản quyền.", DropReason.SITE_PROMPT),
+        ("Hotline: 0236 123 456", DropReason.SITE_PROMPT),
+        ("Xem thêm: Các bài viết về mưa lũ miền Trung năm nay.", DropReason.RELATED_LINK),
+        ("Thứ Hai, 13/10/2026 08:30", DropReason.DATE_STAMP),
     ],
 )
 def test_noise_line_is_dropped_with_its_reason(line, reason):
     text = f"Mưa lớn kéo dài gây ngập sâu nhiều tuyến đường ở Đà Nẵng.\n\n{line}\n\nNước rút chậm, người dân vẫn phải đi lại bằng thuyền."
-    paragraphs, removed = clean_lines(text, "")
-    assert removed == [(line, reason)]
+    paragraphs, removed = _clean(text, "")
+    assert removed == [Drop(line, reason)]
     assert len(paragraphs) == 2
 
 
@@ -197,14 +207,14 @@ def test_noise_line_is_dropped_with_its_reason(line, reason):
 )
 def test_real_content_is_kept(line):
     text = f"Mưa lớn kéo dài gây ngập sâu nhiều tuyến đường ở Đà Nẵng.\n\n{line}\n\nNước rút chậm, người dân vẫn phải đi lại bằng thuyền."
-    paragraphs, removed = clean_lines(text, "Đà Nẵng ngập sâu")
+    paragraphs, removed = _clean(text, "Đà Nẵng ngập sâu")
     assert removed == []
     assert paragraphs[1] == line
 
 
 def test_short_subheading_may_stay_but_not_glued_to_the_next_paragraph():
     text = "Mở đầu bài báo về trận lũ.\n\nSạt lở ở miền núi\n\nTại huyện Minh Hóa, mưa lớn gây sạt lở."
-    paragraphs, _ = clean_lines(text, "")
+    paragraphs, _ = _clean(text, "")
     assert "Tại huyện Minh Hóa, mưa lớn gây sạt lở." in paragraphs
 
 
@@ -219,8 +229,8 @@ def test_related_block_without_blank_lines_and_inline_header():
         "Đọc thêm: Lịch thi đấu lượt về của đội tuyển Việt Nam\n"
         "Trận tiếp theo sẽ diễn ra ngày 15/11 trên sân khách."
     )
-    paragraphs, removed = clean_lines(text, "")
-    assert [why for _, why in removed] == ["related-links header"] + ["related link"] * 4
+    paragraphs, removed = _clean(text, "")
+    assert [d.reason for d in removed] == [DropReason.RELATED_HEADER] + [DropReason.RELATED_LINK] * 4
     assert paragraphs == [
         "Đội tuyển Việt Nam thắng Indonesia 2-1 trên sân Mỹ Đình tối qua.",
         "Với kết quả này, đội tuyển Việt Nam vươn lên dẫn đầu bảng với 7 điểm sau ba lượt trận.",
@@ -230,39 +240,40 @@ def test_related_block_without_blank_lines_and_inline_header():
 
 def test_related_block_ends_at_a_short_real_sentence():
     text = "Mở đầu.\n\nTin liên quan\n\nGiá vàng lập đỉnh mới\n\nPhiên giao dịch kết thúc sớm hơn mọi ngày.\n\nĐoạn cuối của bài."
-    paragraphs, removed = clean_lines(text, "")
-    assert [why for _, why in removed] == ["related-links header", "related link"]
+    paragraphs, removed = _clean(text, "")
+    assert [d.reason for d in removed] == [DropReason.RELATED_HEADER, DropReason.RELATED_LINK]
     assert "Phiên giao dịch kết thúc sớm hơn mọi ngày." in paragraphs
 
 
 def test_heading_words_inside_a_sentence_do_not_open_a_related_block():
     text = "Tin mới nhất cho thấy giá vàng tiếp tục tăng.\nGiá vàng lập đỉnh\nXem thêm sách báo là thói quen tốt."
-    paragraphs, removed = clean_lines(text, "")
+    paragraphs, removed = _clean(text, "")
     assert removed == []
 
 
 def test_author_signature_at_the_end():
     text = "Mưa lớn kéo dài gây ngập sâu.\n\nNước rút chậm.\n\nMinh Anh"
-    assert clean_lines(text, "") == (["Mưa lớn kéo dài gây ngập sâu.", "Nước rút chậm."], [("Minh Anh", "byline")])
+    assert _clean(text, "") == (["Mưa lớn kéo dài gây ngập sâu.", "Nước rút chậm."], [Drop("Minh Anh", DropReason.BYLINE)])
     text = "Mưa lớn kéo dài gây ngập sâu.\n\nNước rút chậm.\n\nTHU HÀ"
-    assert clean_lines(text, "")[1] == [("THU HÀ", "byline")]
+    assert _clean(text, "")[1] == [Drop("THU HÀ", DropReason.BYLINE)]
     # a last sentence, or a lone line, is not a signature
-    assert clean_lines("Mưa lớn.\n\nNước rút chậm, người dân về nhà.", "")[1] == []
-    assert clean_lines("Minh Anh", "")[1] == []
-    assert clean_lines("Mưa lớn.\n\nCuộc họp khẩn được tổ chức tại trụ sở ủy ban ở\nHà Nội", "")[1] == []
+    assert _clean("Mưa lớn.\n\nNước rút chậm, người dân về nhà.", "")[1] == []
+    assert _clean("Minh Anh", "")[1] == []
+    assert _clean("Mưa lớn.\n\nCuộc họp khẩn được tổ chức tại trụ sở ủy ban ở\nHà Nội", "")[1] == []
 
 
 def test_title_repeat_and_duplicate_lines():
     text = "Giá vàng lập đỉnh mới\n\nGiá vàng hôm nay tăng mạnh.\n\nGiá vàng hôm nay tăng mạnh."
-    paragraphs, removed = clean_lines(text, "Giá vàng lập đỉnh mới")
-    assert removed == [("Giá vàng lập đỉnh mới", "repeats the title"), ("Giá vàng hôm nay tăng mạnh.", "duplicate line")]
+    paragraphs, removed = _clean(text, "Giá vàng lập đỉnh mới")
+    assert removed == [Drop("Giá vàng lập đỉnh mới", DropReason.REPEATS_TITLE),
+                       Drop("Giá vàng hôm nay tăng mạnh.", DropReason.DUPLICATE)]
     assert paragraphs == ["Giá vàng hôm nay tăng mạnh."]
 
 
 def test_dateline_is_never_joined_to_the_previous_line():
     text = ("Cơ hội gắn kết đồng minh giữa hai nước láng giềng trong khu vực\n"
             "(Ngày Nay) - Thủ tướng có chuyến thăm chính thức trong hai ngày 23 và 24/3.")
-    paragraphs, _ = clean_lines(text, "")
+    paragraphs, _ = _clean(text, "")
     assert len(paragraphs) == 2
     assert paragraphs[1].startswith("(Ngày Nay) - ")
 
@@ -276,7 +287,7 @@ def test_one_paragraph_a_line_text_is_not_glued():
             "Cơ quan công an đang điều tra vụ việc.\n"
             "Phải có bằng chứng khoa học và điều tra kỹ lưỡng để xác định thủ phạm gây ra sự cố\n"
             "Ngày 9-5, Thủ tướng đã chỉ đạo hỗ trợ gạo cho ngư dân.")
-    paragraphs, removed = clean_lines(text, "")
+    paragraphs, removed = _clean(text, "")
     assert removed == []
     assert paragraphs == text.split("\n")
 
@@ -284,7 +295,7 @@ def test_one_paragraph_a_line_text_is_not_glued():
 def test_wrap_before_a_number_unit_or_after_a_comma():
     text = ("Ông Hải mang theo vali có 200.000\nUSD để trả tiền mua căn hộ.\n"
             "Sau khi ký hợp đồng ngày 30.11.2010,\nCông ty được nhận số tiền 16,5 tỉ đồng.")
-    paragraphs, _ = clean_lines(text, "")
+    paragraphs, _ = _clean(text, "")
     assert paragraphs == ["Ông Hải mang theo vali có 200.000 USD để trả tiền mua căn hộ.",
                           "Sau khi ký hợp đồng ngày 30.11.2010, Công ty được nhận số tiền 16,5 tỉ đồng."]
 
@@ -293,13 +304,13 @@ def test_consecutive_headlines_are_not_glued():
     text = ("Giá vàng hôm nay tăng mạnh, vượt mốc 70 triệu đồng mỗi lượng\n"
             "Đội tuyển Việt Nam chốt danh sách 23 cầu thủ dự vòng loại World Cup\n"
             "Thủ tướng yêu cầu các địa phương chủ động ứng phó với mưa lũ")
-    paragraphs, _ = clean_lines(text, "")
+    paragraphs, _ = _clean(text, "")
     assert len(paragraphs) == 3
 
 
 def test_repeated_headlines_are_not_glued():
     text = "Chứng khoán giảm sâu trong phiên chiều nay\nChứng khoán giảm sâu trong phiên chiều nay\nVN-Index mất 20 điểm."
-    paragraphs, removed = clean_lines(text, "")
+    paragraphs, removed = _clean(text, "")
     assert paragraphs == ["Chứng khoán giảm sâu trong phiên chiều nay", "VN-Index mất 20 điểm."]
 
 
@@ -328,6 +339,35 @@ def test_headline_like():
     assert not is_headline_like(" ".join(["từ"] * 31))
 
 
+# --- the typed result ------------------------------------------------------------------------
+
+
+def test_clean_article_normalizes_text_and_title_once():
+    """Decomposed text and new-style tone marks ("Thuỷ") come out NFC with one spelling, title included."""
+    title = "Thuỷ điện xả lũ, hạ du ngập sâu"
+    text = "Thuỷ điện xả lũ, hạ du ngập sâu\n\nSáng 14/10, thuỷ điện Hố Hô xả lũ khiến nhiều xã ở hạ du bị ngập.\n\nTheo TTXVN\n"
+    cleaned = clean_article(unicodedata.normalize("NFD", text), title)
+    assert cleaned.title == "Thủy điện xả lũ, hạ du ngập sâu"
+    assert cleaned.paragraphs == ["Sáng 14/10, thủy điện Hố Hô xả lũ khiến nhiều xã ở hạ du bị ngập."]
+    assert cleaned.removed == [Drop("Thủy điện xả lũ, hạ du ngập sâu", DropReason.REPEATS_TITLE),
+                               Drop("Theo TTXVN", DropReason.BYLINE)]
+    assert cleaned.removed[1].reason.value == "byline"  # the display text, for JSON output
+    with pytest.raises(FrozenInstanceError):
+        cleaned.title = ""
+
+
+def test_breaks_mark_where_another_article_may_start():
+    """After a closing byline, and at a dateline lead that is not the first paragraph."""
+    text = ("Sáng 14/10, mưa lớn kéo dài khiến nhiều tuyến đường ở Huế ngập sâu.\n\n"
+            "Người dân phải dùng thuyền để đi lại.\n\nTheo VnExpress\n\n"
+            "Giá vàng hôm nay tăng mạnh, vượt mốc 90 triệu đồng mỗi lượng.\n\n"
+            "VOV.VN - Đội tuyển Việt Nam chốt danh sách dự vòng loại.")
+    cleaned = clean_article(text, "")
+    assert len(cleaned.paragraphs) == 4
+    assert cleaned.breaks == frozenset({2, 3})
+    assert cleaned.removed == [Drop("Theo VnExpress", DropReason.BYLINE)]
+
+
 # --- off-topic tails --------------------------------------------------------------------------
 
 _MATCH = [
@@ -347,27 +387,38 @@ _GLUED = "Giá cà phê xuất khẩu tăng lên mức kỷ lục do sản lư�
 
 
 def test_tail_cut_by_content_alone():
-    kept, removed = drop_offtopic_tails([_MATCH + [_GLUED], _OTHER], ["Việt Nam thắng Indonesia", "Indonesia thua Việt Nam"])
+    kept, removed = _tails([_MATCH + [_GLUED], _OTHER], ["Việt Nam thắng Indonesia", "Indonesia thua Việt Nam"])
     assert kept[0] == _MATCH
-    assert removed[0] == [(_GLUED, "off-topic tail")]
+    assert removed[0] == [Drop(_GLUED, DropReason.OFFTOPIC_TAIL)]
     assert kept[1] == _OTHER and removed[1] == []
 
 
 def test_a_digression_in_the_middle_is_kept():
     digression = _MATCH[:3] + [_GLUED] + _MATCH[3:]
-    kept, removed = drop_offtopic_tails([digression, _OTHER], ["Việt Nam thắng Indonesia", ""])
+    kept, removed = _tails([digression, _OTHER], ["Việt Nam thắng Indonesia", ""])
     assert kept[0] == digression and removed[0] == []
 
 
 def test_on_topic_articles_are_untouched():
-    kept, removed = drop_offtopic_tails([_MATCH, _OTHER], ["", ""])
+    kept, removed = _tails([_MATCH, _OTHER], ["", ""])
     assert kept == [_MATCH, _OTHER] and removed == [[], []]
 
 
+def test_tail_cut_adds_to_the_cleaners_drops_and_leaves_its_input_alone():
+    article = CleanedArticle("Việt Nam thắng Indonesia", _MATCH + [_GLUED], breaks=frozenset({5}),
+                             removed=[Drop("Theo VFF", DropReason.BYLINE)])
+    cut, other = drop_offtopic_tails([article, CleanedArticle("Indonesia thua Việt Nam", _OTHER)])
+    assert cut.paragraphs == _MATCH and cut.title == article.title
+    assert cut.removed == [Drop("Theo VFF", DropReason.BYLINE), Drop(_GLUED, DropReason.OFFTOPIC_TAIL)]
+    assert cut.breaks == frozenset()  # the break pointed into the cut tail
+    assert other.paragraphs == _OTHER and other.removed == []
+    assert article.paragraphs == _MATCH + [_GLUED] and len(article.removed) == 1
+
+
 def test_tails_with_no_article_or_one_paragraph():
-    assert drop_offtopic_tails([], []) == ([], [])
-    assert drop_offtopic_tails([[]], [""]) == ([[]], [[]])
-    assert drop_offtopic_tails([["Một đoạn duy nhất."]], [""]) == ([["Một đoạn duy nhất."]], [[]])
+    assert _tails([], []) == ([], [])
+    assert _tails([[]], [""]) == ([[]], [[]])
+    assert _tails([["Một đoạn duy nhất."]], [""]) == ([["Một đoạn duy nhất."]], [[]])
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -410,28 +461,29 @@ def _composed_of_input_lines(paragraphs, text):
 @given(_LINES, st.sampled_from(["", "Giá vàng lập đỉnh mới"]))
 def test_cleaner_output_is_input_content(lines, title):
     text = "\n".join(lines)
-    paragraphs, removed = clean_lines(text, title)
+    paragraphs, removed = _clean(text, title)
     assert all(p and p == p.strip() for p in paragraphs)
     assert _composed_of_input_lines(paragraphs, text)
-    for line, why in removed:
-        assert why
-        assert line in [" ".join(x.split()) for x in text.splitlines()] or (why == "dateline" and line in " ".join(text.split()))
+    for d in removed:
+        assert isinstance(d.reason, DropReason)
+        assert d.text in [" ".join(x.split()) for x in text.splitlines()] or (
+            d.reason is DropReason.DATELINE and d.text in " ".join(text.split()))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300), st.text(max_size=40))
 def test_cleaner_never_raises(text, title):
-    paragraphs, removed = clean_lines(normalize(text), normalize(title))
-    kept, tails = drop_offtopic_tails([paragraphs, list(paragraphs)], [title, ""])
+    cleaned = clean_article(text, title)
+    kept = drop_offtopic_tails([cleaned, CleanedArticle("", list(cleaned.paragraphs))])
     assert len(kept) == 2
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.lists(st.text(min_size=1, max_size=60), max_size=8), max_size=4))
 def test_offtopic_keeps_a_prefix(documents):
-    kept, removed = drop_offtopic_tails(documents, [""] * len(documents))
+    kept, removed = _tails(documents, [""] * len(documents))
     for doc, k, r in zip(documents, kept, removed):
-        assert k + [p for p, _ in r] == doc
+        assert k + [d.text for d in r] == doc
         assert len(k) >= min(1, len(doc))
 
 
@@ -442,11 +494,10 @@ def test_teasers_without_a_related_header_are_cut_as_a_tail():
     texts = [normalize(a.text) for a in cluster.articles]
     b = [a.id for a in cluster.articles].index("b_vov")
     texts[b] = texts[b].replace("Tin liên quan", "")
-    cleaned = [clean_lines(t, ti) for t, ti in zip(texts, titles)]
-    kept, tails = drop_offtopic_tails([p for p, _ in cleaned], titles)
-    assert len(kept[b]) == 4
-    assert all("Giá vàng" not in p and "World Cup" not in p for p in kept[b])
-    assert tails[b]
+    cleaned = drop_offtopic_tails([clean_article(t, ti, normalized=True) for t, ti in zip(texts, titles)])
+    assert len(cleaned[b].paragraphs) == 4
+    assert all("Giá vàng" not in p and "World Cup" not in p for p in cleaned[b].paragraphs)
+    assert [d for d in cleaned[b].removed if d.reason is DropReason.OFFTOPIC_TAIL]
 
 
 # --- the real scraped seeds, when ../shared is beside the checkout ----------------------------
@@ -463,10 +514,10 @@ def test_seed_cluster_is_clean():
                   "Canada", "TikTok", "Bầu trời Mở", "Lavrov", "Theo Reuters"):
         assert noise not in story, noise
     assert all(p != "|" for p in story.splitlines())
-    reasons = {i: [why for _, why in result[i][1]] for i in ids}
-    assert reasons[ids[0]].count("related link") == 5
-    assert reasons[ids[1]].count("related link") == 3
-    assert "off-topic tail" in reasons[ids[4]]
+    reasons = {i: [d.reason for d in result[i][1]] for i in ids}
+    assert reasons[ids[0]].count(DropReason.RELATED_LINK) == 5
+    assert reasons[ids[1]].count(DropReason.RELATED_LINK) == 3
+    assert DropReason.OFFTOPIC_TAIL in reasons[ids[4]]
     # the body paragraph read as a title is body again, and its wrapped lines are one sentence
     assert read_paths([SEEDS])[0].articles[3].title == ""
     assert all(not p.startswith(("thư kí", "ông Biden.", "Nga”.")) for p in result[ids[3]][0])
@@ -489,6 +540,6 @@ def test_pathological_input_is_fast(text):
     import time
 
     start = time.perf_counter()
-    paragraphs, _ = clean_lines(text, "Mưa lớn")
-    drop_offtopic_tails([paragraphs, ["Mưa lớn ở Huế."]], ["Mưa lớn", ""])
+    cleaned = clean_article(text, "Mưa lớn", normalized=True)
+    drop_offtopic_tails([cleaned, CleanedArticle("", ["Mưa lớn ở Huế."])])
     assert time.perf_counter() - start < 3.0

@@ -8,7 +8,7 @@ import pytest
 from rouge_score import tokenizers
 
 from conftest import VIMS, needs_vims
-from tomtat.evaluate import VietnameseTokenizer, rouge
+from tomtat.evaluate.rouge import VietnameseTokenizer, rouge
 from tomtat.evaluate.baselines import BASELINES, lexrank_scores, oracle_indices
 from tomtat.evaluate.datasets import read_abmusu, read_vims, read_vnmds, vims_reference
 from tomtat.model import Article, Cluster
@@ -174,7 +174,7 @@ def test_lead_takes_first_sentences_in_turn():
     _, rep = fixture_rep()
     text = BASELINES["lead"](rep, 30, REFERENCES)
     assert text.startswith(rep.sentences[0].text)
-    second = next(s for s in rep.sentences if s.article == 1 and s.position == 0)
+    second = next(s for s in rep.sentences if s.doc == 1 and s.position == 0)
     assert second.text in text
 
 

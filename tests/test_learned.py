@@ -62,10 +62,10 @@ def test_features_are_finite_and_per_cluster_scaled():
 def test_learned_scorer_scores_fixture():
     rep = fixture_rep()
     scores = LearnedScorer().score(rep)
-    assert scores.sentences.shape == (len(rep.sentences),)
-    assert ((scores.sentences > 0) & (scores.sentences < 1)).all()
-    assert scores.concepts.shape == rep.concept_df.shape and (scores.concepts >= 0).all()
-    assert scores.concepts.max() > 0
+    assert scores.sentence_weights.shape == (len(rep.sentences),)
+    assert ((scores.sentence_weights > 0) & (scores.sentence_weights < 1)).all()
+    assert scores.concept_weights.shape == rep.concept_df.shape and (scores.concept_weights >= 0).all()
+    assert scores.concept_weights.max() > 0
 
 
 def test_default_pipeline_uses_learned_scorer():
@@ -77,7 +77,7 @@ def test_default_pipeline_uses_learned_scorer():
 def test_single_article_cluster():
     rep = fixture_rep(1)
     scores = LearnedScorer().score(rep)
-    assert scores.concepts.max() > 0  # min_df does not wipe out every concept of one article
+    assert scores.concept_weights.max() > 0  # min_df does not wipe out every concept of one article
     result = summarize([Article(ARTICLES[0].title, ARTICLES[0].text)], words=30)
     assert result.sentences
 
@@ -92,7 +92,7 @@ def test_two_hundred_articles():
 def test_centrality_scorer_still_works():
     rep = fixture_rep()
     result = summarize([Article(a.title, a.text) for a in ARTICLES], words=40, scorer=CentralityScorer())
-    assert result.sentences and CentralityScorer().score(rep).concepts.max() > 0
+    assert result.sentences and CentralityScorer().score(rep).concept_weights.max() > 0
 
 
 def test_fit_is_deterministic():
@@ -184,5 +184,6 @@ def test_salient_lead_of_one_article_keeps_concept_weight():
     """min_df: a lead whose word pairs no other article uses still weighs (the shipped min_df is 1)."""
     rep = fixture_rep()
     scores = LearnedScorer().score(rep)
-    lone = [i for i, row in enumerate(rep.concepts) if row and (rep.concept_df[row] == 1).all()]
-    assert lone and all(scores.concepts[rep.concepts[i]].max() > 0 for i in lone)
+    rows = [rep.concept_matrix[i].indices for i in range(len(rep.sentences))]
+    lone = [i for i, row in enumerate(rows) if row.size and (rep.concept_df[row] == 1).all()]
+    assert lone and all(scores.concept_weights[rows[i]].max() > 0 for i in lone)

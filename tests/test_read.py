@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tomtat.errors import MalformedInputError, NoInputError, UnreadableInputError
-from tomtat.model import Cluster
-from tomtat.read import cluster_from_record, read_paths, read_stdin
-from tomtat.read.files import article_from_text, looks_like_title
+from tomtat.model import Article, Cluster
+from tomtat.read import READERS, cluster_from_record, read_paths, read_stdin
+from tomtat.read.text import article_from_text, looks_like_title
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -286,3 +286,45 @@ def test_stdin_text_json_and_empty(monkeypatch):
     monkeypatch.setattr(sys, "stdin", _Stdin(b"\x00\x01\x02binary"))
     with pytest.raises(UnreadableInputError):
         read_stdin()
+
+
+# --- readers by suffix, one article parser ----------------------------------------------------
+
+
+def test_readers_are_keyed_by_suffix():
+    assert READERS[".htm"] is READERS[".html"]
+    assert READERS[".txt"] is READERS[".text"] is READERS[""]
+    assert READERS[".json"] is READERS[".jsonl"] is READERS[".ndjson"]
+
+
+def test_a_new_format_is_one_registration(tmp_path, monkeypatch):
+    """A reader returns one loose article (it joins the .txt files) or clusters of its own."""
+    def read_tsv(text: str, path: Path) -> Article:
+        title, body = text.split("\t", 1)
+        return Article(title=title, text=body, id=path.stem)
+
+    monkeypatch.setitem(READERS, ".tsv", read_tsv)
+    _write(tmp_path / "a.txt", f"Bài A\n{LEAD}")
+    _write(tmp_path / "b.tsv", f"Bài B\t{BODY}")
+    [cluster] = read_paths([tmp_path])
+    assert [(a.title, a.id) for a in cluster.articles] == [("Bài A", "a"), ("Bài B", "b")]
+    assert cluster.articles[1].text == BODY
+
+
+def test_a_file_named_directly_with_an_unknown_suffix_is_read_as_text(tmp_path):
+    [cluster] = read_paths([_write(tmp_path / "bai.md", f"Lũ lớn\n{LEAD}")])
+    assert cluster.articles[0].title == "Lũ lớn"
+
+
+def test_one_abmusu_article_parser_for_input_and_benchmark(tmp_path):
+    """`tomtat summarize` and `tomtat eval` read an AbMuSu article the same way."""
+    from tomtat.evaluate.datasets import read_abmusu
+
+    path = _write(tmp_path / "abmusu.jsonl", json.dumps(VLSP, ensure_ascii=False) + "\n")
+    [read] = read_paths([path])
+    [bench] = list(read_abmusu(path))
+    assert [a.text for a in read.articles] == [a.text for a in bench.articles] == [f"{LEAD}\n{BODY}"] * 2
+    assert [a.source for a in bench.articles] == ["doc1", "doc2"]
+    bad = _write(tmp_path / "hong.jsonl", json.dumps({"single_documents": [{"title": 7, "raw_text": "x"}]}) + "\n")
+    with pytest.raises(MalformedInputError, match="hong.jsonl:1"):
+        list(read_abmusu(bad))

@@ -61,7 +61,7 @@ def _same_fact_rep():
 
 
 def test_same_fact_is_measured_against_the_larger_sentence():
-    from tomtat.pipeline import _also_reported
+    from tomtat.assemble.summary import also_reported
 
     rep = _same_fact_rep()
     text = [s.text for s in rep.sentences]
@@ -74,11 +74,11 @@ def test_same_fact_is_measured_against_the_larger_sentence():
     assert rep.overlap([lead])[0, short] < SAME_FACT_OVERLAP
     assert rep.overlap([short])[0, lead] == rep.overlap([lead])[0, short]  # symmetric
     # so the heading and the short sentence neither credit article 1 with the lead ...
-    assert _also_reported(rep, lead) == []
+    assert also_reported(rep, lead) == []
     # ... nor, once chosen, keep the greedy selector from taking the lead
     scores = CentralityScorer().score(rep)
-    scores.sentences[:] = 0.0
-    scores.sentences[short] = 1.0
-    scores.sentences[lead] = 0.9
+    scores.sentence_weights[:] = 0.0
+    scores.sentence_weights[short] = 1.0
+    scores.sentence_weights[lead] = 0.9
     chosen = select(rep, scores, Budget(syllables=80))
     assert short in chosen and lead in chosen

@@ -62,6 +62,34 @@ def test_include_sources_indices_point_at_source_sentences(client):
             assert 0 <= other < len(body["sources"])
 
 
+def test_include_sources_json_is_the_library_json(client):
+    r = client.post("/v1/summarize", json={"articles": STORM, "words": 60, "include_sources": True})
+    assert r.status_code == 200, r.text
+    assert r.json() == summarize(STORM, words=60, include_sources=True).to_dict()
+    assert all("removed" in source for source in r.json()["sources"])
+
+
+def test_response_schema_is_the_real_output(monkeypatch):
+    """The JSON answer is validated against SummaryOut: a field the schema lacks is a 500, not silently sent."""
+    import dataclasses
+
+    from tomtat.model import Summary, SummarySentence
+    from tomtat.server.schemas import SentenceOut, SummaryOut
+
+    assert set(SummaryOut.model_fields) == {f.name for f in dataclasses.fields(Summary)}
+    assert set(SentenceOut.model_fields) == {f.name for f in dataclasses.fields(SummarySentence)}
+    real = work.summarize_payload
+
+    def with_extra_field(payload):
+        result, rendered = real(payload)
+        return {**result, "unexpected": 1}, rendered
+
+    monkeypatch.setattr(work, "summarize_payload", with_extra_field)
+    with TestClient(create_app(workers=0, cache_size=0), raise_server_exceptions=False) as c:
+        assert c.post("/v1/summarize", json={"articles": STORM, "words": 60}).status_code == 500
+        assert c.post("/v1/summarize", json={"articles": STORM, "words": 60, "format": "text"}).status_code == 200
+
+
 @pytest.mark.parametrize("fmt,media", [("text", "text/plain"), ("markdown", "text/markdown")])
 def test_text_formats(client, fmt, media):
     r = client.post("/v1/summarize", json={"articles": STORM, "words": 60, "format": fmt})

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tomtat.split import split_sentences
-from tomtat.split.sentences import split_paragraph
+from tomtat.model import Article, Cluster, Drop, DropReason
+from tomtat.pipeline import prepare
+from tomtat.split import split_paragraph, split_sentences
+from tomtat.text.sentences import split_paragraph as text_split_paragraph
 
 
 def sentences(text: str) -> list[str]:
@@ -117,3 +122,36 @@ def test_no_split_inside_a_quotation_that_closes_later():
 
 def test_an_unclosed_quotation_does_not_stop_splitting():
     assert sentences("“Ông nói rằng trời mưa. Sau đó ông đi.") == ["“Ông nói rằng trời mưa.", "Sau đó ông đi."]
+
+
+# --- the split stage in the pipeline ----------------------------------------------------------
+
+
+def test_prepare_splits_each_cleaned_paragraph_on_its_own():
+    """A paragraph without a final full stop (a sub-heading) never runs into the next one."""
+    text = ("Sáng 14/10, thuỷ điện Hố Hô xả lũ. Nhiều xã ở hạ du bị ngập sâu.\n\n"
+            "Sạt lở ở miền núi\n\n"
+            "Tại huyện Minh Hóa, nước xả lũ từ thủy điện Hố Hô làm nhiều nhà bị ngập sâu.\n\n"
+            "Theo TTXVN")
+    [doc] = prepare(Cluster(articles=[Article(title="Thuỷ điện Hố Hô xả lũ", text=text)]))
+    assert [(s.position, s.text) for s in doc.sentences] == [
+        (0, "Sáng 14/10, thủy điện Hố Hô xả lũ."),
+        (1, "Nhiều xã ở hạ du bị ngập sâu."),
+        (2, "Sạt lở ở miền núi"),
+        (3, "Tại huyện Minh Hóa, nước xả lũ từ thủy điện Hố Hô làm nhiều nhà bị ngập sâu."),
+    ]
+    assert doc.title_syllables == ["thủy", "điện", "hố", "hô", "xả", "lũ"]
+    assert doc.removed == [Drop("Theo TTXVN", DropReason.BYLINE)]
+
+
+def test_read_and_clean_take_the_splitter_from_text_not_from_the_split_stage():
+    """read/ and clean/ come before split/: they import `tomtat.text.sentences`, never `tomtat.split`."""
+    src = Path(__file__).resolve().parents[1] / "src" / "tomtat"
+    for stage in ("read", "clean", "text"):
+        for path in (src / stage).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom):
+                    assert not (node.module or "").startswith("tomtat.split"), f"{path.name} imports {node.module}"
+                elif isinstance(node, ast.Import):
+                    assert not any(a.name.startswith("tomtat.split") for a in node.names), path.name
+    assert split_paragraph is text_split_paragraph

@@ -1,17 +1,30 @@
-"""Input errors users can act on, each with its documented CLI exit code and HTTP status.
+"""Errors users can act on, each with its documented CLI exit code and HTTP status,
+and `Failure`: the one classification of any exception that the CLI, the HTTP
+server and the batch runner report.
 
-Anything that is not one of these is a bug; the shells still print it as one
-line (exit code 1 / HTTP 500) rather than a traceback.
+Anything that is not a `TomtatError` is a bug (or the machine ran out of
+memory); the shells still report it as one line (exit code 1 / HTTP 500)
+rather than a traceback.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import BrokenExecutor
+from dataclasses import dataclass, field
+
 
 class TomtatError(Exception):
-    """Base of all errors caused by the input rather than by tomtat."""
+    """Base of all errors the user can act on: the input, the options, or a limit."""
 
     exit_code = 1
     http_status = 400
+
+
+class InvalidOptionError(TomtatError, ValueError):
+    """An option out of range or not one of the registered names (a usage error)."""
+
+    exit_code = 2
+    http_status = 422
 
 
 class NoInputError(TomtatError):
@@ -47,3 +60,48 @@ class TooLargeError(TomtatError):
 
     exit_code = 7
     http_status = 422
+
+
+class TimeLimitError(TomtatError):
+    """A summary ran past the server's per-request time limit."""
+
+    http_status = 504
+
+
+class BusyError(TomtatError):
+    """Too many requests already wait for a worker; the client should retry shortly."""
+
+    http_status = 503
+    retry_after = 1  # seconds, sent as the Retry-After header
+
+
+@dataclass(frozen=True)
+class Failure:
+    """How one exception is reported: its one-line message, CLI exit code and HTTP status.
+
+    The CLI prints `message` and exits with `exit_code`, the server answers
+    `http_status` with `{"detail": message}` (and `headers`), the batch runner
+    writes `message` and `kind` to the errors file. `bug` is True for
+    exceptions tomtat did not expect.
+    """
+
+    message: str
+    exit_code: int = 1
+    http_status: int = 500
+    kind: str = "Exception"
+    headers: dict[str, str] = field(default_factory=dict)
+    bug: bool = False
+
+    @classmethod
+    def from_exception(cls, exc: BaseException) -> Failure:
+        kind = type(exc).__name__
+        if isinstance(exc, TomtatError):
+            headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, BusyError) else {}
+            return cls(str(exc), exc.exit_code, exc.http_status, kind, headers)
+        if isinstance(exc, MemoryError):
+            return cls("out of memory; send fewer or shorter articles", kind=kind)
+        if isinstance(exc, BrokenExecutor):  # a worker process died (killed, out of memory)
+            return cls("internal error (a worker process died); please retry", kind=kind)
+        if isinstance(exc, TimeoutError):
+            return cls(str(exc) or "the work took longer than its time limit", http_status=504, kind=kind)
+        return cls(f"internal error ({kind}: {exc}); please report it", kind=kind, bug=True)

@@ -1,14 +1,16 @@
 """The one data model every pipeline stage reads and writes.
 
 Stages pass these objects along: read -> clean -> split -> represent -> score
--> select -> order -> render. Keeping them plain dataclasses (no behaviour
-beyond small derived properties) lets the CLI, HTTP server and batch runner
-share the same result without conversion code of their own.
+-> select -> order -> assemble; the shells render the `Summary`. Keeping them
+plain dataclasses (no behaviour beyond small derived properties) lets the CLI,
+HTTP server and batch runner share the same result without conversion code of
+their own.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from typing import Any
 
 
@@ -39,14 +41,58 @@ class Cluster:
     category: str | None = None
 
 
+class DropReason(str, Enum):
+    """Why the cleaner cut a line or paragraph; the value is the display text."""
+
+    SYMBOLS_ONLY = "symbols only"
+    MEDIA_PLAYER = "media player"
+    DATE_STAMP = "date stamp"
+    SITE_PROMPT = "site prompt"
+    TAGS = "tags"
+    SOURCE_URL = "source/url line"
+    BYLINE = "byline"
+    PHOTO_CAPTION = "photo caption"
+    REPEATS_TITLE = "repeats the title"
+    DUPLICATE = "duplicate line"
+    RELATED_HEADER = "related-links header"
+    RELATED_LINK = "related link"
+    RELATED_TEASER = "related-article teaser"
+    DATELINE = "dateline"
+    OFFTOPIC_TAIL = "off-topic tail"
+
+
+@dataclass(frozen=True, slots=True)
+class Drop:
+    """One piece of an article the cleaner cut, and why."""
+
+    text: str  # the line (whitespace collapsed), the dateline prefix, or the paragraph cut
+    reason: DropReason
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    """One article after the clean stage: its story as paragraphs, and what was cut.
+
+    `breaks` holds indices of paragraphs where, by layout, another article may
+    start: after a closing byline ("Theo Reuters"), at an "OUTLET - " dateline
+    lead after the first paragraph, at a headline the scraper repeated. They
+    are hints for the off-topic tail detector, never cuts on their own.
+    """
+
+    title: str  # normalized and stripped
+    paragraphs: list[str]  # each non-empty, stripped, one or more sentences
+    breaks: frozenset[int] = frozenset()
+    removed: list[Drop] = field(default_factory=list)
+
+
 @dataclass
 class Sentence:
     """A sentence of a cleaned article, with the token views later stages need."""
 
     text: str  # normalized display text (NFC, one tone-mark convention)
-    article: int  # index into Cluster.articles
+    doc: int  # index of its Document (= of its Article in Cluster.articles)
     position: int  # index of the sentence within its article's body
-    paragraph: int  # index of the paragraph the sentence came from
+    paragraph: int = 0  # index of its cleaned paragraph (the sapo is 0): the learned scorer's lead features
     syllables: list[str] = field(default_factory=list)  # lowercase syllables, punctuation dropped
     words: list[str] = field(default_factory=list)  # lowercase word units ("tổng_thống")
 
@@ -64,7 +110,7 @@ class Document:
     title_syllables: list[str]
     title_words: list[str]
     sentences: list[Sentence]
-    removed: list[tuple[str, str]] = field(default_factory=list)  # (line, why) dropped by the cleaner
+    removed: list[Drop] = field(default_factory=list)  # what the cleaner cut, and why
 
 
 @dataclass
@@ -88,7 +134,8 @@ class Summary:
     syllables: int = 0
     articles: list[dict[str, Any]] = field(default_factory=list)  # title/source/url of each input article
     warnings: list[str] = field(default_factory=list)
-    # each article's cleaned sentences (title, source, label, sentences), only when asked for:
+    # each article's cleaned sentences and what the cleaner removed (title, source, label, sentences,
+    # removed: [{text, reason}]), only when asked for:
     # SummarySentence.article/.position index into it, which lets a page highlight the origin
     sources: list[dict[str, Any]] | None = None
 

@@ -1,29 +1,32 @@
-"""The library API: one function runs read-in articles through every stage.
+"""The library API: `summarize` runs read-in articles through every stage.
 
-The CLI, HTTP server, batch runner and benchmarks all call `summarize`;
-none of them re-implements a stage.
+    analyze (validate -> clean -> split -> represent) -> score -> select -> order -> assemble
+
+The CLI, HTTP server, batch runner and benchmarks all call `summarize`; none
+of them re-implements a stage. `analyze` is the shared first half: evaluation
+and training start from its `Analysis` too (baselines, features and oracle
+labels all read the same cleaned sentences and vectors as the summarizer).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
-
-from tomtat.clean import clean_lines, drop_offtopic_tails
+from tomtat.assemble import assemble_summary
+from tomtat.clean import clean_article, drop_offtopic_tails
 from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
-from tomtat.model import Article, Cluster, Document, Sentence, Summary, SummarySentence
+from tomtat.model import Article, Cluster, Document, Sentence, Summary
+from tomtat.options import SummaryOptions
 from tomtat.order import order_sentences
-from tomtat.represent import SAME_FACT_OVERLAP, Representation, represent
-from tomtat.score import Scorer
-from tomtat.select import DEFAULT_SYLLABLES, Budget, select
-from tomtat.split import segment_words, split_sentences
+from tomtat.represent import Representation, represent
+from tomtat.score import Scorer, make_scorer
+from tomtat.select import select
+from tomtat.split import segment_words, split_paragraph
 from tomtat.text.language import looks_vietnamese
-from tomtat.text.normalize import normalize
 from tomtat.text.tokens import syllables
 
 MAX_ARTICLES = 200
@@ -88,101 +91,123 @@ def validate(cluster: Cluster) -> tuple[Cluster, list[str]]:
 
 
 def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = False) -> list[Document]:
-    """Clean and split every article: the stages before representation."""
+    """Clean and split every article: the stages before representation.
+
+    Each cleaned paragraph is split on its own (a sentence never spans two),
+    and each title is normalized once, by the cleaner.
+    """
     timer = timer or StageTimer()
     with timer.stage("clean"):
-        titles = [normalize(a.title).strip() for a in cluster.articles]
-        cleaned = [clean_lines(normalize(a.text), t) for a, t in zip(cluster.articles, titles)]
-        paragraphs, removed_tails = drop_offtopic_tails([p for p, _ in cleaned], titles)
+        cleaned = drop_offtopic_tails([clean_article(a.text, a.title) for a in cluster.articles])
     with timer.stage("split"):
         documents = []
-        for index, (article, title, paras) in enumerate(zip(cluster.articles, titles, paragraphs)):
+        for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
+            texts = [(k, text) for k, paragraph in enumerate(clean.paragraphs) for text in split_paragraph(paragraph)]
             sentences = [
-                Sentence(text=text, article=index, position=pos, paragraph=para, syllables=syllables(text, normalized=True))
-                for pos, (para, text) in enumerate(split_sentences("\n".join(paras)))
+                Sentence(text=text, doc=index, position=pos, paragraph=k, syllables=syllables(text, normalized=True))
+                for pos, (k, text) in enumerate(texts)
             ]
-            removed = cleaned[index][1] + removed_tails[index]
-            documents.append(Document(article, syllables(title, normalized=True), [], sentences, removed))
+            documents.append(Document(article, syllables(clean.title, normalized=True), [], sentences, clean.removed))
     if segment:
         with timer.stage("segment"):
-            for doc in documents:
-                title = normalize(doc.article.title)
-                doc.title_words = segment_words(title) if title.strip() else []
+            for doc, clean in zip(documents, cleaned):
+                doc.title_words = segment_words(clean.title) if clean.title else []
                 for s in doc.sentences:
                     s.words = segment_words(s.text)
     return documents
 
 
-def _also_reported(rep: Representation, i: int) -> list[int]:
-    """Other articles with a sentence reporting the same fact as sentence i."""
-    same = np.flatnonzero(rep.overlap([i])[0] >= SAME_FACT_OVERLAP)
-    return sorted({rep.sentences[j].article for j in same} - {rep.sentences[i].article})
+@dataclass
+class Analysis:
+    """A cluster read, cleaned, split and represented: what every summarizer starts from."""
+
+    cluster: Cluster  # as validated: the caller's articles, very long ones cut
+    documents: list[Document]
+    rep: Representation
+    warnings: list[str]
 
 
-def summarize(
+def analyze(
     articles: Cluster | Iterable[Article | Mapping[str, Any]],
-    words: int | None = DEFAULT_SYLLABLES,
-    sentences: int | None = None,
-    scorer: Scorer | None = None,
     cluster_id: str | None = None,
-    timer: StageTimer | None = None,
+    *,
     segment: bool = False,
-    method: str = "greedy",
-    include_sources: bool = False,
-) -> Summary:
-    """Summarize one cluster of Vietnamese news articles.
+    timer: StageTimer | None = None,
+) -> Analysis:
+    """Validate, clean, split and represent a cluster.
 
-    `words` is the length budget in syllables; `sentences` caps the number of
-    sentences; pass `words=None` to limit by sentences alone (with both None,
-    the default budget of 200 syllables applies). `segment` adds
-    underthesea word units to the sentence vectors; off by default because on
-    ViMs they cost 3.3x the time and no ROUGE (README, "Design decisions").
-    `include_sources` adds every article's cleaned sentences to the result.
-
-    Raises a `TomtatError` subclass for input that cannot be summarized.
+    Raises the input errors that make a summary impossible, including a
+    cluster with no sentence left after cleaning.
     """
     timer = timer or StageTimer()
-    cluster = as_cluster(articles, cluster_id)
-    cluster, warnings = validate(cluster)
-    budget = Budget(syllables=words, sentences=sentences) if words or sentences else Budget()
+    cluster, warnings = validate(as_cluster(articles, cluster_id))
     documents = prepare(cluster, timer, segment)
     if not any(d.sentences for d in documents):
         raise NoInputError("nothing left to summarize after removing web noise")
     with timer.stage("represent"):
         rep = represent(documents)
+    return Analysis(cluster, documents, rep, warnings)
+
+
+def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None, timer: StageTimer | None = None) -> Summary:
+    """Score, select, order and assemble: the second half of `summarize`, on an analyzed cluster.
+
+    Lets evaluation and cross-validation summarize one analysis under several
+    budgets or scorers without cleaning the cluster again.
+    """
+    options = options or SummaryOptions()
+    timer = timer or StageTimer()
+    rep = analysis.rep
     with timer.stage("score"):
-        scores = (scorer or default_scorer()).score(rep)
+        scores = make_scorer(options.scorer).score(rep)
     with timer.stage("select"):
-        chosen = select(rep, scores, budget, method)
+        chosen = select(rep, scores, options.budget, options.method)
     with timer.stage("order"):
         ordered = order_sentences(rep, chosen)
-    with timer.stage("render"):
-        labels = [a.label for a in cluster.articles]
-        out = []
-        for i in ordered:
-            s = rep.sentences[i]
-            also = _also_reported(rep, i)
-            out.append(SummarySentence(
-                text=s.text, article=s.article, position=s.position, source=labels[s.article],
-                also_reported_by=also, also_reported_by_sources=[labels[a] for a in also],
-                score=round(float(scores.sentences[i]), 4),
-            ))
-        text = " ".join(s.text for s in out)
-        summary = Summary(
-            summary=text, sentences=out, cluster_id=cluster.id, syllables=len(syllables(text, normalized=True)),
-            articles=[{"title": a.title, "source": a.source, "url": a.url, "date": a.date, "id": a.id} for a in cluster.articles],
-            warnings=warnings,
-        )
-        if include_sources:
-            summary.sources = [
-                {"title": d.article.title, "source": d.article.source, "label": labels[i], "sentences": [s.text for s in d.sentences]}
-                for i, d in enumerate(documents)
-            ]
-    return summary
+    with timer.stage("assemble"):
+        return assemble_summary(analysis, scores, ordered, options.include_sources)
+
+
+def summarize(
+    articles: Cluster | Iterable[Article | Mapping[str, Any]],
+    options: SummaryOptions | None = None,
+    *,
+    words: int | None = None,
+    sentences: int | None = None,
+    method: str | None = None,
+    scorer: str | Scorer | None = None,
+    segment: bool | None = None,
+    include_sources: bool | None = None,
+    cluster_id: str | None = None,
+    timer: StageTimer | None = None,
+) -> Summary:
+    """Summarize one cluster of Vietnamese news articles.
+
+    `options` says how (see `SummaryOptions`); the keywords are sugar that
+    replace its fields. The length budget follows one rule, the same as the
+    CLI's `--words/--sentences` and the HTTP body's `words/sentences`
+    (`Budget.from_request`):
+
+    - `words` (syllables) only, or both: the summary keeps to each given limit;
+    - `sentences` only: at most that many sentences, of any length;
+    - neither: the budget of `options`, by default 200 syllables.
+
+    `method` names a selector (`SELECTORS`: greedy, ilp), `scorer` a scorer
+    (`SCORERS`: learned, centrality) or is a scorer object. `segment` adds
+    underthesea word units to the sentence vectors; `include_sources` adds
+    every article's cleaned sentences and removed lines to the result.
+
+    Raises a `TomtatError` subclass for input (or options) that cannot be summarized.
+    """
+    options = (options or SummaryOptions()).updated(
+        syllables=words, sentences=sentences, method=method, scorer=scorer, segment=segment,
+        include_sources=include_sources,
+    )
+    timer = timer or StageTimer()
+    analysis = analyze(articles, cluster_id, segment=options.segment, timer=timer)
+    return summarize_analysis(analysis, options, timer)
 
 
 def default_scorer() -> Scorer:
     """The learned salience model shipped in tomtat/data (CentralityScorer is the unsupervised fallback)."""
-    from tomtat.score.learned import LearnedScorer
-
-    return LearnedScorer()
+    return make_scorer(None)

@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from tomtat.batch.jobs import summarize_line, summarize_lines, worker_init
+from tomtat.batch.jobs import summarize_line, summarize_lines
 from tomtat.errors import TomtatError
+from tomtat.options import SummaryOptions
+from tomtat.workers import worker_init
 
 Job = tuple[int, str]
 
@@ -31,8 +33,8 @@ class InlineEngine:
 
     name = "inline"
 
-    def __init__(self, words: int | None, sentences: int | None) -> None:
-        self.words, self.sentences = words, sentences
+    def __init__(self, options: SummaryOptions) -> None:
+        self.options = options
 
     def __enter__(self) -> InlineEngine:
         return self
@@ -42,7 +44,7 @@ class InlineEngine:
 
     def imap(self, jobs: Iterable[Job]) -> Iterator[dict[str, Any]]:
         for n, line in jobs:
-            yield summarize_line(n, line, self.words, self.sentences)
+            yield summarize_line(n, line, self.options)
 
 
 class ProcessEngine:
@@ -50,8 +52,8 @@ class ProcessEngine:
 
     name = "local"
 
-    def __init__(self, words: int | None, sentences: int | None, workers: int) -> None:
-        self.words, self.sentences, self.workers = words, sentences, workers
+    def __init__(self, options: SummaryOptions, workers: int) -> None:
+        self.options, self.workers = options, workers
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> ProcessEngine:
@@ -68,7 +70,7 @@ class ProcessEngine:
         window = deque()
         limit = self.workers * 4
         for n, line in jobs:
-            window.append(self.pool.submit(summarize_line, n, line, self.words, self.sentences))
+            window.append(self.pool.submit(summarize_line, n, line, self.options))
             if len(window) >= limit:
                 yield window.popleft().result()
         while window:
@@ -87,9 +89,8 @@ class RayEngine:
 
     name = "ray"
 
-    def __init__(self, words: int | None, sentences: int | None, workers: int, address: str | None = None,
-                 chunk: int = 4) -> None:
-        self.words, self.sentences, self.workers, self.address = words, sentences, workers, address
+    def __init__(self, options: SummaryOptions, workers: int, address: str | None = None, chunk: int = 4) -> None:
+        self.options, self.workers, self.address = options, workers, address
         self.chunk = max(1, chunk)
         self._started = False
         self._task = None
@@ -129,19 +130,19 @@ class RayEngine:
         for job in jobs:
             chunk.append(job)
             if len(chunk) >= self.chunk:
-                window.append(self._task.remote(chunk, self.words, self.sentences))
+                window.append(self._task.remote(chunk, self.options))
                 chunk = []
                 if len(window) >= limit:
                     yield from ray.get(window.popleft())
         if chunk:
-            window.append(self._task.remote(chunk, self.words, self.sentences))
+            window.append(self._task.remote(chunk, self.options))
         while window:
             yield from ray.get(window.popleft())
 
 
-def make_engine(engine: str, words: int | None, sentences: int | None, workers: int, address: str | None = None):
+def make_engine(engine: str, options: SummaryOptions, workers: int, address: str | None = None):
     if engine == "ray":
-        return RayEngine(words, sentences, workers, address)
+        return RayEngine(options, workers, address)
     if engine == "local":
-        return InlineEngine(words, sentences) if workers <= 1 else ProcessEngine(words, sentences, workers)
+        return InlineEngine(options) if workers <= 1 else ProcessEngine(options, workers)
     raise ValueError(f"unknown engine {engine!r}; choose local or ray")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tomtat.errors import MalformedInputError, TomtatError
+from tomtat.errors import Failure, MalformedInputError
+from tomtat.options import SummaryOptions
 
 
 def record_id(record: Any, line_number: int) -> str:
@@ -28,7 +29,7 @@ def line_id(line: str, line_number: int) -> str:
         return f"line-{line_number}"
 
 
-def summarize_line(line_number: int, line: str, words: int | None, sentences: int | None) -> dict[str, Any]:
+def summarize_line(line_number: int, line: str, options: SummaryOptions) -> dict[str, Any]:
     """Summarize the cluster on one input line.
 
     Returns {"line", "id", "ok": True, "json": <the result as one JSON line>} or
@@ -49,67 +50,14 @@ def summarize_line(line_number: int, line: str, words: int | None, sentences: in
         cluster_id = record_id(record, line_number)
         cluster = cluster_from_record(record, where)
         cluster.id = cluster_id
-        result = summarize(cluster, words=words, sentences=sentences)
+        result = summarize(cluster, options)
         return {"line": line_number, "id": cluster_id, "ok": True,
                 "json": json.dumps(result.to_dict(), ensure_ascii=False)}
-    except TomtatError as exc:
-        return {"line": line_number, "id": cluster_id, "ok": False, "error": str(exc),
-                "kind": type(exc).__name__, "exit_code": exc.exit_code}
-    except MemoryError:
-        return {"line": line_number, "id": cluster_id, "ok": False, "error": "out of memory",
-                "kind": "MemoryError", "exit_code": 1}
-    except Exception as exc:  # noqa: BLE001  (a bug: recorded, and the batch goes on)
-        return {"line": line_number, "id": cluster_id, "ok": False,
-                "error": f"internal error ({type(exc).__name__}: {exc})", "kind": type(exc).__name__, "exit_code": 1}
+    except Exception as exc:  # noqa: BLE001  (input errors and bugs alike: recorded, and the batch goes on)
+        failure = Failure.from_exception(exc)
+        return {"line": line_number, "id": cluster_id, "ok": False, "error": failure.message,
+                "kind": failure.kind, "exit_code": failure.exit_code}
 
 
-def summarize_lines(batch: list[tuple[int, str]], words: int | None, sentences: int | None) -> list[dict[str, Any]]:
-    return [summarize_line(n, line, words, sentences) for n, line in batch]
-
-
-def warm_up() -> None:
-    """Import the pipeline and load the segmenter once per worker."""
-    from tomtat.pipeline import summarize
-
-    text = (
-        "Thành phố Hà Nội hôm nay khai trương tuyến xe buýt điện mới nối trung tâm với sân bay Nội Bài.\n"
-        "Tuyến xe chạy mỗi 15 phút một chuyến, giá vé 45.000 đồng mỗi lượt."
-    )
-    try:
-        summarize([{"title": "Hà Nội khai trương tuyến xe buýt điện", "text": text}], words=30)
-    except Exception:  # noqa: BLE001  (warming up is best effort)
-        pass
-
-
-def worker_init() -> None:
-    """Process-pool initializer for the batch runner and the HTTP server.
-
-    - Ctrl-C is left to the parent (no traceback per worker); SIGTERM gets its
-      default action back (a forked worker inherits the server's handler, which
-      would otherwise make it ignore SIGTERM and outlive the server).
-    - On Linux the worker also dies with its parent, even a SIGKILLed one.
-    - One BLAS thread per worker: the pool already uses every core.
-    - Then the models are loaded once.
-    """
-    import os
-    import signal
-    import sys
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-            if os.getppid() == 1:  # the parent died before prctl took effect
-                os._exit(0)
-        except Exception:  # noqa: BLE001  (best effort)
-            pass
-    try:
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(1)
-    except Exception:  # noqa: BLE001  (threadpoolctl comes with scikit-learn; best effort)
-        pass
-    warm_up()
+def summarize_lines(batch: list[tuple[int, str]], options: SummaryOptions) -> list[dict[str, Any]]:
+    return [summarize_line(n, line, options) for n, line in batch]

@@ -16,13 +16,14 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tomtat.batch.engines import make_engine
 from tomtat.batch.jobs import line_id
 from tomtat.errors import NoInputError, UnreadableInputError
+from tomtat.options import SummaryOptions
 
 
 @dataclass
@@ -34,7 +35,6 @@ class BatchReport:
     seconds: float = 0.0
     exit_code: int = 0  # the largest exit code among failed lines, else 0
     errors_path: Path | None = None
-    kinds: dict[str, int] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -107,13 +107,13 @@ def run_batch(
     workers: int = 1,
     resume: bool = False,
     errors_path: str | Path | None = None,
-    words: int | None = 200,
-    sentences: int | None = None,
+    options: SummaryOptions | None = None,
     engine: str = "local",
     address: str | None = None,
     progress: bool = False,
 ) -> BatchReport:
-    """Summarize every cluster of IN (JSONL, AbMuSu or our schema) into OUT (JSONL)."""
+    """Summarize every cluster of IN (JSONL, AbMuSu or our schema) into OUT (JSONL), each with `options`."""
+    options = options or SummaryOptions()
     in_path, out_path = Path(in_path), Path(out_path)
     errors_path = Path(errors_path) if errors_path else out_path.with_name(out_path.name + ".errors.jsonl")
     if not in_path.exists():
@@ -137,7 +137,7 @@ def run_batch(
     bar = _progress(progress, report.total - report.skipped)
     start = time.perf_counter()
     # the engine starts first: if it cannot (Ray missing, cluster unreachable), OUT is left untouched
-    with make_engine(engine, words, sentences, workers, address) as runner:
+    with make_engine(engine, options, workers, address) as runner:
         out = LineWriter(out_path, truncate=not resume)
         errors = LineWriter(errors_path, truncate=True)
         try:
@@ -152,7 +152,6 @@ def run_batch(
                         errors.write(json.dumps(_error_record(result), ensure_ascii=False))
                         report.failed += 1
                         report.exit_code = max(report.exit_code, int(result.get("exit_code", 1)))
-                        report.kinds[result["kind"]] = report.kinds.get(result["kind"], 0) + 1
                     if bar:
                         bar.advance(task)
         finally:

@@ -16,54 +16,78 @@ paragraph, so the lead sentence reads as a sentence.
 
 Lines a scraper hard-wrapped mid-sentence are joined back (`join_wrapped`).
 
-`clean_lines` returns its paragraphs as a `Paragraphs` list, which also records
-structural hints for the off-topic tail detector (`breaks`): paragraphs that
-follow a closing byline ("Theo Reuters"), "OUTLET - " dateline leads after the
-first paragraph, and headlines the scraper repeated.
+`clean_article` returns a `CleanedArticle`: the paragraphs, every cut with its
+`DropReason`, and structural hints for the off-topic tail detector (`breaks`):
+paragraphs that follow a closing byline ("Theo Reuters"), "OUTLET - " dateline
+leads after the first paragraph, and headlines the scraper repeated.
 """
 
 from __future__ import annotations
 
-from tomtat.clean.patterns import RELATED_HEADER, SYMBOL_ONLY, TERMINAL, HEADLINE_MAX_SYLLABLES
+from tomtat.clean.patterns import RELATED_HEADER, SYMBOL_ONLY, HEADLINE_MAX_SYLLABLES
 from tomtat.clean.shapes import drop_reason, is_dateline, is_headline_like, split_dateline
 from tomtat.clean.wrapping import join_wrapped
-from tomtat.split.sentences import split_paragraph
+from tomtat.model import CleanedArticle, Drop, DropReason
+from tomtat.text.normalize import normalize
+from tomtat.text.punctuation import LINE_END
+from tomtat.text.sentences import split_paragraph
 from tomtat.text.tokens import count_syllables, syllables
 
-__all__ = ["Paragraphs", "clean_lines", "is_dateline", "is_headline_like", "split_dateline"]
+__all__ = ["clean_article", "is_dateline", "is_headline_like", "split_dateline"]
+
+# an author's signature closing the article is a name: "Nguyễn Thị Minh Anh" has five syllables
+SIGNATURE_MAX_SYLLABLES = 5
+# a teaser lead in a related-links block is the first few sentences of another article; a longer
+# dateline paragraph after the block is this article going on
+TEASER_MAX_SYLLABLES = 90
+TEASER_MAX_SENTENCES = 3
+# a photo caption above a lone "|" separator is one short sentence
+SEPARATOR_CAPTION_MAX_SYLLABLES = 35
+_SEPARATORS = {"|", "||", "¦"}
+_LINK_BULLETS = (">>", "»", "►", "▶")
+
+# a kept line: (text, may another article start here, does it start fresh: never joined to the line before)
+_Line = tuple[str, bool, bool]
+_BLANK: _Line = ("", False, False)
 
 
-class Paragraphs(list):
-    """The cleaned paragraphs of one article, with structural hints for `drop_offtopic_tails`.
-
-    `breaks` holds indices of paragraphs where, by layout, another article may
-    start: after a closing byline, at a dateline lead after the first paragraph,
-    at a headline the scraper repeated. They are hints, never cuts on their own.
-    """
-
-    breaks: frozenset[int] = frozenset()
-
-
-def _drop_signature(kept: list[tuple[str, bool, bool]], removed: list[tuple[str, str]]) -> None:
+def _drop_signature(kept: list[_Line], removed: list[Drop]) -> None:
     """Drop an author's signature ("Minh Anh", "THU HÀ") closing the article, in place."""
     content = [n for n, (line, _, _) in enumerate(kept) if line]
     if len(content) < 2:
         return
     last = kept[content[-1]][0]
     words = last.split()
-    if not kept[content[-2]][0].endswith(TERMINAL):
+    if not kept[content[-2]][0].endswith(LINE_END):
         return  # it may be the end of a wrapped sentence ("... tại" / "Hà Nội")
-    if (count_syllables(last) <= 5 and words and all(w[:1].isupper() for w in words)
+    if (count_syllables(last) <= SIGNATURE_MAX_SYLLABLES and words and all(w[:1].isupper() for w in words)
             and all(ch.isalpha() or ch.isspace() for ch in last)):
-        removed.append((last, "byline"))
-        kept[content[-1]] = ("", False, False)
+        removed.append(Drop(last, DropReason.BYLINE))
+        kept[content[-1]] = _BLANK
 
 
-def clean_lines(text: str, title: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """Paragraphs worth keeping (a `Paragraphs` list), and (line, reason) for each line dropped."""
+def _is_separator_caption(raw: list[str], i: int) -> bool:
+    """Is line i a photo caption: a short sentence directly above a lone "|" separator?"""
+    line = raw[i]
+    if not (raw[i + 1: i + 2] and raw[i + 1] in _SEPARATORS and line[:1].isupper()
+            and count_syllables(line) <= SEPARATOR_CAPTION_MAX_SYLLABLES and len(split_paragraph(line)) == 1):
+        return False
+    previous = next((p for p in reversed(raw[:i]) if p), "")
+    return not previous or previous.endswith(LINE_END) or bool(SYMBOL_ONLY.match(previous))
+
+
+def clean_article(text: str, title: str, *, normalized: bool = False) -> CleanedArticle:
+    """The article's story as paragraphs, with every line cut and why.
+
+    Text and title are normalized here (`tomtat.text.normalize`) unless the
+    caller says they already are (`normalized=True`).
+    """
+    if not normalized:
+        text, title = normalize(text), normalize(title)
+    title = title.strip()
     raw = [" ".join(line.split()) for line in text.splitlines()]  # stripped, single spaces
-    kept: list[tuple[str, bool, bool]] = []  # (line, is-a-break, starts-fresh)
-    removed: list[tuple[str, str]] = []
+    kept: list[_Line] = []
+    removed: list[Drop] = []
     seen: dict[str, int] = {}
     in_related = False
     block_headlines = 0
@@ -72,7 +96,7 @@ def clean_lines(text: str, title: str) -> tuple[list[str], list[tuple[str, str]]
     repeated_headline_at: set[int] = set()
     for i, stripped in enumerate(raw):
         if not stripped:
-            kept.append(("", False, False))
+            kept.append(_BLANK)
             continue
         header = RELATED_HEADER.match(stripped)
         if header and (header.end() >= len(stripped)
@@ -81,47 +105,48 @@ def clean_lines(text: str, title: str) -> tuple[list[str], list[tuple[str, str]]
             # when the link text is a headline)
             rest = stripped[header.end():]
             in_related, block_headlines = not rest or is_headline_like(rest), 0
-            removed.append((stripped, "related-links header" if not rest else "related link"))
+            removed.append(Drop(stripped, DropReason.RELATED_LINK if rest else DropReason.RELATED_HEADER))
             continue
-        if stripped.startswith((">>", "»", "►", "▶")) and is_headline_like(stripped.lstrip(">»►▶ ")):
-            removed.append((stripped, "related link"))
+        if stripped.startswith(_LINK_BULLETS) and is_headline_like(stripped.lstrip(">»►▶ ")):
+            removed.append(Drop(stripped, DropReason.RELATED_LINK))
             continue
         if in_related:
             if is_headline_like(stripped) or SYMBOL_ONLY.match(stripped):
                 block_headlines += 1
-                removed.append((stripped, "related link"))
+                removed.append(Drop(stripped, DropReason.RELATED_LINK))
                 continue
-            if block_headlines and is_dateline(stripped) and count_syllables(stripped) <= 90 and len(split_paragraph(stripped)) <= 3:
-                removed.append((stripped, "related-article teaser"))
+            if (block_headlines and is_dateline(stripped) and count_syllables(stripped) <= TEASER_MAX_SYLLABLES
+                    and len(split_paragraph(stripped)) <= TEASER_MAX_SENTENCES):
+                removed.append(Drop(stripped, DropReason.RELATED_TEASER))
                 continue
             in_related = False
         reason = drop_reason(stripped, title)
-        if reason is None and raw[i + 1: i + 2] and raw[i + 1] in {"|", "||", "¦"} \
-                and stripped[:1].isupper() and count_syllables(stripped) <= 35 and len(split_paragraph(stripped)) == 1:
-            previous = next((p for p in reversed(raw[:i]) if p), "")
-            if not previous or previous.endswith(TERMINAL) or SYMBOL_ONLY.match(previous):
-                reason = "photo caption"
+        if reason is None and _is_separator_caption(raw, i):
+            reason = DropReason.PHOTO_CAPTION
         key = " ".join(syllables(stripped, normalized=True))
         if reason is None and key in seen:
-            reason = "duplicate line"
+            reason = DropReason.DUPLICATE
             if is_headline_like(stripped):
                 repeated_headline_at.add(seen[key])
-        if reason:
-            removed.append((stripped, reason))
-            if reason == "byline":
+        if reason is not None:
+            removed.append(Drop(stripped, reason))
+            if reason is DropReason.BYLINE:
                 after_byline = True
             continue
         seen[key] = len(kept)
         dateline = split_dateline(stripped)
         if dateline and not has_content:
             # the article's own dateline ("VOV.VN - "): outlet furniture, not part of the lead sentence
-            removed.append((dateline[0], "dateline"))
+            removed.append(Drop(dateline[0], DropReason.DATELINE))
             stripped = dateline[1]
         kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline)))
         after_byline, has_content = False, True
     _drop_signature(kept, removed)
     flagged = [(line, flag or (n in repeated_headline_at), fresh) for n, (line, flag, fresh) in enumerate(kept)]
     joined = [(p, flag) for p, flag in join_wrapped(flagged) if p]
-    paragraphs = Paragraphs(p for p, _ in joined)
-    paragraphs.breaks = frozenset(n for n, (_, flag) in enumerate(joined) if n > 0 and flag)
-    return paragraphs, removed
+    return CleanedArticle(
+        title=title,
+        paragraphs=[p for p, _ in joined],
+        breaks=frozenset(n for n, (_, flag) in enumerate(joined) if n > 0 and flag),
+        removed=removed,
+    )

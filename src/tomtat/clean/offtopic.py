@@ -10,7 +10,7 @@ articles digress in the middle but scrapers append at the end; on content alone
 only from the second half of an article (a tail below `RATIO` x the body's
 median similarity), never from its first third.
 
-Layout hints recorded by the cleaner (`Paragraphs.breaks`: a closing byline
+Layout hints recorded by the cleaner (`CleanedArticle.breaks`: a closing byline
 such as "Theo Reuters" followed by more text, an "OUTLET - " dateline lead
 after the first paragraph, a repeated headline) make the cut easier where they
 are (a tail mostly below 0.75 x the body's median may then go), but never cut
@@ -20,6 +20,8 @@ on their own.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
+from fractions import Fraction
 from statistics import median
 
 import numpy as np
@@ -27,7 +29,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from tomtat.clean.lines import is_headline_like
+from tomtat.clean.shapes import is_headline_like
+from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.text.tokens import syllables, unigrams_and_bigrams
 
 # on content alone, a tail is cut when all its paragraphs score below RATIO x the body's median
@@ -37,6 +40,12 @@ RATIO = 0.12
 HINTED_RATIO = 0.75
 # a body this unlike the rest of the cluster gives no baseline to judge a tail by
 MIN_BODY_SIMILARITY = 0.03
+# on content alone, only from the second half of an article: leads are its most on-topic paragraphs
+CONTENT_CUT_FROM = Fraction(1, 2)
+# a break this many paragraphs after the tail's start still hints at it when only headlines lie between
+HINT_REACH = 2
+# with a layout hint, at least this share of the tail must score below the hinted limit
+HINTED_LOW_SHARE = Fraction(2, 3)
 
 
 def _terms(text: str) -> list[str]:
@@ -119,7 +128,7 @@ def _hinted(c: int, doc: list[str], breaks: frozenset[int]) -> bool:
     """
     if c in breaks:
         return True
-    for b in range(c + 1, min(len(doc), c + 3)):
+    for b in range(c + 1, min(len(doc), c + HINT_REACH + 1)):
         if b in breaks:
             return all(is_headline_like(p) for p in doc[c:b])
     return False
@@ -128,6 +137,7 @@ def _hinted(c: int, doc: list[str], breaks: frozenset[int]) -> bool:
 def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio: float, hinted_ratio: float) -> int:
     """Start of the off-topic tail (len(sims) when there is none)."""
     n = len(sims)
+    content_from = math.ceil(CONTENT_CUT_FROM * n)
     for c in range(_head_length(n), n):
         body = median(sims[:c])
         if body < MIN_BODY_SIMILARITY:
@@ -135,30 +145,31 @@ def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio:
         tail = sims[c:]
         # content alone: every trailing paragraph is far below the body, and only in
         # the second half (leads are the most on-topic paragraphs of any article)
-        if 2 * c >= n and max(tail) < ratio * body:
+        if c >= content_from and max(tail) < ratio * body:
             return c
         # content backed by layout: the tail is mostly below the body, at both its ends
         if _hinted(c, doc, breaks):
             limit = hinted_ratio * body
             low = sum(1 for s in tail if s < limit)
-            if tail[0] < limit and tail[-1] < limit and median(tail) < limit and low * 3 >= len(tail) * 2:
+            if tail[0] < limit and tail[-1] < limit and median(tail) < limit and low >= HINTED_LOW_SHARE * len(tail):
                 return c
     return n
 
 
-def drop_offtopic_tails(
-    documents: list[list[str]], titles: list[str], threshold: float = RATIO,
-) -> tuple[list[list[str]], list[list[tuple[str, str]]]]:
-    """For each article's paragraphs, cut the trailing run that does not fit the cluster.
+def drop_offtopic_tails(articles: list[CleanedArticle], threshold: float = RATIO) -> list[CleanedArticle]:
+    """Each article with the trailing run of paragraphs that does not fit the cluster cut.
 
+    The cut paragraphs join the article's `removed` as `DropReason.OFFTOPIC_TAIL`.
     `threshold` is the share of the body's median similarity below which a
     trailing run of paragraphs counts as off-topic.
     """
-    sims = tail_similarities(documents, titles)
-    kept_docs, removed_docs = [], []
-    for doc, doc_sims in zip(documents, sims):
-        breaks = getattr(doc, "breaks", frozenset())
-        cut = _cut_point(doc_sims, list(doc), breaks, threshold, max(threshold, HINTED_RATIO)) if len(doc) > 1 else len(doc)
-        kept_docs.append(list(doc[:cut]))
-        removed_docs.append([(p, "off-topic tail") for p in doc[cut:]])
-    return kept_docs, removed_docs
+    sims = tail_similarities([a.paragraphs for a in articles], [a.title for a in articles])
+    out = []
+    for article, doc_sims in zip(articles, sims):
+        doc = article.paragraphs
+        cut = _cut_point(doc_sims, doc, article.breaks, threshold, max(threshold, HINTED_RATIO)) if len(doc) > 1 else len(doc)
+        out.append(replace(
+            article, paragraphs=doc[:cut], breaks=frozenset(b for b in article.breaks if b < cut),
+            removed=article.removed + [Drop(p, DropReason.OFFTOPIC_TAIL) for p in doc[cut:]],
+        ))
+    return out

@@ -1,11 +1,13 @@
-"""The regular expressions and word lists that recognise web furniture in Vietnamese news pages."""
+"""The regular expressions that recognise web furniture in Vietnamese news pages.
+
+Sentence-end punctuation and the function words that mark an unfinished line
+are not web furniture: they live in `tomtat.text.punctuation` and
+`tomtat.text.function_words`, shared with the read and select stages.
+"""
 
 from __future__ import annotations
 
 import re
-
-CLOSERS = "\"'”’»)]"
-TERMINAL = tuple(".!?…:;") + tuple(CLOSERS)
 
 RELATED_HEADER = re.compile(
     r"^\s*(?:(?:bài|tin|tin tức|video|chủ đề|bài viết)\s+(?:liên quan|cùng chuyên mục|cùng chủ đề|khác|mới|mới nhất|"
@@ -31,6 +33,7 @@ PROMPT = re.compile(
     r"^(?:đăng nhập|đăng ký|đăng xuất|hotline\s*:.*|liên hệ quảng cáo.*|©.*|copyright\b.*)$",
     re.IGNORECASE,
 )
+# site prompts are buttons and one-line calls to action; a longer line starting the same way is a sentence
 PROMPT_MAX_SYLLABLES = 20
 # "Thứ Hai, 13/10/2026 08:30", "13/10/2026 - 08:30 (GMT+7)", "Cập nhật: 08:30 13/10/2026"
 DATE_STAMP = re.compile(
@@ -56,10 +59,6 @@ TAGS = re.compile(r"^(?:từ khóa|từ khoá|tags?|chủ đề|keywords?)\s*:",
 # "VOV.VN - ...", "(Ngày Nay) - ...", "HÀ NỘI - ...", "TTO - ..."
 DATELINE = re.compile(r"^(\([^()\n]{2,40}\)|[^\s()\-–—]+(?:\s+[^\s()\-–—]+){0,2})\s*[-–—]{1,2}\s+\S")
 
-# function syllables that cannot end a sentence: a line ending in one was wrapped
-CONTINUES = frozenset(
-    """và với của ở là những các trong cho từ tại bởi nhưng hoặc rằng khi để như mà thì nhằm vì nên
-    sẽ đã đang cũng gồm cuộc ông bà lẫn thuộc khoảng""".split()
-)
+# a headline or link text fits on one line; a longer line is a paragraph of the story
 HEADLINE_MAX_SYLLABLES = 30
 UNIT_START = re.compile(r"(?:USD|EUR|VND|VNĐ|DWT|TEU|CNY|JPY|GBP|MW|KW|GW|TB|GB)\b")

@@ -5,11 +5,31 @@ from __future__ import annotations
 import re
 
 from tomtat.clean.patterns import (
-    BYLINE_LEAD, BYLINE_PAREN, CAPTION_LINE, CAPTION_TAIL, CLOSERS, DATE_STAMP, DATELINE, MEDIA,
+    BYLINE_LEAD, BYLINE_PAREN, CAPTION_LINE, CAPTION_TAIL, DATE_STAMP, DATELINE, MEDIA,
     POSITION_MARK, PROMPT, PROMPT_MAX_SYLLABLES, SYMBOL_ONLY, TAGS, URL, HEADLINE_MAX_SYLLABLES,
 )
-from tomtat.split.sentences import split_paragraph
+from tomtat.model import DropReason
+from tomtat.text.punctuation import CLOSERS
+from tomtat.text.sentences import split_paragraph
 from tomtat.text.tokens import count_syllables, syllables
+
+# an outlet named in brackets ("(Ngày Nay) - ", "(Dân trí) - ") is a name of a few words, not a clause
+DATELINE_OUTLET_MAX_WORDS = 5
+# "Theo Reuters, AFP", "Minh An (theo AFP)": a byline names a few sources; a longer line says something
+BYLINE_MAX_SYLLABLES = 10
+# "Ảnh: TTXVN", "Video: Cảnh sát giải cứu ...": a credit line with at most a one-line description
+CAPTION_LINE_MAX_SYLLABLES = 20
+# "... - Ảnh: AFP" closing a caption of at most two sentences; a longer paragraph ending on a
+# credit is the story with a photo credit glued on, and is kept
+CAPTION_TAIL_MAX_SYLLABLES = 60
+CAPTION_TAIL_MAX_SENTENCES = 2
+# "Ông A (giữa) trao quà ...": one sentence naming who stands where in a photo
+POSITION_CAPTION_MAX_SYLLABLES = 40
+# "Từ khóa: lũ lụt, Quảng Bình": a list of keywords; a longer line opening with "Chủ đề:" is a sentence
+TAGS_MAX_SYLLABLES = 40
+# a line that is little more than a URL ("Nguồn Báo Miền Trung: https://..."); with more words
+# around it the URL sits inside a real sentence
+URL_LINE_MAX_SYLLABLES = 12
 
 
 def is_dateline(line: str) -> bool:
@@ -20,7 +40,7 @@ def is_dateline(line: str) -> bool:
     outlet = match.group(1)
     if outlet.startswith("("):
         inner = outlet[1:-1].strip()
-        return inner[:1].isupper() and len(inner.split()) <= 5 and not any(c.isdigit() for c in inner[:1])
+        return inner[:1].isupper() and len(inner.split()) <= DATELINE_OUTLET_MAX_WORDS and not any(c.isdigit() for c in inner[:1])
     letters = [w.replace(".", "") for w in outlet.split()]
     return all(len(w) >= 2 and w.isupper() for w in letters)
 
@@ -61,7 +81,7 @@ def same_text(a: str, b: str) -> bool:
 def is_byline(line: str) -> bool:
     """"Theo Reuters", "Nguồn: VnExpress", "Minh An (theo AFP)": who wrote it, not what happened."""
     stripped = line.strip()
-    if count_syllables(stripped) > 10 or _strip_closers(stripped).endswith(("?", "!", "…")):
+    if count_syllables(stripped) > BYLINE_MAX_SYLLABLES or _strip_closers(stripped).endswith(("?", "!", "…")):
         return False
     paren = BYLINE_PAREN.match(stripped)
     if paren:
@@ -77,29 +97,31 @@ def is_byline(line: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
-def drop_reason(line: str, title: str) -> str | None:
+def drop_reason(line: str, title: str) -> DropReason | None:
+    """Why a line, on its own, is not part of the story (None when it may be)."""
     stripped = line.strip()
     if SYMBOL_ONLY.match(stripped):
-        return "symbols only"
+        return DropReason.SYMBOLS_ONLY
     if MEDIA.match(stripped):
-        return "media player"
+        return DropReason.MEDIA_PLAYER
     if DATE_STAMP.match(stripped):
-        return "date stamp"
+        return DropReason.DATE_STAMP
     count = count_syllables(stripped)
     if count <= PROMPT_MAX_SYLLABLES and PROMPT.search(stripped):
-        return "site prompt"
-    if TAGS.match(stripped) and count <= 40:
-        return "tags"
-    if URL.search(stripped) and count_syllables(URL.sub(" ", stripped)) <= 12:
-        return "source/url line"
+        return DropReason.SITE_PROMPT
+    if TAGS.match(stripped) and count <= TAGS_MAX_SYLLABLES:
+        return DropReason.TAGS
+    if URL.search(stripped) and count_syllables(URL.sub(" ", stripped)) <= URL_LINE_MAX_SYLLABLES:
+        return DropReason.SOURCE_URL
     if is_byline(stripped):
-        return "byline"
-    if CAPTION_LINE.match(stripped) and count <= 20:
-        return "photo caption"
-    if CAPTION_TAIL.search(stripped) and count <= 60 and len(split_paragraph(stripped)) <= 2:
-        return "photo caption"
-    if POSITION_MARK.search(stripped) and count <= 40 and len(split_paragraph(stripped)) == 1:
-        return "photo caption"
+        return DropReason.BYLINE
+    if CAPTION_LINE.match(stripped) and count <= CAPTION_LINE_MAX_SYLLABLES:
+        return DropReason.PHOTO_CAPTION
+    if (CAPTION_TAIL.search(stripped) and count <= CAPTION_TAIL_MAX_SYLLABLES
+            and len(split_paragraph(stripped)) <= CAPTION_TAIL_MAX_SENTENCES):
+        return DropReason.PHOTO_CAPTION
+    if POSITION_MARK.search(stripped) and count <= POSITION_CAPTION_MAX_SYLLABLES and len(split_paragraph(stripped)) == 1:
+        return DropReason.PHOTO_CAPTION
     if title and same_text(stripped, title):
-        return "repeats the title"
+        return DropReason.REPEATS_TITLE
     return None

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from tomtat.clean.patterns import CONTINUES, SYMBOL_ONLY, TERMINAL, UNIT_START
+from fractions import Fraction
+
+from tomtat.clean.patterns import SYMBOL_ONLY, UNIT_START
 from tomtat.clean.shapes import same_text, is_dateline, is_headline_like
+from tomtat.text.function_words import WRAP_WORDS
+from tomtat.text.punctuation import LINE_END
 from tomtat.text.tokens import count_syllables, syllables
+
+# a line at least this long that stops without end punctuation ran on into the next line;
+# a shorter one is more likely a sub-heading ("Phải liên kết để tồn tại")
+WRAPPED_MIN_SYLLABLES = 12
+# text counts as hard-wrapped when at least this many open line ends, and at least this share
+# of them, visibly go on in the next line (one stray wrap does not make a whole text wrapped)
+HARD_WRAPPED_MIN_LINES = 2
+HARD_WRAPPED_MIN_SHARE = Fraction(1, 3)
 
 
 def _strong_continuation(prev: str, nxt: str) -> bool:
@@ -17,7 +29,7 @@ def _strong_continuation(prev: str, nxt: str) -> bool:
     tokens = syllables(prev, normalized=True)
     # a function word at the end of a long line ("... của" / "Nga”."); a short line
     # ending on one is more likely a sub-heading ("Phải liên kết để tồn tại")
-    if tokens and tokens[-1] in CONTINUES and len(tokens) >= 12:
+    if tokens and tokens[-1] in WRAP_WORDS and len(tokens) >= WRAPPED_MIN_SYLLABLES:
         return True
     # an unfinished quote is an unfinished sentence
     return prev.count("“") > prev.count("”")
@@ -34,7 +46,7 @@ def _continues(prev: str, line: str, wrapped_text: bool = True) -> bool:
     """
     prev = prev.rstrip()
     nxt = line.lstrip()
-    if not prev or not nxt or prev.endswith(TERMINAL) or is_dateline(nxt):
+    if not prev or not nxt or prev.endswith(LINE_END) or is_dateline(nxt):
         return False
     if SYMBOL_ONLY.match(nxt[:1]) and nxt[:1] not in "\"'“‘«(":
         return False
@@ -42,7 +54,7 @@ def _continues(prev: str, line: str, wrapped_text: bool = True) -> bool:
         return True
     # a long line stopping on a plain word, followed by more text: a wrapped sentence,
     # unless the next line is a repeat of it or another headline (a list of link texts)
-    return (wrapped_text and prev[-1:].isalnum() and count_syllables(prev) >= 12 and not same_text(prev, nxt)
+    return (wrapped_text and prev[-1:].isalnum() and count_syllables(prev) >= WRAPPED_MIN_SYLLABLES and not same_text(prev, nxt)
             and not is_headline_like(nxt))
 
 
@@ -50,11 +62,11 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     """Is this text hard-wrapped: do most lines that stop without end punctuation visibly go on?"""
     open_ends = strong = 0
     for prev, nxt in zip(lines, lines[1:]):
-        if not prev or not nxt or prev.endswith(TERMINAL):
+        if not prev or not nxt or prev.endswith(LINE_END):
             continue
         open_ends += 1
         strong += _strong_continuation(prev, nxt)
-    return strong >= 2 and strong * 3 >= open_ends
+    return strong >= HARD_WRAPPED_MIN_LINES and strong >= HARD_WRAPPED_MIN_SHARE * open_ends
 
 
 def join_wrapped(items: list[tuple[str, bool, bool]]) -> list[tuple[str, bool]]:

@@ -10,7 +10,7 @@ from typing import NoReturn, TypeVar
 import typer
 from typer.exceptions import TyperException
 
-from tomtat.errors import TomtatError
+from tomtat.errors import Failure
 
 app = typer.Typer(
     name="tomtat",
@@ -29,20 +29,17 @@ def fail(message: str, code: int) -> NoReturn:
 
 
 def reports_errors(func: F) -> F:
-    """Input errors -> one line + their exit code; anything else -> one line + exit 1."""
+    """Any error -> one line + its exit code (`Failure.from_exception`: input errors their own, bugs 1)."""
 
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except TomtatError as exc:
-            fail(str(exc), exc.exit_code)
         except (TyperException, typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
             raise
-        except MemoryError:
-            fail("out of memory; split the input into smaller clusters", 1)
-        except Exception as exc:  # a bug: still one line, never a traceback
-            fail(f"internal error ({type(exc).__name__}: {exc}); please report it", 1)
+        except Exception as exc:  # input errors and bugs alike: one line, never a traceback
+            failure = Failure.from_exception(exc)
+            fail(failure.message, failure.exit_code)
 
     return wrapper  # type: ignore[return-value]
 

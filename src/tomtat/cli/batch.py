@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from tomtat.cli.app import app, fail, reports_errors
+from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, WORDS_HELP, check_choice
+from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
 
 
 @app.command()
@@ -19,21 +21,25 @@ def batch(
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, max=256, help="Parallel workers (processes locally; Ray CPUs with --engine ray).")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Keep OUT and skip the cluster ids already in it.")] = False,
     errors: Annotated[Path | None, typer.Option("--errors", metavar="ERRORS.jsonl", help="Where bad lines are reported (default: OUT.errors.jsonl).")] = None,
-    words: Annotated[int | None, typer.Option("--words", "-w", min=10, max=5000, help="Length budget in syllables [default: 200, unless --sentences is given].")] = None,
-    sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=1, max=200, help="At most this many sentences (instead of --words unless both are given).")] = None,
+    words: Annotated[int | None, typer.Option("--words", "-w", min=Budget.MIN_SYLLABLES, max=Budget.MAX_SYLLABLES, help=WORDS_HELP)] = None,
+    sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=Budget.MIN_SENTENCES, max=Budget.MAX_SENTENCES, help=SENTENCES_HELP)] = None,
+    method: Annotated[str, typer.Option("--method", help=METHOD_HELP)] = DEFAULT_METHOD,
     engine: Annotated[str, typer.Option(help="local (this machine) or ray (a Ray cluster; needs the ray extra: pip install tomtat\\[ray]).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address for --engine ray (default: RAY_ADDRESS, else a local Ray).")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar on stderr.")] = True,
 ) -> None:
     """Summarize every cluster of a JSONL file, one result line per input line."""
     from tomtat.batch import run_batch
+    from tomtat.options import SummaryOptions
 
     if engine not in ("local", "ray"):
         raise typer.BadParameter("choose local or ray", param_hint="--engine")
+    check_choice(method, SELECTORS, "--method")
+    options = SummaryOptions.from_request(words, sentences, method=method)
     try:
         report = run_batch(
-            input_path, output, workers=workers, resume=resume, errors_path=errors, words=words,
-            sentences=sentences, engine=engine, address=address, progress=progress,
+            input_path, output, workers=workers, resume=resume, errors_path=errors, options=options,
+            engine=engine, address=address, progress=progress,
         )
     except KeyboardInterrupt:
         fail(f"interrupted; finished lines are in {output}; rerun with --resume to continue", 130)

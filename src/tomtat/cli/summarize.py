@@ -9,27 +9,28 @@ from typing import Annotated
 import typer
 
 from tomtat.cli.app import app, reports_errors
+from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, WORDS_HELP, check_choice
 from tomtat.errors import TomtatError
+from tomtat.options import SummaryOptions
 from tomtat.pipeline import summarize as run_summarize
 from tomtat.read import read_paths, read_stdin
 from tomtat.render import FORMATS, render
-from tomtat.select import METHODS
+from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
 
 
 @app.command()
 @reports_errors
 def summarize(
     articles: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .json, .jsonl) or folders; '-' reads stdin.")],
-    words: Annotated[int | None, typer.Option("--words", "-w", min=10, max=5000, help="Length budget in syllables [default: 200, unless --sentences is given].")] = None,
-    sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=1, max=200, help="At most this many sentences (instead of --words unless both are given).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
-    method: Annotated[str, typer.Option("--method", help="Sentence selection: greedy (fast) or ilp (exact, HiGHS).")] = "greedy",
+    words: Annotated[int | None, typer.Option("--words", "-w", min=Budget.MIN_SYLLABLES, max=Budget.MAX_SYLLABLES, help=WORDS_HELP)] = None,
+    sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=Budget.MIN_SENTENCES, max=Budget.MAX_SENTENCES, help=SENTENCES_HELP)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"{', '.join(FORMATS)}.")] = "text",
+    method: Annotated[str, typer.Option("--method", help=METHOD_HELP)] = DEFAULT_METHOD,
 ) -> None:
     """Summarize a cluster of Vietnamese news articles."""
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    if method not in METHODS:
-        raise typer.BadParameter(f"choose one of {', '.join(METHODS)}", param_hint="--method")
+    check_choice(fmt, FORMATS, "--format")
+    check_choice(method, SELECTORS, "--method")
+    options = SummaryOptions.from_request(words, sentences, method=method)
     items = read_stdin() if articles == ["-"] else read_paths([Path(a) for a in articles])
     failures: list[TomtatError] = []
     for item in items:
@@ -38,7 +39,7 @@ def summarize(
             print(f"tomtat: error: {item}", file=sys.stderr)
             continue
         try:
-            result = run_summarize(item, words=words, sentences=sentences, method=method)
+            result = run_summarize(item, options)
         except TomtatError as exc:
             if len(items) == 1:
                 raise

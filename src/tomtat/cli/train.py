@@ -17,42 +17,6 @@ def _progress():
                     TimeElapsedColumn(), transient=True)
 
 
-def print_cv(result) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{result['folds']}-fold cross-validated ROUGE F1 on ViMs ({result['clusters']} clusters)")
-    for col in ("system", "syllables", "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-2 per fold"):
-        table.add_column(col, justify="left" if col in ("system", "ROUGE-2 per fold") else "right")
-    for system in ("learned", "centrality"):
-        if system not in result:
-            continue
-        for w in result["lengths"]:
-            s = result[system][w]
-            folds = " ".join(f"{v:.2f}" for v in result[f"{system}_per_fold"][w])
-            table.add_row(system, str(w), f"{s['rouge1']:.2f}", f"{s['rouge2']:.2f}", f"{s['rougeL']:.2f}", folds)
-    Console(width=140).print(table)
-
-
-def print_domains(result) -> None:
-    """Tables of `tomtat.train.domains.report`: ROUGE-2 F1, syllables (rouge-score, our syllable tokenizer)
-    and words (underthesea segmentation) when measured."""
-    from rich.console import Console
-    from rich.table import Table
-
-    budgets = ", ".join(f"{kind} at {w}" for kind, w in result["words"].items())
-    table = Table(title=f"ROUGE-2 F1 by training data ({budgets} syllables; {result['folds']}-fold where CV)")
-    for col in ("trained on", "tested on", "R2 F1 syllable", "R2 F1 word"):
-        table.add_column(col, justify="left" if col in ("trained on", "tested on") else "right")
-    rows = [(f"{kind} ({result['folds']}-fold CV)", kind, s) for kind, s in result.get("cv", {}).items()]
-    rows += [(pair.split("->")[0], pair.split("->")[1], s) for pair, s in result.get("transfer", {}).items()]
-    rows += [(f"all sets ({result['folds']}-fold CV)", kind, s) for kind, s in result.get("joint", {}).items()]
-    for trained, tested, s in rows:
-        word = f"{s['rouge2_word']:.2f}" if "rouge2_word" in s else "-"
-        table.add_row(trained, tested, f"{s['rouge2']:.2f}", word)
-    Console(width=140).print(table)
-
-
 @app.command()
 @reports_errors
 def train(
@@ -65,6 +29,7 @@ def train(
 ) -> None:
     """Train the sentence-salience model (bit-for-bit reproducible); with several datasets, --cv reports CV within each and leave-one-dataset-out."""
     from tomtat.evaluate.datasets import read_dataset
+    from tomtat.evaluate.tables import print_cv, print_domains
     from tomtat.train import domains
     from tomtat.train import fit as training
 

@@ -1,5 +1,7 @@
-"""ROUGE scoring with a Vietnamese-safe tokenizer, benchmark readers, baselines and the eval runner."""
+"""Evaluation: ROUGE with a Vietnamese-safe tokenizer (`evaluate.rouge`), benchmark readers
+(`evaluate.datasets`), baselines (`evaluate.baselines`), the systems `tomtat eval` knows
+(`evaluate.systems`), the eval runner (`evaluate.run`) and its tables (`evaluate.tables`).
 
-from tomtat.evaluate.rouge import RougeScores, VietnameseTokenizer, rouge
-
-__all__ = ["RougeScores", "VietnameseTokenizer", "rouge"]
+Nothing is imported here: rouge-score loads nltk (~0.2 s), which only `tomtat eval`
+and training should pay for, not every `tomtat` command that lists eval's systems.
+"""

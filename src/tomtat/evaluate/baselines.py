@@ -34,12 +34,12 @@ def _join(rep: Representation, chosen: Sequence[int]) -> str:
     return " ".join(rep.sentences[i].text for i in chosen)
 
 
-def _fill(rep: Representation, ranking: Sequence[int], words: int, redundancy: float | None = REDUNDANCY) -> list[int]:
+def _fill(rep: Representation, ranking: Sequence[int], syllables: int, redundancy: float | None = REDUNDANCY) -> list[int]:
     """Take sentences in `ranking` order until the budget is reached, skipping near-duplicates."""
     chosen: list[int] = []
     used = 0
     for i in ranking:
-        if used >= words:
+        if used >= syllables:
             break
         s = rep.sentences[i]
         if s.length < MIN_SYLLABLES and any(x.length >= MIN_SYLLABLES for x in rep.sentences):
@@ -53,18 +53,18 @@ def _fill(rep: Representation, ranking: Sequence[int], words: int, redundancy: f
     return chosen
 
 
-def lead(rep: Representation, words: int, references: Sequence[str] = ()) -> str:
+def lead(rep: Representation, syllables: int, references: Sequence[str] = ()) -> str:
     """First sentences of each article in turn (article order), no redundancy check."""
     by_article: dict[int, list[int]] = {}
     for i, s in enumerate(rep.sentences):
-        by_article.setdefault(s.article, []).append(i)
+        by_article.setdefault(s.doc, []).append(i)
     ranking = []
     depth = max((len(v) for v in by_article.values()), default=0)
     for k in range(depth):
         for a in sorted(by_article):
             if k < len(by_article[a]):
                 ranking.append(by_article[a][k])
-    return _join(rep, _fill(rep, ranking, words, redundancy=None))
+    return _join(rep, _fill(rep, ranking, syllables, redundancy=None))
 
 
 def lexrank_scores(rep: Representation, threshold: float = LEXRANK_THRESHOLD, damping: float = LEXRANK_DAMPING) -> np.ndarray:
@@ -86,14 +86,14 @@ def lexrank_scores(rep: Representation, threshold: float = LEXRANK_THRESHOLD, da
     return p
 
 
-def lexrank(rep: Representation, words: int, references: Sequence[str] = ()) -> str:
+def lexrank(rep: Representation, syllables: int, references: Sequence[str] = ()) -> str:
     scores = lexrank_scores(rep)
-    return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), words))
+    return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), syllables))
 
 
-def centroid(rep: Representation, words: int, references: Sequence[str] = ()) -> str:
+def centroid(rep: Representation, syllables: int, references: Sequence[str] = ()) -> str:
     scores = np.asarray(rep.vectors @ rep.centroid).ravel()
-    return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), words))
+    return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), syllables))
 
 
 def _bigrams(tokens: Sequence[str]) -> Counter:
@@ -110,7 +110,7 @@ def _rouge2_f(candidate: Counter, total: int, refs: list[tuple[Counter, int]]) -
     return score / max(len(refs), 1)
 
 
-def oracle_indices(rep: Representation, words: int, references: Sequence[str]) -> list[int]:
+def oracle_indices(rep: Representation, budget: int, references: Sequence[str]) -> list[int]:
     """Greedy ROUGE-2 F1 oracle: add the sentence that most raises the mean F1 of the cut summary."""
     refs = [(_bigrams(t), max(len(t) - 1, 1)) for t in (syllables(r) for r in references)]
     refs = [r for r in refs if r[0]]
@@ -120,12 +120,12 @@ def oracle_indices(rep: Representation, words: int, references: Sequence[str]) -
     chosen: list[int] = []
     current: list[str] = []
     best = 0.0
-    while len(current) < words:
+    while len(current) < budget:
         gain_best, pick = best, None
         for i, t in enumerate(toks):
             if i in chosen or not t:
                 continue
-            cand = (current + t)[:words]
+            cand = (current + t)[:budget]
             grams = _bigrams(cand)
             f = _rouge2_f(grams, max(len(cand) - 1, 1), refs)
             if f > gain_best + 1e-12:
@@ -138,8 +138,8 @@ def oracle_indices(rep: Representation, words: int, references: Sequence[str]) -
     return chosen
 
 
-def oracle(rep: Representation, words: int, references: Sequence[str]) -> str:
-    return _join(rep, oracle_indices(rep, words, references))
+def oracle(rep: Representation, syllables: int, references: Sequence[str]) -> str:
+    return _join(rep, oracle_indices(rep, syllables, references))
 
 
 BASELINES: dict[str, Baseline] = {

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from tomtat.errors import MalformedInputError, NoInputError
 from tomtat.model import Article, Cluster
 from tomtat.read.decode import decode
+from tomtat.read.records import article_from_record
 
 _VIMS_MARKER = "=Einleitung="
 
@@ -52,8 +54,10 @@ def read_abmusu(path: str | Path) -> Iterator[Cluster]:
     """VLSP 2022 AbMuSu JSONL: one cluster per line, one reference ("summary").
 
     Each line: {"single_documents": [{"title", "anchor_text", "raw_text"}, ...],
-    "summary": "...", "category": "...", ...}. The anchor text (the lead the
-    outlet shows under the title) is kept as the body's first paragraph.
+    "summary": "...", "category": "...", ...}. Articles are parsed as the read
+    stage parses them (`article_from_record`: the anchor text, the lead the
+    outlet shows under the title, is kept as the body's first paragraph),
+    numbered "line/k" and named "docK" when they carry no source.
     """
     import json
 
@@ -71,12 +75,8 @@ def read_abmusu(path: str | Path) -> Iterator[Cluster]:
             docs = record.get("single_documents") or record.get("documents") or []
             articles = []
             for k, d in enumerate(docs):
-                body = d.get("raw_text") or d.get("text") or d.get("body") or ""
-                anchor = (d.get("anchor_text") or "").strip()
-                if anchor and not body.lstrip().startswith(anchor[:50]):
-                    body = anchor + "\n" + body
-                articles.append(Article(title=(d.get("title") or "").strip(), text=body, source=d.get("source") or f"doc{k + 1}",
-                                        url=d.get("url"), id=f"{number}/{k + 1}"))
+                a = article_from_record(d, f"{path}:{number}", k)
+                articles.append(replace(a, title=a.title.strip(), source=a.source or f"doc{k + 1}", id=f"{number}/{k + 1}"))
             summary = record.get("summary") or ""
             refs = summary if isinstance(summary, list) else [summary]
             cid = str(record.get("cluster") or record.get("id") or record.get("cluster_id") or f"cluster_{number}")

@@ -15,7 +15,7 @@ def order_sentences(rep: Representation, chosen: list[int]) -> list[int]:
 
     def key(i: int) -> tuple:
         s = rep.sentences[i]
-        date = rep.documents[s.article].article.date or ""
-        return (s.position / counts[s.article] >= 0.5, date, s.position / counts[s.article], s.article)
+        date = rep.documents[s.doc].article.date or ""
+        return (s.position / counts[s.doc] >= 0.5, date, s.position / counts[s.doc], s.doc)
 
     return sorted(chosen, key=key)

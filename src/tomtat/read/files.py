@@ -1,7 +1,8 @@
 """Paths and stdin to clusters.
 
 All .txt/.html files named on one command line (directly or through folders)
-form one cluster; every .json/.jsonl file brings its own cluster(s).
+form one cluster; every .json/.jsonl file brings its own cluster(s). Which
+reader reads a file is up to its suffix (`tomtat.read.readers.READERS`).
 """
 
 from __future__ import annotations
@@ -9,67 +10,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tomtat.errors import NoInputError, TomtatError
+from tomtat.errors import NoInputError
 from tomtat.model import Article, Cluster
 from tomtat.read.decode import decode
-from tomtat.read.html import article_from_html
+from tomtat.read.readers import READERS, Item, reader_for
 from tomtat.read.records import parse_json_text
-from tomtat.split.sentences import split_paragraph
-from tomtat.text.normalize import normalize
-from tomtat.text.tokens import syllables
+from tomtat.read.text import article_from_text
 
-TEXT_SUFFIXES = {".txt", ".text", ""}
-HTML_SUFFIXES = {".html", ".htm"}
-JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 _MAX_FILE_BYTES = 50 * 1024 * 1024
-
-Item = Cluster | TomtatError
-
-
-TITLE_MAX_SYLLABLES = 35
-# words a headline does not end on; a line ending on one was cut mid-sentence
-_UNFINISHED = frozenset("và với của ở là những các trong cho về từ đến tại bởi rằng để mà thì nhằm theo".split())
-
-
-def looks_like_title(line: str, next_line: str | None = None) -> bool:
-    """Is this first line a headline, or body text the scraper put first?
-
-    Body text: a long line (more than TITLE_MAX_SYLLABLES syllables), a line
-    ending on a comma, several sentences ending in a full stop, or a line of 20
-    syllables or more that stops mid-sentence (an unclosed quote, a last word
-    like "với", or a next line that goes on in lower case). Short titles with a
-    stray quote mark or an ellipsis ("Hóa đơn tiền nước... 19 triệu đồng")
-    stay titles.
-    """
-    line = normalize(line).strip()
-    if not line:
-        return False
-    count = len(syllables(line, normalized=True))
-    if count > TITLE_MAX_SYLLABLES or line.endswith((",", ";")):
-        return False
-    if len(split_paragraph(line)) > 1 and line.rstrip("\"'”’»)").endswith((".", "…")):
-        return False
-    unclosed_quote = line.count("“") > line.count("”") + line.count('"')
-    last_word = (syllables(line, normalized=True) or [""])[-1]
-    goes_on = next_line is not None and next_line.strip()[:1].islower()
-    if count >= 20 and (unclosed_quote or last_word in _UNFINISHED or goes_on or line.endswith(("-", "–"))):
-        return False
-    return True
-
-
-def article_from_text(text: str, name: str) -> Article:
-    """First non-empty line is the title, the rest is the body (the seeds' layout).
-
-    When that first line is plainly body text (see `looks_like_title`), the
-    article gets no title and the whole text is its body.
-    """
-    lines = text.strip().split("\n", 1)
-    title = lines[0].strip()
-    body = lines[1] if len(lines) > 1 else ""
-    following = body.split("\n", 1)[0] if body[:1] != "\n" and body.strip() else None
-    if body.strip() and not looks_like_title(title, following):
-        return Article(title="", text=text.strip(), source=None, id=name)
-    return Article(title=title, text=body, source=None, id=name)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -79,10 +27,11 @@ def _expand(paths: list[Path]) -> list[Path]:
             found = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and not p.name.startswith(".")
-                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+                and p.suffix.lower() in READERS
             )
             if not found:
-                raise NoInputError(f"{path}: folder holds no .txt, .html, .json or .jsonl files")
+                *others, last = [s for s in READERS if s]
+                raise NoInputError(f"{path}: folder holds no {', '.join(others)} or {last} files")
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -113,19 +62,16 @@ def read_paths(paths: list[str | Path]) -> list[Item]:
     items: list[Item] = []
     loose: list[Article] = []
     for path in _expand([Path(p) for p in paths]):
-        suffix = path.suffix.lower()
         data = _read_bytes(path)
         if not data.strip():
             if len(paths) == 1 and Path(paths[0]) == path:
                 raise NoInputError(f"{path}: empty file")
             continue
-        text = decode(data, str(path))
-        if suffix in JSON_SUFFIXES:
-            items.extend(parse_json_text(text, str(path)))
-        elif suffix in HTML_SUFFIXES:
-            loose.append(article_from_html(text, path.stem))
+        read = reader_for(path)(decode(data, str(path)), path)
+        if isinstance(read, Article):
+            loose.append(read)
         else:
-            loose.append(article_from_text(text, path.stem))
+            items.extend(read)
     if loose:
         items.insert(0, Cluster(articles=loose))
     if not items:

@@ -1,12 +1,25 @@
-"""Output formats. Every format renders the same `Summary`; none computes anything."""
+"""Output formats. Every format renders the same `Summary`; none computes anything.
+
+`FORMATS` maps a format's name (`--format`, `"format"` in the HTTP body) to its
+renderer and media type; the CLI, the HTTP schema's allowed values and the
+server's responses all read this table, so a new format is a renderer plus
+one registration.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from tomtat.model import Summary
+from tomtat.registry import Registry
 
-FORMATS = ("text", "json", "markdown")
+
+@dataclass(frozen=True)
+class Format:
+    render: Callable[[Summary], str]
+    media_type: str  # what the HTTP server answers with (text/* get "; charset=utf-8")
 
 
 def to_text(summary: Summary) -> str:
@@ -31,11 +44,12 @@ def to_markdown(summary: Summary) -> str:
     return "\n".join(lines)
 
 
+FORMATS: Registry[Format] = Registry("output format", {
+    "text": Format(to_text, "text/plain"),
+    "json": Format(to_json, "application/json"),
+    "markdown": Format(to_markdown, "text/markdown"),
+})
+
+
 def render(summary: Summary, fmt: str = "text") -> str:
-    if fmt == "text":
-        return to_text(summary)
-    if fmt == "json":
-        return to_json(summary)
-    if fmt == "markdown":
-        return to_markdown(summary)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return FORMATS.resolve(fmt).render(summary)

@@ -26,7 +26,6 @@ class Representation:
     vectors: sparse.csr_matrix  # L2-normalized TF-IDF rows, one per sentence
     title_vectors: sparse.csr_matrix  # one row per document
     centroid: np.ndarray  # mean of sentence vectors, L2-normalized
-    concepts: list[list[int]]  # concept ids in each sentence
     concept_df: np.ndarray  # how many articles mention each concept
     concept_matrix: sparse.csr_matrix  # binary sentence x concept incidence
 
@@ -85,7 +84,7 @@ def represent(documents: list[Document]) -> Representation:
             j = ids.setdefault(c, len(ids))
             if j == len(articles_of):
                 articles_of.append(set())
-            articles_of[j].add(s.article)
+            articles_of[j].add(s.doc)
             row.append(j)
         concepts.append(row)
     concept_df = np.array([len(a) for a in articles_of], dtype=float)
@@ -95,5 +94,5 @@ def represent(documents: list[Document]) -> Representation:
         (np.ones(len(cols)), (rows, cols)), shape=(len(sentences), len(ids)),
     )
     return Representation(
-        documents, sentences, vectors, title_vectors, centroid, concepts, concept_df, concept_matrix,
+        documents, sentences, vectors, title_vectors, centroid, concept_df, concept_matrix,
     )

@@ -1,11 +1,30 @@
 """Stage 5, score: how much each sentence and each concept is worth to the summary.
 
 Scoring is kept apart from selection so any scorer (unsupervised or learned)
-can feed the same redundancy-aware selector.
+can feed the same redundancy-aware selector. `SCORERS` maps the names users
+pass (`SummaryOptions.scorer`, `tomtat eval --systems`) to scorer classes built
+without arguments; a new scorer is its module plus one registration.
 """
 
-from tomtat.score.base import Scores, Scorer
+from __future__ import annotations
+
+from tomtat.registry import Registry
+from tomtat.score.base import Scorer, Scores
 from tomtat.score.centrality import CentralityScorer
 from tomtat.score.learned import LearnedScorer
 
-__all__ = ["Scores", "Scorer", "CentralityScorer", "LearnedScorer"]
+SCORERS: Registry[type] = Registry("scorer", {
+    "learned": LearnedScorer,
+    "centrality": CentralityScorer,
+})
+DEFAULT_SCORER = "learned"
+
+
+def make_scorer(scorer: str | Scorer | None = None) -> Scorer:
+    """A scorer from its registered name (None: the default), or the given scorer object itself."""
+    if scorer is None or isinstance(scorer, str):
+        return SCORERS.resolve(scorer or DEFAULT_SCORER)()
+    return scorer
+
+
+__all__ = ["DEFAULT_SCORER", "SCORERS", "CentralityScorer", "LearnedScorer", "Scorer", "Scores", "make_scorer"]

@@ -12,10 +12,12 @@ from tomtat.represent import Representation
 
 @dataclass
 class Scores:
-    sentences: np.ndarray  # salience per sentence, >= 0
-    concepts: np.ndarray  # weight per concept, >= 0
-    # selection settings the scorer was tuned with (salience_weight, length_exponent,
-    # same_fact_overlap); empty: the selector's defaults
+    """The two weights the selector's objective adds up (both >= 0)."""
+
+    sentence_weights: np.ndarray  # salience of each sentence of rep.sentences
+    concept_weights: np.ndarray  # worth of covering each concept of rep.concept_matrix (0: ignored)
+    # selector settings the scorer was tuned with (salience_weight, length_exponent,
+    # same_fact_overlap); empty: the selector's defaults. An explicit selector argument wins.
     selection: dict[str, Any] = field(default_factory=dict)
 
 

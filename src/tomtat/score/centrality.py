@@ -24,4 +24,4 @@ class CentralityScorer:
         to_centroid = rep.vectors @ rep.centroid
         titles = np.asarray(rep.title_vectors.mean(axis=0)).ravel()
         to_titles = rep.vectors @ titles
-        return Scores(sentences=np.clip(to_centroid + to_titles, 0, None), concepts=weights)
+        return Scores(sentence_weights=np.clip(to_centroid + to_titles, 0, None), concept_weights=weights)

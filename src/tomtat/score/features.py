@@ -59,26 +59,26 @@ def sentence_features(rep: Representation) -> np.ndarray:
     if n == 0:
         return out
     n_docs = len(rep.documents)
-    article = np.array([s.article for s in sents])
+    doc = np.array([s.doc for s in sents])
     position = np.array([s.position for s in sents], dtype=float)
-    per_article = np.bincount(article, minlength=n_docs).astype(float)
+    per_doc = np.bincount(doc, minlength=n_docs).astype(float)
     lengths = rep.lengths
 
     out[:, 0] = 1.0 / (1.0 + position)
-    out[:, 1] = position / np.maximum(per_article[article], 1.0)
+    out[:, 1] = position / np.maximum(per_doc[doc], 1.0)
     out[:, 2] = np.log1p(lengths)
     out[:, 3] = _scaled(np.clip(np.asarray(rep.vectors @ rep.centroid).ravel(), 0, None))
     titles = rep.title_vectors
     if titles.shape[0]:
         mean_title = np.asarray(titles.mean(axis=0)).ravel()
         out[:, 4] = _scaled(np.clip(np.asarray(rep.vectors @ mean_title).ravel(), 0, None))
-        own = rep.vectors.multiply(titles[article]).sum(axis=1)
+        own = rep.vectors.multiply(titles[doc]).sum(axis=1)
         out[:, 5] = np.asarray(own).ravel()
     if n_docs > 1:
         similar = (rep.vectors @ rep.vectors.T) >= SUPPORT_SIMILARITY
-        membership = sparse.csr_matrix((np.ones(n), (np.arange(n), article)), shape=(n, n_docs))
+        membership = sparse.csr_matrix((np.ones(n), (np.arange(n), doc)), shape=(n, n_docs))
         hits = (similar.astype(float) @ membership).toarray() > 0
-        hits[np.arange(n), article] = False
+        hits[np.arange(n), doc] = False
         out[:, 6] = hits.sum(axis=1) / (n_docs - 1)
     for i, s in enumerate(sents):
         syl = s.syllables
@@ -90,19 +90,19 @@ def sentence_features(rep: Representation) -> np.ndarray:
         out[i, 15] = 0.0 if s.text.rstrip().endswith(_ENDINGS) else 1.0
         out[i, 16] = 1.0 if _CAPTION.search(s.text) else 0.0
     paragraph = np.array([s.paragraph for s in sents], dtype=float)
-    out[:, 10] = paragraph == paragraph[_first_of_article(article)]
-    out[:, 11] = 1.0 / (1.0 + paragraph - paragraph[_first_of_article(article)])
-    out[:, 12] = np.r_[1.0, (paragraph[1:] != paragraph[:-1]) | (article[1:] != article[:-1])]
+    out[:, 10] = paragraph == paragraph[_first_of_article(doc)]
+    out[:, 11] = 1.0 / (1.0 + paragraph - paragraph[_first_of_article(doc)])
+    out[:, 12] = np.r_[1.0, (paragraph[1:] != paragraph[:-1]) | (doc[1:] != doc[:-1])]
     if n_docs > 1:
         opening = np.flatnonzero(position < OPENING_SENTENCES)
         sims = (rep.vectors @ rep.vectors[opening].T).toarray()
-        sims[article[:, None] == article[opening][None, :]] = 0.0
+        sims[doc[:, None] == doc[opening][None, :]] = 0.0
         out[:, 13] = sims.max(axis=1) if opening.size else 0.0
-    docs = sparse.csr_matrix((np.ones(n), (article, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
+    docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
     centrality = np.asarray(docs @ rep.centroid).ravel()
     norms = np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
     centrality = np.divide(centrality, norms, out=np.zeros(n_docs), where=norms > 0)
-    out[:, 14] = _scaled(np.clip(centrality, 0, None))[article]
+    out[:, 14] = _scaled(np.clip(centrality, 0, None))[doc]
     return out
 
 

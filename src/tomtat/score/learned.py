@@ -78,8 +78,8 @@ def combine(rep: Representation, p: np.ndarray, settings: dict[str, Any], select
     keep = df >= (min_df if len(rep.documents) >= min_df else 1)
     gain = mean_p ** float(settings.get("concept_salience_power", 1.0))
     weights = np.where(keep, df ** float(settings.get("concept_df_power", 1.0)) * gain, 0.0)
-    sentences = p ** float(settings.get("sentence_power", 1.0))
-    return Scores(sentences=sentences, concepts=weights, selection=dict(selection or {}))
+    sentence_weights = p ** float(settings.get("sentence_power", 1.0))
+    return Scores(sentence_weights=sentence_weights, concept_weights=weights, selection=dict(selection or {}))
 
 
 @lru_cache(maxsize=1)

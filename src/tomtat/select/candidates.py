@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tomtat.represent import Representation
+from tomtat.text.punctuation import COMPLETE_END
 
 # Fragments shorter than this are headings or leftovers; longer ones are run-ons
 # that would eat most of a 200-syllable budget on their own.
@@ -12,12 +13,11 @@ MIN_SENTENCE_SYLLABLES = 6
 MAX_SENTENCE_SYLLABLES = 80
 # A short line without end punctuation is a sub-heading or a link, not a statement.
 HEADING_SYLLABLES = 20
-_ENDINGS = tuple(".!?…\"'”’»)")
 
 
 def candidates(rep: Representation) -> np.ndarray:
     lengths = rep.lengths
-    complete = np.array([s.text.rstrip().endswith(_ENDINGS) for s in rep.sentences], dtype=bool)
+    complete = np.array([s.text.rstrip().endswith(COMPLETE_END) for s in rep.sentences], dtype=bool)
     cand = np.flatnonzero(
         (lengths >= MIN_SENTENCE_SYLLABLES) & (lengths <= MAX_SENTENCE_SYLLABLES)
         & (complete | (lengths > HEADING_SYLLABLES))

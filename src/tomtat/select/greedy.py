@@ -1,9 +1,10 @@
 """Budgeted greedy maximization of the same concept-coverage objective as the ILP.
 
 Concept coverage is monotone submodular, so picking the sentence with the best
-gain per syllable (scaled by length^r, Lin & Bilmes 2010) and comparing with
-the best single sentence is near-optimal in practice and a hundred times
-faster than the exact ILP: a few sparse mat-vecs per chosen sentence.
+gain per syllable (the length raised to `length_exponent`, Lin & Bilmes 2010)
+and comparing with the best single sentence is near-optimal in practice and a
+hundred times faster than the exact ILP: a few sparse mat-vecs per chosen
+sentence.
 """
 
 from __future__ import annotations
@@ -11,9 +12,24 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from tomtat.represent import Representation
+from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
+
+# Defaults for a scorer that brings no settings of its own (the unsupervised one);
+# the learned model stores the values chosen by cross-validation on ViMs + AbMuSu
+# (Scores.selection). Weight of the salience term against covered concept weight:
+SALIENCE_WEIGHT = 1.0
+# Gain is divided by length ** LENGTH_EXPONENT: 1.0 favours short sentences,
+# 0.0 ignores length. 0.5 scored best on ViMs (README, "Design decisions").
+LENGTH_EXPONENT = 0.5
+
+
+def setting(scores: Scores, name: str, given: float | None, default: float) -> float:
+    """An explicit argument, else the setting the scorer was tuned with, else the selector's default."""
+    if given is not None:
+        return float(given)
+    return float(scores.selection.get(name, default))
 
 
 def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -34,13 +50,20 @@ def select_greedy(
     cand: np.ndarray,
     scores: Scores,
     budget: Budget,
-    salience_weight: float,
-    scale: float = 1.0,
-    max_overlap: float = 1.0,
+    salience_weight: float | None = None,
+    length_exponent: float | None = None,
+    max_overlap: float | None = None,
 ) -> list[int]:
+    """Indices into rep.sentences of the chosen sentences (unordered).
+
+    A setting left None comes from `scores.selection`, else the module default.
+    """
+    salience_weight = setting(scores, "salience_weight", salience_weight, SALIENCE_WEIGHT)
+    length_exponent = setting(scores, "length_exponent", length_exponent, LENGTH_EXPONENT)
+    max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
     lengths = rep.lengths[cand]
-    incidence, w = candidate_matrix(rep, cand, scores.concepts)
-    sal = scaled_salience(scores.sentences[cand], w, salience_weight)
+    incidence, w = candidate_matrix(rep, cand, scores.concept_weights)
+    sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)
     limit = budget.syllables if budget.syllables is not None else np.inf
     max_count = budget.sentences if budget.sentences is not None else cand.size
 
@@ -59,7 +82,7 @@ def select_greedy(
         if not fits.any():
             break
         gains = incidence @ uncovered + sal
-        ratio = np.where(fits, gains / np.power(np.maximum(lengths, 1.0), scale), -np.inf)
+        ratio = np.where(fits, gains / np.power(np.maximum(lengths, 1.0), length_exponent), -np.inf)
         best = int(np.argmax(ratio))
         if gains[best] <= 0:
             break

@@ -12,10 +12,13 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from tomtat.represent import Representation
+from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
-from tomtat.select.greedy import candidate_matrix, scaled_salience, select_greedy
+from tomtat.select.greedy import SALIENCE_WEIGHT, candidate_matrix, scaled_salience, select_greedy, setting
+
+# HiGHS stops here with its best solution so one hard cluster cannot stall a batch.
+TIME_LIMIT = 1.0
 
 
 def select_ilp(
@@ -23,15 +26,23 @@ def select_ilp(
     cand: np.ndarray,
     scores: Scores,
     budget: Budget,
-    salience_weight: float = 1.0,
-    time_limit: float = 1.0,
-    max_overlap: float = 1.0,
+    salience_weight: float | None = None,
+    time_limit: float = TIME_LIMIT,
+    max_overlap: float | None = None,
 ) -> list[int]:
-    """Indices into rep.sentences of the chosen sentences (unordered)."""
+    """Indices into rep.sentences of the chosen sentences (unordered).
+
+    A setting left None comes from `scores.selection`, else the module default.
+    When HiGHS finds no solution in `time_limit` seconds greedy answers with
+    the same settings (its length exponent from `scores.selection` too), so the
+    fallback is exactly what `method="greedy"` would have chosen.
+    """
+    salience_weight = setting(scores, "salience_weight", salience_weight, SALIENCE_WEIGHT)
+    max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
     lengths = rep.lengths[cand]
-    incidence, w = candidate_matrix(rep, cand, scores.concepts)
+    incidence, w = candidate_matrix(rep, cand, scores.concept_weights)
     n, m = incidence.shape
-    sal = scaled_salience(scores.sentences[cand], w, salience_weight)
+    sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)
     # variables: x (sentences) then y (concepts); milp minimizes
     objective = -np.concatenate([sal, w])
     # y_j <= sum of x_i over the sentences i containing concept j
@@ -56,5 +67,5 @@ def select_ilp(
         options={"time_limit": time_limit, "mip_rel_gap": 0.01},
     )
     if result.x is None:
-        return select_greedy(rep, cand, scores, budget, salience_weight, max_overlap=max_overlap)
+        return select_greedy(rep, cand, scores, budget, salience_weight=salience_weight, max_overlap=max_overlap)
     return [int(cand[i]) for i in np.flatnonzero(result.x[:n] > 0.5)]

@@ -11,8 +11,8 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Any
 
-from tomtat.batch.jobs import worker_init
-from tomtat.server import work
+from tomtat.errors import BusyError, TimeLimitError
+from tomtat.workers import warm_up, worker_init
 
 
 class Runner:
@@ -39,7 +39,7 @@ class Runner:
                 self.executor.submit(int)
         else:
             self.executor = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1), thread_name_prefix="tomtat")
-            self.executor.submit(work.warm_up)
+            self.executor.submit(warm_up)
 
     def stop(self, grace: float = 5.0) -> None:
         """Stop the pool: queued work is dropped, running work gets `grace` seconds, then workers are ended."""
@@ -55,11 +55,12 @@ class Runner:
                 process.terminate()
 
     async def run(self, func, *args, cache_key: str | None = None):
+        """`func(*args)` in the pool; `BusyError` when the queue is full, `TimeLimitError` past the limit."""
         if cache_key is not None and cache_key in self.cache:
             self.cache.move_to_end(cache_key)
             return self.cache[cache_key]
         if self.pending >= self.max_pending:
-            raise Busy()
+            raise BusyError("the server is busy; try again shortly")
         if self.executor is None:
             self.start()
         loop = asyncio.get_running_loop()
@@ -69,6 +70,9 @@ class Runner:
             future = loop.run_in_executor(executor, partial(func, *args))
             try:
                 result = await asyncio.wait_for(future, self.timeout)
+            except asyncio.TimeoutError:  # the builtin TimeoutError from 3.11 on
+                raise TimeLimitError(
+                    f"the request took longer than the {self.timeout:g} s limit; send fewer or shorter articles") from None
             except BrokenProcessPool:
                 if self.executor is executor:  # a worker died (out of memory, killed): start a fresh pool, once
                     self.stop(grace=0.0)
@@ -82,7 +86,3 @@ class Runner:
                 self.cache.popitem(last=False)
         return result
 
-
-class Busy(Exception):
-    """Too many requests already waiting for a worker."""
-    pass

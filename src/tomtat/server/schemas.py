@@ -1,4 +1,10 @@
-"""Request and response models of the HTTP API (they generate the OpenAPI schema)."""
+"""Request and response models of the HTTP API (they generate the OpenAPI schema).
+
+The response models are the real ones: `/v1/summarize` and `/v1/extract`
+return plain dicts that FastAPI validates against them, and they forbid
+unknown fields, so a field added to `Summary` but not here (or the reverse)
+fails the tests instead of drifting silently.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tomtat.options import SummaryOptions
 from tomtat.pipeline import MAX_ARTICLES
+from tomtat.render import FORMATS
+from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
+
+# the allowed values come from the registries, so a new format or selector is accepted here too
+FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
+MethodName = Literal[tuple(SELECTORS)]  # type: ignore[valid-type]
 
 
 class ArticleIn(BaseModel):
@@ -35,24 +48,40 @@ class SummarizeRequest(BaseModel):
     )
 
     articles: list[ArticleIn] = Field(..., description=f"The cluster: articles on one story (at most {MAX_ARTICLES}).")
-    words: int | None = Field(None, ge=10, le=5000, description="Length budget in syllables (default 200 unless `sentences` is given).")
-    sentences: int | None = Field(None, ge=1, le=200, description="At most this many sentences (instead of `words` unless both are given).")
-    format: Literal["json", "text", "markdown"] = Field("json", description="json (the CLI's JSON), text or markdown.")
+    words: int | None = Field(
+        None, ge=Budget.MIN_SYLLABLES, le=Budget.MAX_SYLLABLES,
+        description="Length budget in syllables (default 200 unless `sentences` is given).")
+    sentences: int | None = Field(
+        None, ge=Budget.MIN_SENTENCES, le=Budget.MAX_SENTENCES,
+        description="At most this many sentences (instead of `words` unless both are given).")
+    format: FormatName = Field("json", description=f"{', '.join(FORMATS)}; json is the CLI's JSON.")
+    method: MethodName = Field(DEFAULT_METHOD, description="Sentence selection: greedy (fast) or ilp (exact, HiGHS).")
     id: str | None = Field(None, description="Cluster id, echoed as `cluster_id`.")
-    include_sources: bool = Field(False, description="Also return every article's cleaned sentences (`sources`), for highlighting.")
+    include_sources: bool = Field(
+        False, description="Also return every article's cleaned sentences and removed lines (`sources`), for highlighting.")
+
+    def options(self) -> SummaryOptions:
+        """The one options object this request asks for (the same rule as the CLI's)."""
+        return SummaryOptions.from_request(self.words, self.sentences, method=self.method, include_sources=self.include_sources)
 
 
-class SentenceOut(BaseModel):
+class Strict(BaseModel):
+    """A response model: unknown fields are an error, so schema and output cannot drift apart."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class SentenceOut(Strict):
     text: str
-    article: int
-    position: int
+    article: int = Field(..., description="Index into `articles` (and `sources`).")
+    position: int = Field(..., description="Index of the sentence among its article's cleaned sentences.")
     source: str
     also_reported_by: list[int]
     also_reported_by_sources: list[str]
     score: float
 
 
-class ArticleMeta(BaseModel):
+class ArticleMeta(Strict):
     title: str | None = None
     source: str | None = None
     url: str | None = None
@@ -60,14 +89,20 @@ class ArticleMeta(BaseModel):
     id: str | None = None
 
 
-class SourceOut(BaseModel):
+class DropOut(Strict):
+    text: str = Field(..., description="A line the cleaner removed from the article.")
+    reason: str = Field(..., description="Why, e.g. related-link block, caption, source line, off-topic tail.")
+
+
+class SourceOut(Strict):
     title: str
     source: str | None
     label: str
     sentences: list[str]
+    removed: list[DropOut]
 
 
-class SummaryOut(BaseModel):
+class SummaryOut(Strict):
     """`Summary.to_dict()`: the same object `tomtat summarize --format json` prints."""
 
     summary: str
@@ -88,7 +123,7 @@ class ExtractRequest(BaseModel):
     name: str = "page.html"
 
 
-class ExtractOut(BaseModel):
+class ExtractOut(Strict):
     title: str
     text: str
     source: str | None = None

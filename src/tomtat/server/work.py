@@ -9,18 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from tomtat.model import Article
-from tomtat.pipeline import as_cluster
 from tomtat.pipeline import summarize as run_summarize
 from tomtat.render import render
 
 
 def summarize_payload(payload: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
-    """Summarize one request: (the Summary as a dict, the rendered text for text/markdown or None)."""
-    cluster = as_cluster(payload["articles"], payload.get("id"))
-    summary = run_summarize(
-        cluster, words=payload.get("words"), sentences=payload.get("sentences"),
-        include_sources=bool(payload.get("include_sources")),
-    )
+    """Summarize one request: (the Summary as a dict, the rendered text for formats other than json, else None).
+
+    `payload` holds "articles" (dicts), "id", "format" and "options" (a `SummaryOptions`).
+    """
+    summary = run_summarize(payload["articles"], payload["options"], cluster_id=payload.get("id"))
     fmt = payload.get("format") or "json"
     rendered = None if fmt == "json" else render(summary, fmt)
     return summary.to_dict(), rendered
@@ -35,10 +33,3 @@ def extract_html(html: str, name: str) -> dict[str, Any]:
         "title": article.title, "text": article.text, "source": article.source,
         "url": article.url, "date": article.date,
     }
-
-
-def warm_up() -> None:
-    """Load the segmenter and models once, so the first real request is not slow."""
-    from tomtat.batch.jobs import warm_up as _warm_up
-
-    _warm_up()

@@ -1,101 +1,18 @@
-"""Vietnamese sentence splitting that respects news-text conventions.
-
-A boundary is end punctuation followed by whitespace and the start of a new
-sentence (an upper-case letter, a digit, an opening quote or a dialogue dash).
-Dots without a space after them ("13/4", "5.2", "1.550", "V.Putin", "VOV.VN",
-"TP.HCM") never end a sentence, closing quotes and brackets stay with the
-sentence they close, and common abbreviations ("TP. Hồ Chí Minh", "PGS. TS.")
-do not end one either, and neither does a full stop inside a quotation that
-closes later in the paragraph. Line breaks always end a sentence.
-
-Splitting only ever cuts at whitespace and strips it: the non-space characters
-of the input come out unchanged and in order.
-"""
+"""Stage 3, split: cleaned paragraphs into sentences (the splitting rules are in `tomtat.text.sentences`)."""
 
 from __future__ import annotations
 
-import re
+from tomtat.text.sentences import split_paragraph
 
-_ABBREVIATIONS = {
-    "tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "ls", "th", "q", "p", "mr", "mrs", "ms",
-    "dr", "st", "no", "tr", "vs", "ctv", "nxb", "bv", "ubnd", "hđnd", "tw", "vd", "tx", "ck",
-}
-_CLOSERS = "\"'”’»)]"
-_OPENERS = "\"'“‘«(["
-# end punctuation (".", "!", "?", runs of them, "…"), closers kept with it, then whitespace
-_BOUNDARY = re.compile(rf"(?<![.!?…])(?P<end>[.!?…]+[{re.escape(_CLOSERS)}]*)(?P<space>\s+)")
-_LAST_TOKEN = re.compile(r"([\w.]+)\W*$")
-
-
-def _starts_sentence(rest: str) -> bool:
-    """Does the text after a candidate boundary look like the start of a sentence?"""
-    i = 0
-    while i < len(rest) and rest[i] in _OPENERS:
-        i += 1
-    if i >= len(rest):
-        return False
-    ch = rest[i]
-    if ch.isupper() or ch.isdigit():
-        return True
-    # a dialogue or list dash: "- Ông nói ..."
-    return ch in "-–—" and i == 0 and rest[1:2].isspace()
-
-
-def _is_abbreviation(prefix: str, end: str) -> bool:
-    if end != ".":
-        return False
-    match = _LAST_TOKEN.search(prefix[-40:])
-    if not match:
-        return False
-    token = match.group(1).rstrip(".")
-    last = token.rsplit(".", 1)[-1]
-    # a lone initial ("J. Smith", "V. Putin") or a known abbreviation ("TP.", "PGS.TS.")
-    if len(last) == 1 and last.isupper():
-        return True
-    return token.lower() in _ABBREVIATIONS or last.lower() in _ABBREVIATIONS
-
-
-def split_paragraph(paragraph: str) -> list[str]:
-    """Sentences of one line of text, each stripped and non-empty.
-
-    A full stop inside a quotation that closes later in the paragraph does not
-    end a sentence: “A. B”, theo X. is one sentence, because splitting it would
-    leave “A. on its own and an attribution with a dangling quote mark.
-    """
-    sentences: list[str] = []
-    start = 0
-    # quote marks seen since `start`, counted incrementally (linear time on any input)
-    scanned, opened, closed, straight = 0, 0, 0, 0
-    last_close = paragraph.rfind("”")
-    last_straight = paragraph.rfind('"')
-    for match in _BOUNDARY.finditer(paragraph):
-        end = match.end("end")
-        segment = paragraph[scanned:end]
-        opened += segment.count("“")
-        closed += segment.count("”")
-        straight += segment.count('"')
-        scanned = end
-        if not _starts_sentence(paragraph[match.end(): match.end() + 8]):
-            continue
-        if (opened > closed and last_close >= match.end()) or (straight % 2 and last_straight >= match.end()):
-            continue
-        if _is_abbreviation(paragraph[max(start, match.start() - 40) : match.start()], match.group("end")):
-            continue
-        piece = paragraph[start:end].strip()
-        if piece:
-            sentences.append(piece)
-            start = match.end()
-            scanned, opened, closed, straight = start, 0, 0, 0
-    tail = paragraph[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+__all__ = ["split_paragraph", "split_sentences"]
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """(paragraph index, sentence) pairs; line breaks always end a sentence.
 
-    Paragraph indices count the non-blank lines of `text`.
+    Paragraph indices count the non-blank lines of `text`. The pipeline splits
+    the cleaner's paragraphs one by one with `split_paragraph`; this is for
+    text that still holds its line breaks.
     """
     out: list[tuple[int, str]] = []
     for index, line in enumerate(p for p in text.splitlines() if p.strip()):

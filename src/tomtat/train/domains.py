@@ -4,7 +4,7 @@ A model tuned to one reference style must hold on others: ViMs references
 paraphrase the whole cluster, AbMuSu's copy the articles' body leads. So
 `tomtat train` takes several datasets (`KIND:PATH`, e.g. `vims:../shared/data/vims
 abmusu:../shared/data/abmusu/train.jsonl`) and reports, at each dataset's own
-budget (`DATASET_WORDS`):
+budget (`DATASET_SYLLABLES`):
 
 - "cv": k-fold CV trained on that dataset alone;
 - "A->B": trained on all of A, tested on all of B (leave-one-dataset-out);
@@ -31,7 +31,7 @@ from tomtat.errors import NoInputError
 from tomtat.evaluate.rouge import rouge
 from tomtat.model import Cluster
 from tomtat.represent import Representation
-from tomtat.train.fit import C, COMBINE, DATASET_WORDS, SELECT, Example, fit, folds
+from tomtat.train.fit import C, COMBINE, DATASET_SYLLABLES, SELECT, Example, fit, folds
 
 # The small grid of `grid_search` (README "Design decisions" has its table).
 GRID = {
@@ -46,7 +46,7 @@ class Prepared:
     """One dataset, every cluster represented once, with its features and oracle labels."""
 
     kind: str
-    words: int
+    syllables: int  # the budget its labels and scores use
     clusters: list[Cluster]  # sorted by id, only those with references and sentences
     reps: list[Representation]
     examples: list[Example]
@@ -64,48 +64,46 @@ def parse_dataset(spec: str) -> tuple[str, Path]:
     return "vims", Path(spec)
 
 
-def prepare_dataset(kind: str, clusters: Sequence[Cluster], words: int | None = None,
+def prepare_dataset(kind: str, clusters: Sequence[Cluster], syllables: int | None = None,
                     progress: Callable[[], None] | None = None) -> Prepared:
     from tomtat.errors import TomtatError
-    from tomtat.pipeline import prepare, validate
-    from tomtat.represent import represent
+    from tomtat.pipeline import analyze
     from tomtat.score.features import sentence_features
     from tomtat.train.labels import oracle_labels
 
-    words = words or DATASET_WORDS.get(kind, 200)
-    out = Prepared(kind, words, [], [], [])
+    syllables = syllables or DATASET_SYLLABLES.get(kind, 200)
+    out = Prepared(kind, syllables, [], [], [])
     for cluster in sorted(clusters, key=lambda c: str(c.id)):
         try:
-            work, _ = validate(cluster)
-            rep = represent(prepare(work))
-        except TomtatError:
+            rep = analyze(cluster).rep
+        except TomtatError:  # nothing to learn from: empty, not Vietnamese, no sentence left
             rep = None
-        if rep is not None and rep.sentences and cluster.references:
+        if rep is not None and cluster.references:
             out.clusters.append(cluster)
             out.reps.append(rep)
-            out.examples.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, words)))
+            out.examples.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, syllables)))
         if progress:
             progress()
     return out
 
 
-def summary_text(rep: Representation, model: dict[str, Any], words: int, method: str = "greedy") -> str:
+def summary_text(rep: Representation, model: dict[str, Any], syllables: int, method: str = "greedy") -> str:
     """What `summarize` would return for this representation with `model` (stages score, select, order)."""
     from tomtat.order import order_sentences
     from tomtat.score.learned import LearnedScorer
     from tomtat.select import Budget, select
 
-    chosen = select(rep, LearnedScorer(model).score(rep), Budget(syllables=words), method)
+    chosen = select(rep, LearnedScorer(model).score(rep), Budget(syllables=syllables), method)
     return " ".join(rep.sentences[i].text for i in order_sentences(rep, chosen))
 
 
 def _score(data: Prepared, models: Sequence[dict[str, Any]], model_of: Sequence[int], word_level: bool) -> dict[str, float]:
     rows = []
     for cluster, rep, m in zip(data.clusters, data.reps, model_of):
-        text = summary_text(rep, models[m], data.words)
-        row = {"rouge2": rouge(text, cluster.references, limit=data.words).f1()}
+        text = summary_text(rep, models[m], data.syllables)
+        row = {"rouge2": rouge(text, cluster.references, limit=data.syllables).f1()}
         if word_level:
-            row["rouge2_word"] = rouge(text, cluster.references, limit=data.words, level="word").f1()
+            row["rouge2_word"] = rouge(text, cluster.references, limit=data.syllables, level="word").f1()
         rows.append(row)
     return {key: round(statistics.fmean(r[key] for r in rows), 2) for key in rows[0]} if rows else {}
 
@@ -125,7 +123,7 @@ def report(datasets: Sequence[Prepared], k: int = 5, c: float = C, word_level: b
     Returns {"cv": {kind: scores}, "transfer": {"A->B": scores}, "joint": {kind: scores}}.
     """
     train = _with_settings(combine, select)
-    out: dict[str, Any] = {"folds": k, "words": {d.kind: d.words for d in datasets},
+    out: dict[str, Any] = {"folds": k, "syllables": {d.kind: d.syllables for d in datasets},
                            "clusters": {d.kind: len(d.clusters) for d in datasets}}
     fold_of = {d.kind: folds(len(d.examples), k) for d in datasets}
     if "cv" in parts:
@@ -174,7 +172,7 @@ def describe(datasets: Sequence[Prepared]) -> str:
 
 
 def describe_labels(datasets: Sequence[Prepared]) -> str:
-    budgets = ", ".join(f"{_NAMES.get(d.kind, d.kind)} {d.words}" for d in datasets)
+    budgets = ", ".join(f"{_NAMES.get(d.kind, d.kind)} {d.syllables}" for d in datasets)
     return f"greedy ROUGE-2 oracle at each set's budget in syllables ({budgets})"
 
 

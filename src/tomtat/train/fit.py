@@ -23,10 +23,10 @@ from tomtat.score.features import FEATURES, sentence_features
 from tomtat.score.learned import MODEL_FORMAT
 from tomtat.train.labels import oracle_labels
 
-LABEL_WORDS = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget (ViMs)
+LABEL_SYLLABLES = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget (ViMs)
 # Each dataset's labels (and evaluation) at the budget its references are written for:
 # ViMs references average ~230 syllables, AbMuSu's ~200.
-DATASET_WORDS = {"vims": 225, "abmusu": 200, "vnmds": 200}
+DATASET_SYLLABLES = {"vims": 225, "abmusu": 200, "vnmds": 200}
 C = 0.1  # inverse L2 strength: strong, the feature set is small and meant to transfer
 # How salience feeds the selector, and the selector's settings: chosen on a small grid by
 # 5-fold CV trained on ViMs + AbMuSu together, mean of both sets' ROUGE-2 (tomtat.train.domains.grid_search;
@@ -48,21 +48,19 @@ class Example:
 
 
 def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None,
-             words: int = LABEL_WORDS) -> list[Example]:
-    """Features and oracle labels (oracle at `words` syllables) of every sentence, cluster by cluster (sorted by id)."""
+             syllables: int = LABEL_SYLLABLES) -> list[Example]:
+    """Features and oracle labels (oracle at `syllables`) of every sentence, cluster by cluster (sorted by id)."""
     from tomtat.errors import TomtatError
-    from tomtat.pipeline import validate, prepare
-    from tomtat.represent import represent
+    from tomtat.pipeline import analyze
 
     out = []
     for cluster in sorted(clusters, key=lambda c: str(c.id)):
         try:
-            work, _ = validate(cluster)
-            rep = represent(prepare(work))
-        except TomtatError:
+            rep = analyze(cluster).rep
+        except TomtatError:  # nothing to learn from: empty, not Vietnamese, no sentence left
             rep = None
-        if rep is not None and rep.sentences and cluster.references:
-            out.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, words)))
+        if rep is not None and cluster.references:
+            out.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, syllables)))
         if progress:
             progress()
     return out
@@ -74,7 +72,7 @@ def _round(values) -> list[float]:
 
 def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None = None,
         select: dict[str, Any] | None = None, data: str = "ViMs (all clusters, sorted by id)",
-        labels: str = f"greedy ROUGE-2 oracle at {LABEL_WORDS} syllables", command: str = TRAIN_COMMAND) -> dict[str, Any]:
+        labels: str = f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables", command: str = TRAIN_COMMAND) -> dict[str, Any]:
     """A model dict (see tomtat.score.learned) from training examples."""
     from sklearn.linear_model import LogisticRegression
 
@@ -132,14 +130,16 @@ def cross_validate(
 ) -> dict[str, Any]:
     """k-fold CV of the whole pipeline: each cluster summarized by a model that never saw it.
 
-    Returns {"folds", "lengths", "learned": {words: {metric: mean F1}}, "per_fold":
-    {words: [R2 F1 of each fold]}, "centrality": ...} (centrality: the unsupervised
+    Returns {"folds", "lengths", "learned": {syllables: {metric: mean F1}}, "per_fold":
+    {syllables: [R2 F1 of each fold]}, "centrality": ...} (centrality: the unsupervised
     scorer on the same clusters, when `baseline`).
     """
     from tomtat.errors import TomtatError
-    from tomtat.pipeline import summarize
+    from tomtat.options import SummaryOptions
+    from tomtat.pipeline import analyze, summarize_analysis
     from tomtat.score import CentralityScorer
     from tomtat.score.learned import LearnedScorer
+    from tomtat.select import Budget
 
     ordered = sorted(clusters, key=lambda c: str(c.id))
     data = list(train_examples) if train_examples is not None else examples(ordered)
@@ -154,13 +154,17 @@ def cross_validate(
             if progress:
                 progress()
             continue
+        try:
+            analysis = analyze(cluster)  # once per cluster: every scorer and length reads it
+        except TomtatError:
+            analysis = None
         scorers = {"learned": LearnedScorer(models[fold_of[cid]]), **{s: v for s, v in systems.items() if v is not None}}
         for system, scorer in scorers.items():
             for w in lengths:
-                try:
-                    text = summarize(cluster, words=w, scorer=scorer).summary
-                except TomtatError:
+                if analysis is None:
                     continue
+                options = SummaryOptions(budget=Budget(syllables=w), scorer=scorer)
+                text = summarize_analysis(analysis, options).summary
                 scores = rouge(text, cluster.references, limit=w).scores
                 rows[system][w].append((int(fold_of[cid]), {m: scores[m][2] for m in METRICS}))
         if progress:

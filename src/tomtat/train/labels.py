@@ -10,7 +10,7 @@ from tomtat.evaluate.baselines import oracle_indices
 from tomtat.represent import Representation
 
 
-def oracle_labels(rep: Representation, references: Sequence[str], words: int) -> np.ndarray:
+def oracle_labels(rep: Representation, references: Sequence[str], syllables: int) -> np.ndarray:
     out = np.zeros(len(rep.sentences))
-    out[oracle_indices(rep, words, references)] = 1.0
+    out[oracle_indices(rep, syllables, references)] = 1.0
     return out

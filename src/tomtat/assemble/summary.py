@@ -1,0 +1,60 @@
+"""Build the `Summary`: sentences with their credits, the article list, and optional sources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from tomtat.model import Document, Summary, SummarySentence
+from tomtat.represent import SAME_FACT_OVERLAP, Representation
+from tomtat.score import Scores
+from tomtat.text.tokens import syllables
+
+if TYPE_CHECKING:
+    from tomtat.pipeline import Analysis
+
+
+def also_reported(rep: Representation, i: int) -> list[int]:
+    """Other documents with a sentence reporting the same fact as sentence i."""
+    same = np.flatnonzero(rep.overlap([i])[0] >= SAME_FACT_OVERLAP)
+    return sorted({rep.sentences[j].doc for j in same} - {rep.sentences[i].doc})
+
+
+def drop_record(drop: Any) -> dict[str, str]:
+    """One removed line as `{"text", "reason"}`; the reason is the `DropReason` value (a plain string)."""
+    text, reason = (drop.text, drop.reason) if hasattr(drop, "text") else drop  # older (line, why) tuples
+    return {"text": text, "reason": str(getattr(reason, "value", reason))}
+
+
+def source_record(doc: Document, label: str) -> dict[str, Any]:
+    """What `include_sources` shows of one article: its cleaned sentences and what was cut, and why."""
+    return {
+        "title": doc.article.title, "source": doc.article.source, "label": label,
+        "sentences": [s.text for s in doc.sentences],
+        "removed": [drop_record(d) for d in doc.removed],
+    }
+
+
+def assemble_summary(analysis: Analysis, scores: Scores, ordered: list[int], include_sources: bool = False) -> Summary:
+    """The `Summary` of the sentences `ordered` (indices into `analysis.rep.sentences`, in reading order)."""
+    rep, cluster = analysis.rep, analysis.cluster
+    labels = [a.label for a in cluster.articles]
+    out = []
+    for i in ordered:
+        s = rep.sentences[i]
+        also = also_reported(rep, i)
+        out.append(SummarySentence(
+            text=s.text, article=s.doc, position=s.position, source=labels[s.doc],
+            also_reported_by=also, also_reported_by_sources=[labels[a] for a in also],
+            score=round(float(scores.sentence_weights[i]), 4),
+        ))
+    text = " ".join(s.text for s in out)
+    summary = Summary(
+        summary=text, sentences=out, cluster_id=cluster.id, syllables=len(syllables(text, normalized=True)),
+        articles=[{"title": a.title, "source": a.source, "url": a.url, "date": a.date, "id": a.id} for a in cluster.articles],
+        warnings=list(analysis.warnings),
+    )
+    if include_sources:
+        summary.sources = [source_record(d, labels[k]) for k, d in enumerate(analysis.documents)]
+    return summary

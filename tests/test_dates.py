@@ -1,0 +1,155 @@
+"""The dates stage: date expressions in Vietnamese news, their values, and the page's date line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tomtat.clean.patterns import DATE_STAMP
+from tomtat.dates import DateValue, find_dates, parse_date_field, parse_date_line, reference_date, resolve_year
+from tomtat.dates.score import Found, load_cases, score
+
+DATA = Path(__file__).parent / "data"
+APRIL_14 = date(2021, 4, 14)  # a Wednesday
+
+
+def found(text: str, reference: date | None = APRIL_14) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.kind, m.iso) for m in find_dates(text, reference)]
+
+
+def test_labelled_set_precision_and_recall_reach_95_percent():
+    cases = load_cases(DATA / "dates.jsonl")
+    assert sum(len(c.expected) for c in cases) >= 200
+    assert sum(not c.expected for c in cases) >= 50  # sentences whose numbers are not dates
+    result = score(cases, lambda s, r: [Found(m.start, m.end, m.iso) for m in find_dates(s, r)])
+    assert result.precision >= 0.95, result.false_positives
+    assert result.recall >= 0.95, result.misses
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ngày 13/4, hai tổng thống điện đàm.", [("Ngày 13/4", "absolute", "2021-04-13")]),
+        ("Trong cuộc điện đàm hôm thứ Ba (13/4), hai bên nhất trí.", [("hôm thứ Ba (13/4)", "absolute", "2021-04-13")]),
+        ("Báo cáo công bố ngày 13-4-2021 cho thấy điều đó.", [("ngày 13-4-2021", "absolute", "2021-04-13")]),
+        ("Ông nhậm chức ngày 26 tháng 1.", [("ngày 26 tháng 1", "absolute", "2021-01-26")]),
+        ("Tháng 6/2021, hội nghị diễn ra tại Geneva.", [("Tháng 6/2021", "absolute", "2021-06")]),
+        ("Sáng 16/6, hai bên gặp nhau.", [("Sáng 16/6", "absolute", "2021-06-16")]),
+        ("Hôm qua, giá vàng giảm.", [("Hôm qua", "relative", "2021-04-13")]),
+        ("Sáng nay, Quốc hội họp.", [("Sáng nay", "relative", "2021-04-14")]),
+        ("Tuần trước, giá xăng tăng.", [("Tuần trước", "relative", "2021-W14")]),
+        ("Năm ngoái, xuất khẩu tăng.", [("Năm ngoái", "relative", "2020")]),
+        ("Từ đầu tháng 3, giá thép tăng.", [("đầu tháng 3", "absolute", "2021-03")]),
+        ("Thứ Hai tuần trước, công ty họp cổ đông.", [("Thứ Hai tuần trước", "relative", "2021-04-05")]),
+        ("Cách đây 3 năm, dự án khởi công.", [("Cách đây 3 năm", "relative", "2018")]),
+    ],
+)
+def test_finds_absolute_and_relative_dates_with_their_values(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giá vàng tăng 5.2 triệu đồng mỗi lượng.",
+        "Hiệp ước giới hạn mỗi bên ở mức 1.550 đầu đạn.",
+        "Đội chủ nhà thắng 2-1 sau 90 phút.",
+        "Liên hệ số 0912.345.678 hoặc 024.3825.1234.",
+        "Đoàn xe rời khách sạn lúc 10:20.",
+        "Khoảng 2/3 số phiếu ủng hộ, tổng đài hoạt động 24/7.",
+        "Phiên bản iOS 14.5 và ứng dụng 2.0.1 đã phát hành.",
+        "Đây là lần thứ ba đội giành chức vô địch.",
+        "Trong 3 năm qua, mỗi tháng 5 triệu đồng được chi cho quỹ.",
+        "Căn hộ số 12/4 đường Láng được rao bán.",
+        "Hai ngày trước khi khai mạc, ban tổ chức họp báo.",
+        "Chỉ số giá tăng 0,3% so với tháng trước.",
+    ],
+)
+def test_numbers_that_are_not_dates_are_left_alone(text):
+    assert found(text) == []
+
+
+def test_offsets_point_at_the_mention_in_the_text():
+    text = "Sau cuộc gặp sáng 16/6 tại Geneva, hôm qua Điện Kremlin cho biết sẽ có vòng đàm phán vào tháng 7."
+    mentions = find_dates(text, date(2021, 6, 17))
+    assert [text[m.start:m.end] for m in mentions] == [m.text for m in mentions] == ["sáng 16/6", "hôm qua", "tháng 7"]
+    assert [m.iso for m in mentions] == ["2021-06-16", "2021-06-16", "2021-07"]
+
+
+def test_without_a_reference_yearless_dates_keep_an_unknown_year_and_relative_ones_no_value():
+    mentions = find_dates("Ngày 13/4, hội nghị tháng 6 bàn về đề xuất đưa ra hôm qua.")
+    assert [(m.iso, m.kind) for m in mentions] == [("--04-13", "absolute"), ("--06", "absolute"), (None, "relative")]
+    assert mentions[0].value == DateValue("day", None, 4, 13)
+    assert mentions[0].value.first_day() is None and not mentions[0].value.year_known
+
+
+def test_yearless_day_takes_the_year_nearest_the_reference():
+    assert resolve_year(12, 28, date(2021, 1, 5)) == 2020  # late December reported in early January
+    assert resolve_year(1, 3, date(2021, 12, 28)) == 2022  # early January announced in late December
+    assert resolve_year(6, 16, date(2021, 4, 14)) == 2021
+    assert resolve_year(6, 16, None) is None
+    assert found("Ngày 28/12, thành phố ban hành quyết định.", date(2021, 1, 5)) == [("Ngày 28/12", "absolute", "2020-12-28")]
+
+
+def test_values_give_a_period_to_order_events_by():
+    day, week, month = DateValue("day", 2021, 4, 13), DateValue.of_week(date(2021, 4, 7)), DateValue("month", 2021, 2)
+    assert (week.iso(), week.first_day(), week.last_day()) == ("2021-W14", date(2021, 4, 5), date(2021, 4, 11))
+    assert (month.first_day(), month.last_day()) == (date(2021, 2, 1), date(2021, 2, 28))
+    assert sorted([day, week, month], key=DateValue.first_day) == [month, week, day]
+    assert DateValue("year", 2021).iso() == "2021" and DateValue("month", None, 6).iso() == "--06"
+
+
+def test_weekday_resolves_to_the_last_one_unless_told_otherwise():
+    assert found("Hôm thứ Hai, bộ trưởng phát biểu.") == [("Hôm thứ Hai", "relative", "2021-04-12")]
+    assert found("Thứ Sáu tới, đoàn lên đường.") == [("Thứ Sáu tới", "relative", "2021-04-16")]
+    assert found("Chủ nhật tuần sau, giải chạy diễn ra.") == [("Chủ nhật tuần sau", "relative", "2021-04-25")]
+
+
+def test_part_of_a_period_is_kept_apart_from_its_value():
+    (mention,) = find_dates("Cuối năm 2020, dự án hoàn thành.")
+    assert (mention.iso, mention.part, mention.granularity) == ("2020", "late", "year")
+
+
+def _date_lines() -> list[dict]:
+    return [json.loads(line) for line in (DATA / "date_lines.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("row", _date_lines(), ids=lambda row: row["line"][:40])
+def test_date_line_gives_the_publication_date_and_nothing_else(row):
+    parsed = parse_date_line(row["line"])
+    assert (parsed.iso() if parsed else None) == row["iso"]
+
+
+def test_every_line_the_cleaner_drops_as_a_date_stamp_keeps_its_value():
+    stamps = [row["line"] for row in _date_lines() if DATE_STAMP.match(row["line"].strip())]
+    assert len(stamps) >= 10
+    assert all(parse_date_line(line) is not None for line in stamps)
+
+
+def test_date_line_keeps_time_and_offset():
+    parsed = parse_date_line("Thứ Ba, 13/04/2021 10:20 GMT+7")
+    assert (parsed.day, parsed.time, parsed.utc_offset) == (date(2021, 4, 13), time(10, 20), timedelta(hours=7))
+
+
+def test_reference_date_prefers_the_date_field_then_the_date_line():
+    page = "Hai tổng thống điện đàm\nThứ Ba, 13/04/2021 10:20 GMT+7\nVOV.VN - Hôm qua, hai bên nhất trí."
+    assert reference_date("2021-04-20T08:00:00+07:00", page) == date(2021, 4, 20)
+    assert reference_date(None, page) == date(2021, 4, 13)
+    assert reference_date("13/04/2021 - 10:20") == date(2021, 4, 13)
+    assert reference_date("", "Không có dòng ngày nào ở đây.\nChỉ có chữ.") is None
+    assert parse_date_field("không rõ") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789/.-:() ,ngàyháữtôqubaiơmớNTHS")), max_size=60))
+def test_any_text_gives_ordered_non_overlapping_spans(text):
+    mentions = find_dates(text, APRIL_14)
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text
+    for left, right in zip(mentions, mentions[1:]):
+        assert left.end <= right.start
