@@ -107,6 +107,7 @@ class Sentence:
     text: str  # normalized display text (NFC, one tone-mark convention)
     doc: int  # index of its Document (= of its Article in Cluster.articles)
     position: int  # index of the sentence within its article's body
+    paragraph: int = 0  # index of its cleaned paragraph (the sapo is 0): the learned scorer's lead features
     syllables: list[str] = field(default_factory=list)  # lowercase syllables, punctuation dropped
     words: list[str] = field(default_factory=list)  # lowercase word units ("tổng_thống")
 

@@ -104,10 +104,10 @@ def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = F
     with timer.stage("split"):
         documents = []
         for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
-            texts = [text for paragraph in clean.paragraphs for text in split_paragraph(paragraph)]
+            texts = [(k, text) for k, paragraph in enumerate(clean.paragraphs) for text in split_paragraph(paragraph)]
             sentences = [
-                Sentence(text=text, doc=index, position=pos, syllables=syllables(text, normalized=True))
-                for pos, text in enumerate(texts)
+                Sentence(text=text, doc=index, position=pos, paragraph=k, syllables=syllables(text, normalized=True))
+                for pos, (k, text) in enumerate(texts)
             ]
             documents.append(Document(
                 article, syllables(clean.title, normalized=True), [], sentences, clean.removed,

@@ -7,7 +7,9 @@ scored better on ViMs, `ilp` solves it exactly with HiGHS.
 A selector is a function `(rep, candidates, scores, budget) -> [sentence
 index]`; `SELECTORS` maps the names users pass (`--method`, `"method"` in the
 HTTP body, `SummaryOptions.method`) to them. A new selector is its module plus
-one line here.
+one line here. The built-in selectors take their settings (salience weight,
+length exponent, same-fact threshold) from `scores.selection`, which the
+learned scorer fills from its model file, else from their module defaults.
 """
 
 from __future__ import annotations
