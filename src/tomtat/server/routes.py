@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 
 from tomtat import __version__
 from tomtat.errors import Failure, TooLargeError
@@ -77,10 +77,14 @@ async def extract(request: ExtractRequest, http: Request) -> Any:
     return await run_work(http, work.extract_html, request.html, request.name)
 
 
-@router.get("/healthz", summary="Liveness")
-async def healthz(http: Request) -> dict[str, Any]:
+@router.get("/healthz", summary="Liveness", responses={503: {"description": "No worker process is alive."}})
+async def healthz(http: Request) -> Any:
+    """The real state: dead worker processes are replaced first; 503 "degraded" when none is alive."""
     runner: Runner = http.app.state.runner
-    return {"status": "ok", "version": __version__, "workers": runner.kind, "pending": runner.pending}
+    info = {"version": __version__, **runner.health()}
+    if info["status"] != "ok":
+        return JSONResponse(info, status_code=503)
+    return info
 
 
 @router.get("/", include_in_schema=False)
