@@ -165,7 +165,9 @@ def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None
     with timer.stage("order"):
         ordered = order_sentences(rep, chosen)
     with timer.stage("assemble"):
-        return assemble_summary(analysis, scores, ordered, options.include_sources)
+        summary = assemble_summary(analysis, scores, ordered, options.include_sources)
+    summary.warnings.extend(chosen.warnings)  # e.g. ilp fell back to greedy
+    return summary
 
 
 def summarize(
