@@ -14,6 +14,8 @@ with a readable message, and every summary runs off the event loop in a
 thread or process pool under a time limit (504, server/runner.py). Input
 errors map to their `TomtatError.http_status`; anything else is a 500 with one
 line of detail (server/handlers.py). The server keeps serving after any of them.
+Every response carries nosniff and a Referrer-Policy, static files the page's
+CSP (server/limits.py); JSON bodies with a lone surrogate are a 422.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from fastapi.staticfiles import StaticFiles
 
 from tomtat import __version__
 from tomtat.server.handlers import install_error_handlers
-from tomtat.server.limits import BodyLimit
-from tomtat.server.routes import STATIC, router
+from tomtat.server.limits import BodyLimit, SecurityHeaders
+from tomtat.server.routes import PAGE_CSP, STATIC, router
 from tomtat.server.runner import Runner
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
@@ -62,6 +64,7 @@ def create_app(
     )
     app.state.runner = runner
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(SecurityHeaders, static_csp=PAGE_CSP)  # added last: outermost, so on every response
     install_error_handlers(app)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tomtat.errors import Failure, TomtatError
+from tomtat.server.limits import SECURITY_HEADERS
 
 
 class RequestFailed(Exception):
@@ -69,8 +70,17 @@ async def _request_failed(request: Request, exc: RequestFailed) -> JSONResponse:
     return failure_response(exc.failure)
 
 
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug outside the work (the work's own are `RequestFailed`): one JSON line, not Starlette's plain text.
+
+    Starlette sends this outside the app's middleware, so the security headers are added here.
+    """
+    return JSONResponse(status_code=500, content={"detail": Failure.from_exception(exc).message}, headers=SECURITY_HEADERS)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_exception)
     app.add_exception_handler(TomtatError, _input_error)
     app.add_exception_handler(RequestFailed, _request_failed)
+    app.add_exception_handler(Exception, _unexpected)

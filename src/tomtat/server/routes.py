@@ -18,6 +18,7 @@ from tomtat.pipeline import MAX_ARTICLES
 from tomtat.render import FORMATS
 from tomtat.server import work
 from tomtat.server.handlers import RequestFailed
+from tomtat.server.limits import UnicodeJSONRoute
 from tomtat.server.runner import Runner
 from tomtat.server.schemas import ErrorOut, ExtractOut, ExtractRequest, SummarizeRequest, SummaryOut
 
@@ -35,7 +36,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 # the other formats' media types, from the FORMATS registry; json is the response model's
 TEXT_CONTENT = {f.media_type: {} for name, f in FORMATS.items() if name != "json"}
 
-router = APIRouter()
+router = APIRouter(route_class=UnicodeJSONRoute)  # a lone surrogate in a JSON body is a 422, not a 500
 
 
 def cache_key(payload: dict[str, Any]) -> str:
