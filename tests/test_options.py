@@ -240,7 +240,7 @@ def test_cli_http_and_batch_report_a_failure_alike(monkeypatch, tmp_path):
 
     with TestClient(create_app(workers=0, cache_size=0), raise_server_exceptions=False) as client:
         r = client.post("/v1/summarize", json={"articles": STORM})
-        assert (r.status_code, r.json()) == (500, {"detail": expected})
+        assert (r.status_code, r.json()) == (500, {"detail": expected, "code": "internal_error"})  # every error body has a code
 
 
 def test_analyze_is_the_shared_first_half():

@@ -59,6 +59,7 @@ def test_lone_surrogate_is_422_json(client, body):
     r = _post_raw(client, body)
     assert r.status_code == 422, r.text
     assert "lone surrogate" in r.json()["detail"] and "malformed JSON" in r.json()["detail"]
+    assert r.json()["code"] == "invalid_request"
 
 
 def test_surrogate_pair_escapes_are_fine(client):
@@ -201,7 +202,7 @@ def test_security_headers_on_an_unexpected_500(monkeypatch):
     monkeypatch.setattr(routes, "cache_key", broken)
     with TestClient(create_app(workers=0, cache_size=0), raise_server_exceptions=False) as c:
         r = c.post("/v1/summarize", json={"articles": STORM})
-    assert r.status_code == 500 and "RuntimeError: boom" in r.json()["detail"]
+    assert r.status_code == 500 and "RuntimeError: boom" in r.json()["detail"] and r.json()["code"] == "internal_error"
     assert r.headers["x-content-type-options"] == "nosniff" and r.headers["referrer-policy"] == "no-referrer"
 
 

@@ -137,9 +137,13 @@ class Summary:
     # removed: [{text, reason}]), only when asked for:
     # SummarySentence.article/.position index into it, which lets a page highlight the origin
     sources: list[dict[str, Any]] | None = None
+    # links of the input that could not be fetched ({url, code, detail}), set by the HTTP shell when the
+    # request sent `urls` (the CLI reports them on stderr); absent otherwise
+    url_errors: list[dict[str, str]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        if self.sources is None:
-            del data["sources"]
+        for optional in ("sources", "url_errors"):
+            if data[optional] is None:
+                del data[optional]
         return data

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tomtat.fetch import DEFAULT_POLICY
 from tomtat.options import SummaryOptions
 from tomtat.pipeline import MAX_ARTICLES
 from tomtat.render import FORMATS
@@ -47,7 +48,14 @@ class SummarizeRequest(BaseModel):
         },
     )
 
-    articles: list[ArticleIn] = Field(..., description=f"The cluster: articles on one story (at most {MAX_ARTICLES}).")
+    articles: list[ArticleIn] = Field(
+        default_factory=list, description=f"The cluster: articles on one story (at most {MAX_ARTICLES}, links included).")
+    urls: list[str] = Field(
+        default_factory=list,
+        description=(
+            f"Links to news pages (http/https, at most {DEFAULT_POLICY.max_urls} by default): the server fetches each "
+            "and adds its article after `articles`. A link that cannot be fetched is reported in `url_errors` and the "
+            "rest are summarized. The server refuses loopback/private addresses unless started with --allow-private-urls."))
     words: int | None = Field(
         None, ge=Budget.MIN_SYLLABLES, le=Budget.MAX_SYLLABLES,
         description="Length budget in syllables (default 200 unless `sentences` is given).")
@@ -102,6 +110,13 @@ class SourceOut(Strict):
     removed: list[DropOut]
 
 
+class UrlErrorOut(Strict):
+    url: str = Field(..., description="The link as sent.")
+    code: str = Field(..., description="Stable error code: fetch_bad_url, fetch_blocked_address, fetch_timeout, fetch_connect, "
+                                        "fetch_http_status, fetch_redirect, fetch_not_html, fetch_too_large, fetch_no_text.")
+    detail: str = Field(..., description="Why, in English.")
+
+
 class SummaryOut(Strict):
     """`Summary.to_dict()`: the same object `tomtat summarize --format json` prints."""
 
@@ -112,10 +127,19 @@ class SummaryOut(Strict):
     articles: list[ArticleMeta]
     warnings: list[str]
     sources: list[SourceOut] | None = Field(None, description="Only with `include_sources: true`.")
+    url_errors: list[UrlErrorOut] | None = Field(
+        None, description="Only when `urls` were sent: the links that could not be fetched (empty when all were).")
 
 
 class ErrorOut(BaseModel):
-    detail: str
+    """Every error body: a stable `code` for programs, an English `detail` for people."""
+
+    detail: str = Field(..., description="What went wrong, one line of English.")
+    code: str = Field(..., description=(
+        "Stable error code: the error class's (no_input, unreadable_input, malformed_input, not_vietnamese, "
+        "too_many_articles, fetch_*), invalid_request for validation errors, body_too_large (413), busy (503), "
+        "timeout (504), internal_error (500)."))
+    url_errors: list[UrlErrorOut] | None = Field(None, description="The links that could not be fetched, when `urls` were sent.")
 
 
 class ExtractRequest(BaseModel):
