@@ -10,7 +10,7 @@ fails before any article is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from tomtat.errors import InvalidOptionError
 from tomtat.score import DEFAULT_SCORER, SCORERS
@@ -18,6 +18,10 @@ from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
 
 if TYPE_CHECKING:
     from tomtat.score import Scorer
+
+# dated events in a timeline unless asked otherwise (tomtat.order.timeline reads it from here, so
+# that `tomtat --help` and `import tomtat` learn it without importing numpy)
+MAX_EVENTS = 10
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,8 @@ class SummaryOptions:
     processes. `segment` adds underthesea word units to the sentence vectors
     (off: on ViMs they cost 3.3x the time and no ROUGE, README "Design
     decisions"). `include_sources` adds each article's cleaned sentences and
-    what the cleaner removed from it (`Summary.sources`).
+    what the cleaner removed from it (`Summary.sources`). `events` caps the
+    cluster's timeline (`Summary.timeline`, default 10; 0 leaves it empty).
     """
 
     budget: Budget = field(default_factory=Budget)
@@ -37,8 +42,13 @@ class SummaryOptions:
     scorer: str | Scorer = DEFAULT_SCORER
     segment: bool = False
     include_sources: bool = False
+    events: int = MAX_EVENTS
+
+    MAX_EVENTS_ALLOWED: ClassVar[int] = 100
 
     def __post_init__(self) -> None:
+        if not isinstance(self.events, int) or not 0 <= self.events <= self.MAX_EVENTS_ALLOWED:
+            raise InvalidOptionError(f"events must be 0 to {self.MAX_EVENTS_ALLOWED}, not {self.events}")
         if not isinstance(self.budget, Budget):
             raise InvalidOptionError(f"budget must be a Budget, not {type(self.budget).__name__}")
         SELECTORS.resolve(self.method)

@@ -2,21 +2,26 @@
 
 Both selectors maximize the same objective, distinct concept weight covered
 plus sentence salience, under the budget: `greedy` (default) is fast and
-scored better on ViMs, `ilp` solves it exactly with HiGHS.
+scored better on ViMs, `ilp` solves it exactly with HiGHS (within deterministic
+bounds; past them it falls back to greedy and says so in a warning).
 
 A selector is a function `(rep, candidates, scores, budget) -> [sentence
-index]`; `SELECTORS` maps the names users pass (`--method`, `"method"` in the
+index]` (a plain list, or a `Selection` that also carries warnings); `SELECTORS` maps the names users pass (`--method`, `"method"` in the
 HTTP body, `SummaryOptions.method`) to them. A new selector is its module plus
-one line here.
+one line here. The built-in selectors take their settings (salience weight,
+length exponent, same-fact threshold) from `scores.selection`, which the
+learned scorer fills from its model file, else from their module defaults.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from tomtat.registry import Lazy, Registry
 from tomtat.select.budget import DEFAULT_SYLLABLES, Budget
+from tomtat.select.candidates import candidates
+from tomtat.select.selection import Selection
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,17 +49,26 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def select(rep: Representation, scores: Scores, budget: Budget, method: str = DEFAULT_METHOD) -> list[int]:
-    """Indices into `rep.sentences` of the chosen sentences, unordered."""
-    from tomtat.select.candidates import candidates
+def select(
+    rep: Representation, scores: Scores, budget: Budget, method: str = DEFAULT_METHOD, exclude: Iterable[int] = (),
+) -> Selection:
+    """Indices into `rep.sentences` of the chosen sentences, unordered, never one of `exclude`, with the selector's warnings."""
+    import numpy as np
 
     selector = SELECTORS.resolve(method)
     if not rep.sentences:
-        return []
-    return selector(rep, candidates(rep), scores, budget)
+        return Selection()
+    cand = candidates(rep)
+    banned = set(exclude)
+    if banned:
+        cand = np.array([i for i in cand if i not in banned], dtype=cand.dtype)
+        if not cand.size:
+            return Selection()
+    chosen = selector(rep, cand, scores, budget)
+    return chosen if isinstance(chosen, Selection) else Selection(chosen)
 
 
 __all__ = [
-    "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selector",
-    "select", "select_greedy", "select_ilp",
+    "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selection", "Selector",
+    "candidates", "select", "select_greedy", "select_ilp",
 ]
