@@ -54,6 +54,25 @@ class Representation:
             size = np.where(2 * small >= large, small, large)
         return np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
 
+    def overlapping_pairs(self, rows: np.ndarray, threshold: float) -> np.ndarray:
+        """Pairs (a, b), a < b, of positions in `rows` whose sentences overlap above `threshold`.
+
+        The same measure as `overlap` ("comparable"), computed only for the
+        pairs that share a concept (one sparse product), so memory follows
+        those pairs instead of len(rows) x all sentences.
+        """
+        m = self.concept_matrix[np.asarray(rows, dtype=np.intp)]
+        shared = sparse.triu(m @ m.T, k=1).tocoo()
+        sizes = np.diff(m.indptr)
+        small = np.minimum(sizes[shared.row], sizes[shared.col])
+        large = np.maximum(sizes[shared.row], sizes[shared.col])
+        size = np.where(2 * small >= large, small, large)
+        share = np.divide(shared.data, size, out=np.zeros(shared.nnz), where=size > 0)
+        keep = share > threshold
+        a, b = shared.row[keep], shared.col[keep]
+        order = np.lexsort((b, a))  # row by row, as np.argwhere on the dense matrix gave them
+        return np.column_stack([a[order], b[order]]).astype(np.intp)
+
 
 def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
     return {
