@@ -23,6 +23,8 @@ from scipy import sparse
 
 # candidate pairs whose exact cosine is computed at once (bounds the temporary rows)
 _CHUNK = 200_000
+# rows whose candidate pairs are found at once
+_BLOCK_ROWS = 2048
 PREFIX_SHARE = 0.5  # prefix length^2 below half the threshold: the fewest undecided pairs on 200 long articles
 
 
@@ -60,11 +62,11 @@ def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> tuple[np.ndar
     """Every ordered pair (i, j), i != j, of unit-length non-negative rows with cosine >= `threshold`.
 
     With S the suffixes and P = vectors - S the prefixes, x.y = xS.y + xP.yS
-    + xP.yP: the first two come from one sparse product over rare terms
-    (S @ vectors.T, and its transpose, less the S @ S.T counted twice), and the
-    third lies between 0 and |xP| |yP| < threshold. Only pairs that bound
-    leaves undecided get their prefix dot computed. Memory and time follow the
-    pairs sharing a rare term, not the square of the rows.
+    + xP.yP: the first two come from sparse products that only meet through
+    suffix (rarer) terms, a block of rows at a time, and the third lies between
+    0 and |xP| |yP| < threshold. Only pairs that bound leaves undecided get
+    their prefix dot computed. Memory and time follow the pairs sharing a rare
+    term, not the square of the rows.
     """
     vectors = vectors.tocsr()
     n = vectors.shape[0]
@@ -76,15 +78,22 @@ def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> tuple[np.ndar
     suffix = _suffix(vectors, threshold, PREFIX_SHARE)
     prefix = (vectors - suffix).tocsr()
     prefix.eliminate_zeros()
-    rare = suffix @ vectors.T
-    known = sparse.triu(rare + rare.T - suffix @ suffix.T, k=1).tocoo()  # x.y less xP.yP, pairs i < j
-    rows, cols, low = known.row.astype(np.intp), known.col.astype(np.intp), known.data
     lengths = np.sqrt(np.asarray(prefix.multiply(prefix).sum(axis=1)).ravel())
-    high = low + lengths[rows] * lengths[cols]
-    hit = low >= threshold
-    open_ = ~hit & (high >= threshold)
-    if open_.any():
-        exact = low[open_] + row_dots(prefix, rows[open_], cols[open_])
-        hit[np.flatnonzero(open_)[exact >= threshold]] = True
-    rows, cols = rows[hit], cols[hit]
+    rare_t, suffix_t = vectors.T.tocsr(), suffix.T.tocsr()
+    found_rows, found_cols = [], []
+    for a in range(0, n, _BLOCK_ROWS):  # a block of rows at a time: memory follows the block's candidates
+        b = min(n, a + _BLOCK_ROWS)
+        # x.y less xP.yP = xS.y + xP.yS, for the pairs sharing a term in either suffix
+        known = (suffix[a:b] @ rare_t + prefix[a:b] @ suffix_t).tocoo()
+        rows, cols, low = known.row.astype(np.intp) + a, known.col.astype(np.intp), known.data
+        later = cols > rows
+        rows, cols, low = rows[later], cols[later], low[later]
+        hit = low >= threshold
+        open_ = ~hit & (low + lengths[rows] * lengths[cols] >= threshold)
+        if open_.any():
+            exact = low[open_] + row_dots(prefix, rows[open_], cols[open_])
+            hit[np.flatnonzero(open_)[exact >= threshold]] = True
+        found_rows.append(rows[hit])
+        found_cols.append(cols[hit])
+    rows, cols = np.concatenate(found_rows), np.concatenate(found_cols)
     return np.concatenate([rows, cols]), np.concatenate([cols, rows])
