@@ -25,7 +25,7 @@ from scipy import sparse
 _CHUNK = 200_000
 # rows whose candidate pairs are found at once
 _BLOCK_ROWS = 2048
-PREFIX_SHARE = 0.5  # prefix length^2 below half the threshold: the fewest undecided pairs on 200 long articles
+PREFIX_SHARE = 0.75  # prefix length^2 below 3/4 of the threshold: fastest on 200 x 3, 6 and 12 ViMs-sized articles
 
 
 def _suffix(matrix: sparse.csr_matrix, threshold: float, share: float = 1.0) -> sparse.csr_matrix:
