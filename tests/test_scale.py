@@ -57,8 +57,13 @@ def _cluster_rep():
     return analyze(METRO + STORM).rep
 
 
+@pytest.mark.parametrize("direct_rows", [0, 1000])  # the prefix filter, and the small-cluster shortcut
 @pytest.mark.parametrize("threshold", [0.05, 0.3, 0.6])
-def test_similar_pairs_are_those_of_the_full_product(threshold):
+def test_similar_pairs_are_those_of_the_full_product(threshold, direct_rows, monkeypatch):
+    from tomtat.represent import pairs
+
+    monkeypatch.setattr(pairs, "DIRECT_ROWS", direct_rows)
+    monkeypatch.setattr(pairs, "_BLOCK_ROWS", 7)  # several blocks even on a small cluster
     vectors = _cluster_rep().vectors
     full = (vectors @ vectors.T).toarray() >= threshold
     np.fill_diagonal(full, False)
