@@ -45,14 +45,17 @@ class Representation:
         that sentence alone.
         """
         m = self.concept_matrix
-        shared = (m[rows] @ m.T).toarray()
+        rows = np.asarray(rows, dtype=np.intp).reshape(-1)
+        shared = (m[rows] @ m.T).tocoo()  # only the pairs sharing a concept are computed
         sizes = np.diff(m.indptr)  # concepts per sentence (the matrix is binary)
-        small = np.minimum(sizes[rows][:, None], sizes[None, :])
-        large = np.maximum(sizes[rows][:, None], sizes[None, :])
+        a, b = sizes[rows][shared.row], sizes[shared.col]
+        small, large = np.minimum(a, b), np.maximum(a, b)
         size = {"smaller": small, "larger": large}.get(against)
         if size is None:
             size = np.where(2 * small >= large, small, large)
-        return np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
+        out = np.zeros((rows.size, m.shape[0]))
+        out[shared.row, shared.col] = np.divide(shared.data, size, out=np.zeros(shared.nnz), where=size > 0)
+        return out
 
     def overlapping_pairs(self, rows: np.ndarray, threshold: float) -> np.ndarray:
         """Pairs (a, b), a < b, of positions in `rows` whose sentences overlap above `threshold`.
