@@ -9,6 +9,7 @@ rather than a traceback.
 
 from __future__ import annotations
 
+import errno
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ class TomtatError(Exception):
 
     exit_code = 1
     http_status = 400
+    code = "internal_error"  # the stable machine code of the HTTP error body
 
 
 class InvalidOptionError(TomtatError, ValueError):
@@ -25,6 +27,33 @@ class InvalidOptionError(TomtatError, ValueError):
 
     exit_code = 2
     http_status = 422
+    code = "invalid_request"
+
+
+class InvalidArgumentError(InvalidOptionError, TypeError):
+    """A library call given the wrong kind of value (`summarize(None)`, `Article(title=5)`, `words="100"`).
+
+    A usage error like `InvalidOptionError` (exit code 2, HTTP 422), and a
+    `TypeError` too, so callers that already catch that keep working.
+    """
+
+
+class EnvironmentFailureError(TomtatError):
+    """The machine, not the input: a full or read-only disk, a missing output folder, permission denied.
+
+    Exit code 9. Raised from the `OSError` that caused it (`from_os_error`),
+    so the message names the file and the system's reason.
+    """
+
+    exit_code = 9
+    http_status = 500
+    code = "internal_error"
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, doing: str = "") -> EnvironmentFailureError:
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        return cls(f"{doing}{where}{reason}")
 
 
 class NoInputError(TomtatError):
@@ -32,6 +61,7 @@ class NoInputError(TomtatError):
 
     exit_code = 3
     http_status = 422
+    code = "no_input"
 
 
 class UnreadableInputError(TomtatError):
@@ -39,6 +69,7 @@ class UnreadableInputError(TomtatError):
 
     exit_code = 4
     http_status = 422
+    code = "unreadable_input"
 
 
 class MalformedInputError(TomtatError):
@@ -46,6 +77,7 @@ class MalformedInputError(TomtatError):
 
     exit_code = 5
     http_status = 422
+    code = "malformed_input"
 
 
 class NotVietnameseError(TomtatError):
@@ -53,6 +85,7 @@ class NotVietnameseError(TomtatError):
 
     exit_code = 6
     http_status = 422
+    code = "not_vietnamese"
 
 
 class TooLargeError(TomtatError):
@@ -60,19 +93,31 @@ class TooLargeError(TomtatError):
 
     exit_code = 7
     http_status = 422
+    code = "too_many_articles"
 
 
 class TimeLimitError(TomtatError):
     """A summary ran past the server's per-request time limit."""
 
     http_status = 504
+    code = "timeout"
 
 
 class BusyError(TomtatError):
     """Too many requests already wait for a worker; the client should retry shortly."""
 
     http_status = 503
+    code = "busy"
     retry_after = 1  # seconds, sent as the Retry-After header
+
+
+# OSErrors that are the machine's state, not a bug (exit code 9 wherever they escape from)
+ENVIRONMENT_ERRNOS = frozenset(
+    getattr(errno, name) for name in (
+        "EACCES", "EPERM", "ENOSPC", "EDQUOT", "EROFS", "ENOENT", "ENOTDIR", "EISDIR", "EMFILE", "ENFILE",
+        "EIO", "EFBIG", "ETXTBSY", "ENAMETOOLONG", "ELOOP",
+    ) if hasattr(errno, name)
+)
 
 
 @dataclass(frozen=True)
@@ -98,6 +143,9 @@ class Failure:
         if isinstance(exc, TomtatError):
             headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, BusyError) else {}
             return cls(str(exc), exc.exit_code, exc.http_status, kind, headers)
+        if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+            failure = EnvironmentFailureError.from_os_error(exc)
+            return cls(str(failure), failure.exit_code, failure.http_status, "EnvironmentFailureError")
         if isinstance(exc, MemoryError):
             return cls("out of memory; send fewer or shorter articles", kind=kind)
         if isinstance(exc, BrokenExecutor):  # a worker process died (killed, out of memory)
