@@ -41,3 +41,44 @@ def test_unknown_method(scored):
     rep, scores = scored
     with pytest.raises(ValueError):
         select(rep, scores, Budget(), "magic")
+
+
+# A 40-syllable lead, and in another article a 5-syllable heading and a 14-syllable sentence
+# whose word pairs all appear in the lead: neither states the lead's fact.
+_LEAD = ("Sáng nay, Ủy ban nhân dân thành phố Đà Nẵng đã quyết định cho toàn bộ học sinh từ mầm non "
+         "đến trung học phổ thông nghỉ học hai ngày để tránh cơn bão số năm đang tiến nhanh vào đất liền.")
+_SHORT = "Học sinh từ mầm non đến trung học phổ thông nghỉ học hai ngày."
+
+
+def _same_fact_rep():
+    from tomtat.model import Article, Cluster
+
+    articles = [
+        Article("Đà Nẵng cho học sinh nghỉ học tránh bão", _LEAD + "\nLực lượng cứu hộ đã sẵn sàng ở các quận ven biển."),
+        Article("Tin bão mới nhất", "Tránh cơn bão số năm\n" + _SHORT + "\nNgư dân được yêu cầu đưa tàu thuyền vào nơi trú ẩn an toàn."),
+    ]
+    return represent(prepare(Cluster(articles=articles)))
+
+
+def test_same_fact_is_measured_against_the_larger_sentence():
+    from tomtat.assemble.summary import also_reported
+
+    rep = _same_fact_rep()
+    text = [s.text for s in rep.sentences]
+    lead, heading, short = text.index(_LEAD), text.index("Tránh cơn bão số năm"), text.index(_SHORT)
+    assert rep.sentences[lead].length >= 40 and rep.sentences[heading].length == 5 and rep.sentences[short].length == 14
+    # contained in the lead: 1.0 over the smaller sentence, far below the threshold over the larger
+    assert rep.overlap([lead], against="smaller")[0, heading] == 1.0
+    assert rep.overlap([lead], against="smaller")[0, short] == 1.0
+    assert rep.overlap([lead])[0, heading] < SAME_FACT_OVERLAP
+    assert rep.overlap([lead])[0, short] < SAME_FACT_OVERLAP
+    assert rep.overlap([short])[0, lead] == rep.overlap([lead])[0, short]  # symmetric
+    # so the heading and the short sentence neither credit article 1 with the lead ...
+    assert also_reported(rep, lead) == []
+    # ... nor, once chosen, keep the greedy selector from taking the lead
+    scores = CentralityScorer().score(rep)
+    scores.sentence_weights[:] = 0.0
+    scores.sentence_weights[short] = 1.0
+    scores.sentence_weights[lead] = 0.9
+    chosen = select(rep, scores, Budget(syllables=80))
+    assert short in chosen and lead in chosen

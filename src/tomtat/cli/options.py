@@ -24,8 +24,8 @@ EXIT_CODES_HELP = (
 )
 SUMMARIZE_HELP = (
     "Summarize a cluster of Vietnamese news articles.\n\n"
-    "All .txt and .html files named (directly or through folders) form one cluster; each .json or "
-    ".jsonl file brings its own cluster(s), one per line of a .jsonl file. "
+    "All .txt and .html files named (directly or through folders) and all http(s) links form one "
+    "cluster; each .json or .jsonl file brings its own cluster(s), one per line of a .jsonl file. "
     "A .txt file's first line is its title (unless it plainly is body text). "
     f"At most {MAX_ARTICLES} articles per cluster; only the first {MAX_ARTICLE_CHARS:,} characters "
     "of an article are read. Warnings and errors go to stderr, one line each.\n\n"

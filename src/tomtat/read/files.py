@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from tomtat.errors import EnvironmentFailureError, NoInputError
@@ -98,8 +99,12 @@ def read_text_payload(text: str, name: str) -> list[Item]:
     return [Cluster(articles=[article_from_text(text, name)])]
 
 
-def read_paths(paths: list[str | Path]) -> list[Item]:
-    """Clusters (or per-record errors) from files and folders, in the order given."""
+def read_paths(paths: list[str | Path], extra: Sequence[Article] = ()) -> list[Item]:
+    """Clusters (or per-record errors) from files and folders, in the order given.
+
+    `extra` articles (pages the CLI fetched from links) join the one cluster
+    of loose .txt/.html files, after them.
+    """
     if not paths:
         raise NoInputError("no input given")
     items: list[Item] = []
@@ -120,6 +125,7 @@ def read_paths(paths: list[str | Path]) -> list[Item]:
             loose.append(read)
         else:
             items.extend(read)
+    loose.extend(extra)
     if loose:
         items.insert(0, Cluster(articles=loose))
     if not items:

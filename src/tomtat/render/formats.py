@@ -44,10 +44,33 @@ def to_markdown(summary: Summary) -> str:
     return "\n".join(lines)
 
 
+def display_date(iso: str) -> str:
+    """An ISO 8601 date the Vietnamese way: "13/04/2021", "13/04" (year unknown), "06/2021", "tuần 14/2021", "2021"."""
+    if "-W" in iso:
+        year, week = iso.split("-W")
+        return f"tuần {int(week)}/{year}"
+    if iso.startswith("--"):
+        parts = iso[2:].split("-")
+        return "/".join(reversed(parts)) if len(parts) == 2 else f"tháng {parts[0]}"
+    parts = iso.split("-")
+    return "/".join(reversed(parts))
+
+
+def to_timeline(summary: Summary) -> str:
+    """The cluster's headline, then one line per dated event: date, what happened, who reported it."""
+    lines = [summary.headline] if summary.headline else []
+    for event in summary.timeline:
+        lines.append(f"{display_date(event.date)} — {event.text} ({'; '.join(event.sources)})")
+    if not summary.timeline:
+        lines.append("(không có sự kiện nào có ngày tháng / no dated event)")
+    return "\n".join(lines)
+
+
 FORMATS: Registry[Format] = Registry("output format", {
     "text": Format(to_text, "text/plain"),
     "json": Format(to_json, "application/json"),
     "markdown": Format(to_markdown, "text/markdown"),
+    "timeline": Format(to_timeline, "text/plain"),
 })
 
 

@@ -7,12 +7,14 @@ scored better on ViMs, `ilp` solves it exactly with HiGHS.
 A selector is a function `(rep, candidates, scores, budget) -> [sentence
 index]`; `SELECTORS` maps the names users pass (`--method`, `"method"` in the
 HTTP body, `SummaryOptions.method`) to them. A new selector is its module plus
-one line here.
+one line here. The built-in selectors take their settings (salience weight,
+length exponent, same-fact threshold) from `scores.selection`, which the
+learned scorer fills from its model file, else from their module defaults.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -33,15 +35,23 @@ SELECTORS: Registry[Selector] = Registry("selection method", {
 DEFAULT_METHOD = "greedy"
 
 
-def select(rep: Representation, scores: Scores, budget: Budget, method: str = DEFAULT_METHOD) -> list[int]:
-    """Indices into `rep.sentences` of the chosen sentences, unordered."""
+def select(
+    rep: Representation, scores: Scores, budget: Budget, method: str = DEFAULT_METHOD, exclude: Iterable[int] = (),
+) -> list[int]:
+    """Indices into `rep.sentences` of the chosen sentences, unordered; never one of `exclude`."""
     selector = SELECTORS.resolve(method)
     if not rep.sentences:
         return []
-    return selector(rep, candidates(rep), scores, budget)
+    cand = candidates(rep)
+    banned = set(exclude)
+    if banned:
+        cand = np.array([i for i in cand if i not in banned], dtype=cand.dtype)
+        if not cand.size:
+            return []
+    return selector(rep, cand, scores, budget)
 
 
 __all__ = [
     "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selector",
-    "select", "select_greedy", "select_ilp",
+    "candidates", "select", "select_greedy", "select_ilp",
 ]

@@ -15,7 +15,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
-from tomtat.select.greedy import SALIENCE_WEIGHT, candidate_matrix, scaled_salience, select_greedy
+from tomtat.select.greedy import SALIENCE_WEIGHT, candidate_matrix, scaled_salience, select_greedy, setting
 
 # HiGHS stops here with its best solution so one hard cluster cannot stall a batch.
 TIME_LIMIT = 1.0
@@ -26,16 +26,19 @@ def select_ilp(
     cand: np.ndarray,
     scores: Scores,
     budget: Budget,
-    salience_weight: float = SALIENCE_WEIGHT,
+    salience_weight: float | None = None,
     time_limit: float = TIME_LIMIT,
-    max_overlap: float = SAME_FACT_OVERLAP,
+    max_overlap: float | None = None,
 ) -> list[int]:
     """Indices into rep.sentences of the chosen sentences (unordered).
 
-    When HiGHS finds no solution in `time_limit` seconds the default greedy
-    answers, with its own default length exponent, so the fallback is exactly
-    what `method="greedy"` would have chosen.
+    A setting left None comes from `scores.selection`, else the module default.
+    When HiGHS finds no solution in `time_limit` seconds greedy answers with
+    the same settings (its length exponent from `scores.selection` too), so the
+    fallback is exactly what `method="greedy"` would have chosen.
     """
+    salience_weight = setting(scores, "salience_weight", salience_weight, SALIENCE_WEIGHT)
+    max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
     lengths = rep.lengths[cand]
     incidence, w = candidate_matrix(rep, cand, scores.concept_weights)
     n, m = incidence.shape

@@ -20,7 +20,8 @@ class BodyLimit:
         self.limit = limit
 
     async def _reply(self, send, status: int, detail: str) -> None:
-        body = json.dumps({"detail": detail}).encode()
+        code = "body_too_large" if status == 413 else "bad_request"  # the codes of server/handlers.py
+        body = json.dumps({"detail": detail, "code": code}).encode()
         await send({"type": "http.response.start", "status": status, "headers": [
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
             (b"connection", b"close"),
