@@ -265,11 +265,15 @@ def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None
     rep = analysis.rep
     with timer.stage("score"):
         scores = make_scorer(options.scorer).score(rep)
+    selector_warnings: list[str] = []
+
+    def choose(excluded):
+        chosen = select(rep, scores, options.budget, options.method, exclude=excluded)
+        selector_warnings[:] = chosen.warnings  # those of the selection the story keeps (the last one)
+        return chosen
+
     with timer.stage("select"):
-        story = tell_story(
-            rep, analysis.documents, scores.sentence_weights,
-            lambda excluded: select(rep, scores, options.budget, options.method, exclude=excluded), options.budget,
-        )
+        story = tell_story(rep, analysis.documents, scores.sentence_weights, choose, options.budget)
     warnings = []
     if not story.ordered and rep.sentences and options.budget.syllables is not None:
         shortest = min(s.length for s in rep.sentences)
@@ -282,6 +286,7 @@ def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None
     with timer.stage("assemble"):
         summary = assemble_summary(analysis, scores, story.ordered, options.include_sources, story.edits, story.dates)
     summary.timeline, summary.headline = timeline, title
+    summary.warnings.extend(selector_warnings)  # e.g. ilp fell back to greedy
     summary.warnings.extend(warnings)
     return summary
 

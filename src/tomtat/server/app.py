@@ -16,6 +16,8 @@ thread or process pool under a time limit (504, server/runner.py). Links
 behind the SSRF guard unless `allow_private_urls` (server/fetching.py). Input
 errors map to their `TomtatError.http_status`; anything else is a 500 with one
 line of detail, and every error body carries a stable `code` (server/handlers.py). The server keeps serving after any of them.
+Every response carries nosniff and a Referrer-Policy, static files the page's
+CSP (server/limits.py); JSON bodies with a lone surrogate are a 422.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from tomtat import __version__
 from tomtat.fetch import FetchPolicy
 from tomtat.server.fetching import UrlFetcher
 from tomtat.server.handlers import install_error_handlers
-from tomtat.server.limits import BodyLimit
-from tomtat.server.routes import STATIC, router
+from tomtat.server.limits import BodyLimit, SecurityHeaders
+from tomtat.server.routes import PAGE_CSP, STATIC, router
 from tomtat.server.runner import Runner
 
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
@@ -79,6 +81,7 @@ def create_app(
     app.state.runner = runner
     app.state.fetcher = fetcher
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(SecurityHeaders, static_csp=PAGE_CSP)  # added last: outermost, so on every response
     install_error_handlers(app)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

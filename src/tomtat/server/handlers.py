@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tomtat.errors import Failure, TomtatError
+from tomtat.server.limits import SECURITY_HEADERS
 
 
 # codes of errors raised by the HTTP layer itself (no TomtatError behind them)
@@ -88,8 +89,18 @@ async def _request_failed(request: Request, exc: RequestFailed) -> JSONResponse:
     return failure_response(exc.failure, exc.extra)
 
 
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug outside the work (the work's own are `RequestFailed`): one JSON line, not Starlette's plain text.
+
+    Starlette sends this outside the app's middleware, so the security headers are added here.
+    """
+    failure = Failure.from_exception(exc)
+    return JSONResponse(status_code=500, content=error_body(failure.message, failure.code), headers=SECURITY_HEADERS)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_exception)
     app.add_exception_handler(TomtatError, _input_error)
     app.add_exception_handler(RequestFailed, _request_failed)
+    app.add_exception_handler(Exception, _unexpected)

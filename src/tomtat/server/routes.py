@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 
 from tomtat import __version__
 from tomtat.errors import Failure, NoInputError, TooLargeError
@@ -19,6 +19,7 @@ from tomtat.render import FORMATS
 from tomtat.server import work
 from tomtat.server.fetching import UrlFetcher, nothing_fetched
 from tomtat.server.handlers import RequestFailed
+from tomtat.server.limits import UnicodeJSONRoute
 from tomtat.server.runner import Runner
 from tomtat.server.schemas import ErrorOut, ExtractOut, ExtractRequest, SummarizeRequest, SummaryOut
 
@@ -39,7 +40,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 # the other formats' media types, from the FORMATS registry; json is the response model's
 TEXT_CONTENT = {f.media_type: {} for name, f in FORMATS.items() if name != "json"}
 
-router = APIRouter()
+router = APIRouter(route_class=UnicodeJSONRoute)  # a lone surrogate in a JSON body is a 422, not a 500
 
 
 def cache_key(payload: dict[str, Any]) -> str:
@@ -98,10 +99,14 @@ async def extract(request: ExtractRequest, http: Request) -> Any:
     return await run_work(http, work.extract_html, request.html, request.name)
 
 
-@router.get("/healthz", summary="Liveness")
-async def healthz(http: Request) -> dict[str, Any]:
+@router.get("/healthz", summary="Liveness", responses={503: {"description": "No worker process is alive."}})
+async def healthz(http: Request) -> Any:
+    """The real state: dead worker processes are replaced first; 503 "degraded" when none is alive."""
     runner: Runner = http.app.state.runner
-    return {"status": "ok", "version": __version__, "workers": runner.kind, "pending": runner.pending}
+    info = {"version": __version__, **runner.health()}
+    if info["status"] != "ok":
+        return JSONResponse(info, status_code=503)
+    return info
 
 
 @router.get("/", include_in_schema=False)
