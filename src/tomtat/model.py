@@ -72,6 +72,7 @@ class DropReason(str, Enum):
     RELATED_TEASER = "related-article teaser"
     DATELINE = "dateline"
     OFFTOPIC_TAIL = "off-topic tail"
+    NOT_VIETNAMESE = "not Vietnamese"  # a sentence in another language (cut after splitting)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ of the story is never lost. Two rules look at context:
 The article's own dateline ("VOV.VN - ", "(Ngày Nay) - ") is cut off its first
 paragraph, so the lead sentence reads as a sentence.
 
-Lines a scraper hard-wrapped mid-sentence are joined back (`join_wrapped`).
+Lines a scraper hard-wrapped mid-sentence are joined back (`join_wrapped`), never across a
+line that was cut.
 
 `clean_article` returns a `CleanedArticle`: the paragraphs, every cut with its
 `DropReason`, and structural hints for the off-topic tail detector (`breaks`):
@@ -97,6 +98,7 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
     after_byline = False
     has_content = False
     repeated_headline_at: set[int] = set()
+    removed_at_last_kept = 0
     for i, stripped in enumerate(raw):
         if not stripped:
             kept.append(_BLANK)
@@ -142,8 +144,12 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
             # the article's own dateline ("VOV.VN - "): outlet furniture, not part of the lead sentence
             removed.append(Drop(dateline[0], DropReason.DATELINE))
             stripped = dateline[1]
-        kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline)))
+        # a line after a cut one is never joined to the line before the cut: the joined sentence
+        # would read words side by side that the article never put together ("Bão số 5 … đổ bộ")
+        after_cut = len(removed) > removed_at_last_kept
+        kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline) or after_cut))
         after_byline, has_content = False, True
+        removed_at_last_kept = len(removed)
     _drop_signature(kept, removed)
     flagged = [(line, flag or (n in repeated_headline_at), fresh) for n, (line, flag, fresh) in enumerate(kept)]
     joined = [(p, flag) for p, flag in join_wrapped(flagged) if p]
