@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from tomtat.model import Drop, DropReason
+from tomtat.text.orthography import is_syllable
 from tomtat.text.punctuation import LINE_END
 from tomtat.text.sentences import split_paragraph
 from tomtat.text.tokens import count_syllables, syllables
@@ -113,7 +114,7 @@ def _name_end(text: str, colon: bool) -> int:
     for n, tok in enumerate(tokens[:CREDIT_NAME_MAX_TOKENS + 1]):
         word = tok.group(0)
         glued = _GLUED.match(word)
-        if glued:
+        if glued and is_syllable(glued.group(2)):  # not "VNExpress": "Express" is no Vietnamese syllable
             return tok.start() + len(glued.group(1))
         core = word.strip(".,;/()")
         if not core:
@@ -121,15 +122,16 @@ def _name_end(text: str, colon: bool) -> int:
             continue
         if n == CREDIT_NAME_MAX_TOKENS or (core[:1].isupper() and core.lower() in SENTENCE_OPENERS):
             break
+        if core[:1].isdigit():
+            break  # "Ảnh: Minh Khôi 15h cùng ngày, ...": a number opens the story
         if not core[:1].isupper():
             # "Telegraph Taliban xác nhận": the capitalized word before the first lower-case one opens the story
             if n >= 2 and tokens[n - 1].group(0)[:1].isupper():
                 end = tokens[n - 2].end()
-            elif n == 1 and not colon:
-                end = 0
             break
-        if not colon and n == 0 and not core.isupper():
-            break  # "Ảnh Hà Nội ..." without a colon: only an all-caps credit ("Ảnh HP") is one
+        if not colon:
+            # without a colon only one all-caps token is a credit ("Ảnh HP"); "Ảnh Hà Nội ..." is not one
+            return tok.end() if n == 0 and core.isupper() else 0
         end = tok.end()
     return end
 
