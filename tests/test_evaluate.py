@@ -146,6 +146,19 @@ def test_read_vnmds(tmp_path):
     assert cluster.references == ["Tóm tắt một.", "Tóm tắt hai."]
 
 
+def test_read_vnmds_ignores_word_segmented_reference_copies(tmp_path):
+    folder = tmp_path / "cluster_7"
+    folder.mkdir()
+    (folder / "88.body.txt").write_text("Mưa lớn kéo dài gây ngập nhiều tuyến phố ở Hà Nội.", encoding="utf-8")
+    (folder / "88.info.txt").write_text("TITLE: Hà Nội ngập sau mưa lớn\n", encoding="utf-8")
+    (folder / "cluster_7.ref1.txt").write_text("Hà Nội ngập nặng sau trận mưa lớn.", encoding="utf-8")
+    (folder / "cluster_7.ref2.txt").write_text("Nhiều tuyến phố thủ đô chìm trong nước.", encoding="utf-8")
+    (folder / "cluster_7.ref1.tok.txt").write_text("Hà_Nội ngập nặng sau trận mưa lớn .", encoding="utf-8")
+    (folder / "cluster_7.ref2.tok.txt").write_text("Nhiều tuyến_phố thủ_đô chìm trong nước .", encoding="utf-8")
+    [cluster] = list(read_vnmds(tmp_path))
+    assert cluster.references == ["Hà Nội ngập nặng sau trận mưa lớn.", "Nhiều tuyến phố thủ đô chìm trong nước."]
+
+
 @pytest.mark.parametrize("name", sorted(BASELINES))
 def test_baselines_run_on_fixture(name):
     cluster, rep = fixture_rep()

@@ -118,15 +118,72 @@ def test_training_on_vims_is_reproducible():
 
 @needs_vims
 def test_shipped_model_rebuilds_bit_for_bit(tmp_path):
-    """`tomtat train ../shared/data/vims -o FILE` reproduces the shipped file (~20 s)."""
+    """`tomtat train vims:... abmusu:... -o FILE` reproduces the shipped file (~40 s)."""
     from typer.testing import CliRunner
 
     from tomtat.cli import app
 
+    abmusu = VIMS.parent / "abmusu" / "train.jsonl"
+    if not abmusu.is_file():
+        pytest.skip("needs ../shared/data/abmusu/train.jsonl")
     out = tmp_path / "salience.json"
-    result = CliRunner().invoke(app, ["train", str(VIMS), "-o", str(out)])
+    result = CliRunner().invoke(app, ["train", f"vims:{VIMS}", f"abmusu:{abmusu}", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == default_model_path().read_bytes(), (
         "the shipped model is stale (cleaning, splitting or features changed since it was trained): "
-        "run `tomtat train ../shared/data/vims -o src/tomtat/data/salience-v1.json`"
+        "run `tomtat train vims:../shared/data/vims abmusu:../shared/data/abmusu/train.jsonl "
+        "-o src/tomtat/data/salience-v2.json`"
     )
+
+
+@needs_vims
+def test_vims_only_model_rebuilds_bit_for_bit(tmp_path):
+    """A bare ViMs path still trains (on ViMs alone), the same bytes from any path spelling."""
+    from typer.testing import CliRunner
+
+    from tomtat.cli import app
+
+    clusters = sorted(p.name for p in (VIMS / "data").iterdir())[:12]
+    root = tmp_path / "vims"
+    for part in ("data", "summary"):
+        (root / part).mkdir(parents=True)
+        for name in clusters:
+            (root / part / name).symlink_to(VIMS / part / name)
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for args in (["train", str(root), "-o", str(first)], ["train", f"vims:{root}", "-o", str(second)]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+    assert first.read_bytes() == second.read_bytes()
+    model = load_model(first)
+    assert model["training"]["data"] == "ViMs (12 clusters), each sorted by id"
+    assert model["select"] and model["combine"]["min_df"] >= 1
+
+
+def test_dataset_specs():
+    from tomtat.errors import NoInputError
+    from tomtat.train.domains import parse_dataset
+
+    assert parse_dataset("vims:/data/vims")[0] == "vims"
+    assert parse_dataset("abmusu:train.jsonl") == ("abmusu", __import__("pathlib").Path("train.jsonl"))
+    assert parse_dataset("../shared/data/vims")[0] == "vims"
+    with pytest.raises(NoInputError):
+        parse_dataset("duc:/nowhere")
+
+
+def test_format_1_model_settings_fall_back_to_selector_defaults():
+    from tomtat.select import LENGTH_EXPONENT, SALIENCE_WEIGHT
+
+    model = load_model(default_model_path())
+    old = {k: v for k, v in model.items() if k != "select"} | {"format": 1}
+    scores = LearnedScorer(old).score(fixture_rep())
+    assert scores.selection == {} and SALIENCE_WEIGHT > 0 and LENGTH_EXPONENT > 0
+    assert LearnedScorer(model).score(fixture_rep()).selection == model["select"]
+
+
+def test_salient_lead_of_one_article_keeps_concept_weight():
+    """min_df: a lead whose word pairs no other article uses still weighs (the shipped min_df is 1)."""
+    rep = fixture_rep()
+    scores = LearnedScorer().score(rep)
+    rows = [rep.concept_matrix[i].indices for i in range(len(rep.sentences))]
+    lone = [i for i, row in enumerate(rows) if row.size and (rep.concept_df[row] == 1).all()]
+    assert lone and all(scores.concept_weights[rows[i]].max() > 0 for i in lone)

@@ -21,7 +21,9 @@ from tomtat.clean import clean_article, drop_offtopic_tails
 from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
 from tomtat.model import Article, Cluster, Document, Sentence, Summary
 from tomtat.options import SummaryOptions
-from tomtat.order import order_sentences
+from tomtat.dates import parse_date_field
+from tomtat.order.story import tell_story
+from tomtat.order.timeline import build_timeline, headline
 from tomtat.represent import Representation, represent
 from tomtat.score import Scorer, make_scorer
 from tomtat.select import select
@@ -102,12 +104,15 @@ def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = F
     with timer.stage("split"):
         documents = []
         for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
-            texts = [text for paragraph in clean.paragraphs for text in split_paragraph(paragraph)]
+            texts = [(k, text) for k, paragraph in enumerate(clean.paragraphs) for text in split_paragraph(paragraph)]
             sentences = [
-                Sentence(text=text, doc=index, position=pos, syllables=syllables(text, normalized=True))
-                for pos, text in enumerate(texts)
+                Sentence(text=text, doc=index, position=pos, paragraph=k, syllables=syllables(text, normalized=True))
+                for pos, (k, text) in enumerate(texts)
             ]
-            documents.append(Document(article, syllables(clean.title, normalized=True), [], sentences, clean.removed))
+            documents.append(Document(
+                article, syllables(clean.title, normalized=True), [], sentences, clean.removed,
+                published=parse_date_field(article.date) or clean.published, label=article.label,
+            ))
     if segment:
         with timer.stage("segment"):
             for doc, clean in zip(documents, cleaned):
@@ -160,12 +165,24 @@ def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None
     rep = analysis.rep
     with timer.stage("score"):
         scores = make_scorer(options.scorer).score(rep)
+    selector_warnings: list[str] = []
+
+    def choose(excluded):
+        chosen = select(rep, scores, options.budget, options.method, exclude=excluded)
+        selector_warnings[:] = chosen.warnings  # those of the selection the story keeps (the last one)
+        return chosen
+
     with timer.stage("select"):
-        chosen = select(rep, scores, options.budget, options.method)
+        story = tell_story(rep, analysis.documents, scores.sentence_weights, choose, options.budget)
     with timer.stage("order"):
-        ordered = order_sentences(rep, chosen)
+        labels = [d.label for d in analysis.documents]
+        timeline = build_timeline(rep, story.dates, scores.sentence_weights, labels, story.year, options.events)
+        title = headline(rep, analysis.documents)
     with timer.stage("assemble"):
-        return assemble_summary(analysis, scores, ordered, options.include_sources)
+        summary = assemble_summary(analysis, scores, story.ordered, options.include_sources, story.edits, story.dates)
+    summary.timeline, summary.headline = timeline, title
+    summary.warnings.extend(selector_warnings)  # e.g. ilp fell back to greedy
+    return summary
 
 
 def summarize(
@@ -178,6 +195,7 @@ def summarize(
     scorer: str | Scorer | None = None,
     segment: bool | None = None,
     include_sources: bool | None = None,
+    events: int | None = None,
     cluster_id: str | None = None,
     timer: StageTimer | None = None,
 ) -> Summary:
@@ -195,13 +213,14 @@ def summarize(
     `method` names a selector (`SELECTORS`: greedy, ilp), `scorer` a scorer
     (`SCORERS`: learned, centrality) or is a scorer object. `segment` adds
     underthesea word units to the sentence vectors; `include_sources` adds
-    every article's cleaned sentences and removed lines to the result.
+    every article's cleaned sentences and removed lines to the result;
+    `events` caps the timeline.
 
     Raises a `TomtatError` subclass for input (or options) that cannot be summarized.
     """
     options = (options or SummaryOptions()).updated(
         syllables=words, sentences=sentences, method=method, scorer=scorer, segment=segment,
-        include_sources=include_sources,
+        include_sources=include_sources, events=events,
     )
     timer = timer or StageTimer()
     analysis = analyze(articles, cluster_id, segment=options.segment, timer=timer)

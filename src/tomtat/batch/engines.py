@@ -24,6 +24,7 @@ Job = tuple[int, str]
 class EngineUnavailableError(TomtatError):
     """The chosen engine cannot run here (Ray not installed, cluster unreachable)."""
 
+    code = "engine_unavailable"
     exit_code = 2
     http_status = 503
 

@@ -37,10 +37,13 @@ leads after the first paragraph, and headlines the scraper repeated.
 
 from __future__ import annotations
 
+from datetime import date
+
 from tomtat.clean.inline import is_caption_like, strip_inline
 from tomtat.clean.patterns import END_OF_ARTICLE, RELATED_HEADER, SYMBOL_ONLY, HEADLINE_MAX_SYLLABLES
 from tomtat.clean.shapes import drop_reason, is_dateline, is_headline_like, split_dateline
 from tomtat.clean.wrapping import join_wrapped
+from tomtat.dates import find_date_line
 from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.text.normalize import normalize
 from tomtat.text.punctuation import LINE_END
@@ -220,4 +223,11 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
         paragraphs=[p for p, _ in joined],
         breaks=frozenset(n for n, (_, flag) in enumerate(joined) if n > 0 and flag),
         removed=removed,
+        published=_published(raw),
     )
+
+
+def _published(lines: list[str]) -> date | None:
+    """The day of the page's own date line, which `drop_reason` cuts as a date stamp (issue 9 keeps its value)."""
+    found = find_date_line(lines)
+    return found.day if found else None

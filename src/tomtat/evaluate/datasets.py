@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -92,8 +93,17 @@ def _info(text: str) -> dict[str, str]:
     return fields
 
 
+_VNMDS_REFERENCE = re.compile(r"\.ref\d+\.txt$")
+
+
 def read_vnmds(root: str | Path) -> Iterator[Cluster]:
-    """VN-MDS: cluster_N/{DOCID.body.txt, DOCID.info.txt ("TITLE: ..."), cluster_N.ref1.txt, cluster_N.ref2.txt}."""
+    """VN-MDS: cluster_N/{DOCID.body.txt, DOCID.info.txt ("TITLE: ..."), cluster_N.ref1.txt, cluster_N.ref2.txt}.
+
+    A cluster folder also holds word-segmented copies `cluster_N.ref1.tok.txt`
+    (words joined by "_"); only the untokenized `cluster_N.refK.txt` are
+    references. Taking the copies too doubled the references with text whose
+    syllable bigrams match nothing ("hà_nội"), which deflated every score.
+    """
     root = Path(root)
     if not root.is_dir():
         raise NoInputError(f"{root}: not a VN-MDS folder")
@@ -109,7 +119,8 @@ def read_vnmds(root: str | Path) -> Iterator[Cluster]:
             articles.append(Article(title=info.get("TITLE", ""), text=_text(body), id=f"{folder.name}/{doc_id}",
                                     source=info.get("SOURCE") or doc_id, url=info.get("LINK") or info.get("URL"),
                                     date=info.get("DATE") or None))
-        refs = [_text(f).strip() for f in sorted(folder.glob("*.ref*.txt"), key=lambda p: p.name)]
+        ref_files = sorted((f for f in folder.glob("*.ref*.txt") if _VNMDS_REFERENCE.search(f.name)), key=lambda p: p.name)
+        refs = [_text(f).strip() for f in ref_files]
         yield Cluster(articles=articles, id=folder.name, references=[r for r in refs if r])
 
 

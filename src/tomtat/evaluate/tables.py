@@ -50,3 +50,22 @@ def print_cv(result: dict[str, Any], file=None) -> None:
             folds = " ".join(f"{v:.2f}" for v in result[f"{system}_per_fold"][w])
             table.add_row(system, str(w), f"{s['rouge1']:.2f}", f"{s['rouge2']:.2f}", f"{s['rougeL']:.2f}", folds)
     Console(file=file or sys.stdout, width=140).print(table)
+
+
+def print_domains(result: dict[str, Any], file=None) -> None:
+    """Tables of `tomtat.train.domains.report`: ROUGE-2 F1, syllables (rouge-score, our syllable tokenizer)
+    and words (underthesea segmentation) when measured."""
+    from rich.console import Console
+    from rich.table import Table
+
+    budgets = ", ".join(f"{kind} at {w}" for kind, w in result["syllables"].items())
+    table = Table(title=f"ROUGE-2 F1 by training data ({budgets} syllables; {result['folds']}-fold where CV)")
+    for col in ("trained on", "tested on", "R2 F1 syllable", "R2 F1 word"):
+        table.add_column(col, justify="left" if col in ("trained on", "tested on") else "right")
+    rows = [(f"{kind} ({result['folds']}-fold CV)", kind, s) for kind, s in result.get("cv", {}).items()]
+    rows += [(pair.split("->")[0], pair.split("->")[1], s) for pair, s in result.get("transfer", {}).items()]
+    rows += [(f"all sets ({result['folds']}-fold CV)", kind, s) for kind, s in result.get("joint", {}).items()]
+    for trained, tested, s in rows:
+        word = f"{s['rouge2_word']:.2f}" if "rouge2_word" in s else "-"
+        table.add_row(trained, tested, f"{s['rouge2']:.2f}", word)
+    Console(file=file or sys.stdout, width=140).print(table)

@@ -8,6 +8,7 @@ reader reads a file is up to its suffix (`tomtat.read.readers.READERS`).
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from tomtat.errors import NoInputError
@@ -55,8 +56,12 @@ def read_text_payload(text: str, name: str) -> list[Item]:
     return [Cluster(articles=[article_from_text(text, name)])]
 
 
-def read_paths(paths: list[str | Path]) -> list[Item]:
-    """Clusters (or per-record errors) from files and folders, in the order given."""
+def read_paths(paths: list[str | Path], extra: Sequence[Article] = ()) -> list[Item]:
+    """Clusters (or per-record errors) from files and folders, in the order given.
+
+    `extra` articles (pages the CLI fetched from links) join the one cluster
+    of loose .txt/.html files, after them.
+    """
     if not paths:
         raise NoInputError("no input given")
     items: list[Item] = []
@@ -72,6 +77,7 @@ def read_paths(paths: list[str | Path]) -> list[Item]:
             loose.append(read)
         else:
             items.extend(read)
+    loose.extend(extra)
     if loose:
         items.insert(0, Cluster(articles=loose))
     if not items:

@@ -27,10 +27,23 @@ FEATURES = (
     "numbers",  # share of syllables that are numbers (dates, tolls, amounts)
     "names",  # share of capitalized syllables after the first (proper names)
     "quote_or_question",  # quoted speech, questions, trailing colons: rarely summary material
+    "first_paragraph",  # in the article's first paragraph: the sapo, when the outlet has one
+    "paragraph_lead",  # 1 / (1 + paragraph index): the body's lead comes right after the sapo
+    "opens_paragraph",  # first sentence of its paragraph
+    "lead_agreement",  # best cosine to another article's opening sentences (0 for one article)
+    "article_centrality",  # cosine of the sentence's article to the cluster centroid, over the max
+    "heading_like",  # no end punctuation: sub-headings, captions, bylines
+    "caption_like",  # photo credit, source tag or caption marker inside the sentence
 )
 SUPPORT_SIMILARITY = 0.3
+OPENING_SENTENCES = 3  # an article's "lead": its first sentences, sapo and body lead together
 _CAPITAL = re.compile(r"\b[^\W\d_]", re.UNICODE)
 _QUOTE = re.compile(r"[\"“”«»]|\?\s*$|:\s*$")
+_ENDINGS = tuple(".!?…\"'”’»)")
+# Generic caption/credit shapes, never an outlet's name: "Ảnh: ...", "(Ảnh ...)", "Nguồn: ...",
+# "Clip: ...", "./." end marks.
+_CAPTION = re.compile(r"(?:^|[\s(\-–|])(?:ảnh|nguồn|clip|video|đồ họa)\s*(?::|minh họa)|\(ảnh\b|\./\.\s*$",
+                      re.IGNORECASE)
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -74,4 +87,26 @@ def sentence_features(rep: Representation) -> np.ndarray:
             caps = _CAPITAL.findall(s.text)
             out[i, 8] = sum(ch.isupper() for ch in caps[1:]) / len(syl)
         out[i, 9] = 1.0 if _QUOTE.search(s.text) else 0.0
+        out[i, 15] = 0.0 if s.text.rstrip().endswith(_ENDINGS) else 1.0
+        out[i, 16] = 1.0 if _CAPTION.search(s.text) else 0.0
+    paragraph = np.array([s.paragraph for s in sents], dtype=float)
+    out[:, 10] = paragraph == paragraph[_first_of_article(doc)]
+    out[:, 11] = 1.0 / (1.0 + paragraph - paragraph[_first_of_article(doc)])
+    out[:, 12] = np.r_[1.0, (paragraph[1:] != paragraph[:-1]) | (doc[1:] != doc[:-1])]
+    if n_docs > 1:
+        opening = np.flatnonzero(position < OPENING_SENTENCES)
+        sims = (rep.vectors @ rep.vectors[opening].T).toarray()
+        sims[doc[:, None] == doc[opening][None, :]] = 0.0
+        out[:, 13] = sims.max(axis=1) if opening.size else 0.0
+    docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
+    centrality = np.asarray(docs @ rep.centroid).ravel()
+    norms = np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
+    centrality = np.divide(centrality, norms, out=np.zeros(n_docs), where=norms > 0)
+    out[:, 14] = _scaled(np.clip(centrality, 0, None))[doc]
     return out
+
+
+def _first_of_article(article: np.ndarray) -> np.ndarray:
+    """For each sentence, the index of its article's first sentence (sentences come in document order)."""
+    starts = np.r_[True, article[1:] != article[:-1]]
+    return np.maximum.accumulate(np.where(starts, np.arange(article.size), 0))

@@ -1,9 +1,12 @@
 """Learned scoring: a small linear model of sentence salience, trained on ViMs.
 
-The model file (tomtat/data/salience-v1.json) is plain JSON: feature names,
-standardization, coefficients, how salience feeds the selector, version and
-training settings. It loads with json + numpy alone, and `tomtat train
-../shared/data/vims -o FILE` rebuilds it byte for byte.
+The model file (tomtat/data/salience-v2.json) is plain JSON: feature names,
+standardization, coefficients, how salience feeds the selector ("combine"),
+the selector's settings ("select": salience weight, greedy length exponent,
+same-fact threshold), version and training settings. It loads with json +
+numpy alone, and `tomtat train vims:../shared/data/vims
+abmusu:../shared/data/abmusu/train.jsonl -o FILE` rebuilds it byte for byte.
+Format 1 files (no "select") still load and use the selector's defaults.
 
 Salience p_i = sigmoid(w . standardized features_i + b), a logistic model of
 "is this sentence in the greedy ROUGE-2 oracle". It feeds the same
@@ -32,8 +35,9 @@ from tomtat.represent import Representation
 from tomtat.score.base import Scores
 from tomtat.score.features import FEATURES, sentence_features
 
-MODEL_FORMAT = 1
-DEFAULT_MODEL = "salience-v1.json"
+MODEL_FORMAT = 2
+READ_FORMATS = (1, 2)
+DEFAULT_MODEL = "salience-v2.json"
 
 
 class ModelError(ValueError):
@@ -47,8 +51,8 @@ def default_model_path() -> Path:
 def load_model(path: str | Path | None = None) -> dict[str, Any]:
     path = Path(path) if path is not None else default_model_path()
     model = json.loads(path.read_text(encoding="utf-8"))
-    if model.get("format") != MODEL_FORMAT:
-        raise ModelError(f"{path}: model format {model.get('format')!r}, this tomtat reads {MODEL_FORMAT}")
+    if model.get("format") not in READ_FORMATS:
+        raise ModelError(f"{path}: model format {model.get('format')!r}, this tomtat reads {', '.join(map(str, READ_FORMATS))}")
     if list(model["features"]) != list(FEATURES):
         raise ModelError(f"{path}: trained on features {model['features']}, this tomtat computes {list(FEATURES)}")
     return model
@@ -62,7 +66,7 @@ def salience(model: dict[str, Any], features: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def combine(rep: Representation, p: np.ndarray, settings: dict[str, Any]) -> Scores:
+def combine(rep: Representation, p: np.ndarray, settings: dict[str, Any], selection: dict[str, Any] | None = None) -> Scores:
     """Sentence salience -> (sentence weights, concept weights) for the selector."""
     m = len(rep.concept_df)
     incidence = rep.concept_matrix.T
@@ -75,7 +79,7 @@ def combine(rep: Representation, p: np.ndarray, settings: dict[str, Any]) -> Sco
     gain = mean_p ** float(settings.get("concept_salience_power", 1.0))
     weights = np.where(keep, df ** float(settings.get("concept_df_power", 1.0)) * gain, 0.0)
     sentence_weights = p ** float(settings.get("sentence_power", 1.0))
-    return Scores(sentence_weights=sentence_weights, concept_weights=weights)
+    return Scores(sentence_weights=sentence_weights, concept_weights=weights, selection=dict(selection or {}))
 
 
 @lru_cache(maxsize=1)
@@ -97,4 +101,4 @@ class LearnedScorer:
         return salience(self.model, sentence_features(rep))
 
     def score(self, rep: Representation) -> Scores:
-        return combine(rep, self.salience(rep), self.model.get("combine", {}))
+        return combine(rep, self.salience(rep), self.model.get("combine", {}), self.model.get("select"))

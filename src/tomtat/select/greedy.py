@@ -16,11 +16,20 @@ from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
 
-# Weight of the salience term against covered concept weight (both maximized).
+# Defaults for a scorer that brings no settings of its own (the unsupervised one);
+# the learned model stores the values chosen by cross-validation on ViMs + AbMuSu
+# (Scores.selection). Weight of the salience term against covered concept weight:
 SALIENCE_WEIGHT = 1.0
 # Gain is divided by length ** LENGTH_EXPONENT: 1.0 favours short sentences,
 # 0.0 ignores length. 0.5 scored best on ViMs (README, "Design decisions").
 LENGTH_EXPONENT = 0.5
+
+
+def setting(scores: Scores, name: str, given: float | None, default: float) -> float:
+    """An explicit argument, else the setting the scorer was tuned with, else the selector's default."""
+    if given is not None:
+        return float(given)
+    return float(scores.selection.get(name, default))
 
 
 def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -41,11 +50,17 @@ def select_greedy(
     cand: np.ndarray,
     scores: Scores,
     budget: Budget,
-    salience_weight: float = SALIENCE_WEIGHT,
-    length_exponent: float = LENGTH_EXPONENT,
-    max_overlap: float = SAME_FACT_OVERLAP,
+    salience_weight: float | None = None,
+    length_exponent: float | None = None,
+    max_overlap: float | None = None,
 ) -> list[int]:
-    """Indices into rep.sentences of the chosen sentences (unordered)."""
+    """Indices into rep.sentences of the chosen sentences (unordered).
+
+    A setting left None comes from `scores.selection`, else the module default.
+    """
+    salience_weight = setting(scores, "salience_weight", salience_weight, SALIENCE_WEIGHT)
+    length_exponent = setting(scores, "length_exponent", length_exponent, LENGTH_EXPONENT)
+    max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
     lengths = rep.lengths[cand]
     incidence, w = candidate_matrix(rep, cand, scores.concept_weights)
     sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)

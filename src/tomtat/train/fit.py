@@ -1,4 +1,4 @@
-"""Fit the salience model on ViMs and cross-validate the whole pipeline with it.
+"""Fit the salience model on one or more datasets and cross-validate the whole pipeline with it.
 
 Deterministic end to end: clusters in sorted id order, a convex learner with
 a deterministic solver (lbfgs logistic regression), no random state, and
@@ -23,11 +23,21 @@ from tomtat.score.features import FEATURES, sentence_features
 from tomtat.score.learned import MODEL_FORMAT
 from tomtat.train.labels import oracle_labels
 
-LABEL_SYLLABLES = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget
+LABEL_SYLLABLES = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget (ViMs)
+# Each dataset's labels (and evaluation) at the budget its references are written for:
+# ViMs references average ~230 syllables, AbMuSu's ~200.
+DATASET_SYLLABLES = {"vims": 225, "abmusu": 200, "vnmds": 200}
 C = 0.1  # inverse L2 strength: strong, the feature set is small and meant to transfer
-COMBINE = {"min_df": 2, "concept_df_power": 1.0, "concept_salience_power": 1.0, "sentence_power": 1.0}
+# How salience feeds the selector, and the selector's settings: chosen on a small grid by
+# 5-fold CV trained on ViMs + AbMuSu together, mean of both sets' ROUGE-2 (tomtat.train.domains.grid_search;
+# README "Design decisions"). Joint 5-fold CV, ROUGE-2 ViMs/AbMuSu: min_df 1 + salience weight 2:
+# 39.22/34.13 (mean 36.67, the best of 12); min_df 2 (the old rule) 39.92/32.50; salience weight 1 or 4
+# within 0.1. min_df 1 keeps a salient lead whose word pairs only its own article uses; doubling the
+# salience term lets it compete with the facts every outlet repeats.
+COMBINE = {"min_df": 1, "concept_df_power": 1.0, "concept_salience_power": 1.0, "sentence_power": 1.0}
+SELECT = {"salience_weight": 2.0, "length_exponent": 0.5, "same_fact_overlap": 0.35}
 DIGITS = 6
-TRAIN_COMMAND = "tomtat train ../shared/data/vims -o src/tomtat/data/salience-v1.json"
+TRAIN_COMMAND = "tomtat train ../shared/data/vims -o src/tomtat/data/salience-v2.json"  # see domains.train_command
 
 
 @dataclass
@@ -37,8 +47,9 @@ class Example:
     labels: np.ndarray
 
 
-def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None) -> list[Example]:
-    """Features and oracle labels of every sentence, cluster by cluster (sorted by id)."""
+def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None,
+             syllables: int = LABEL_SYLLABLES) -> list[Example]:
+    """Features and oracle labels (oracle at `syllables`) of every sentence, cluster by cluster (sorted by id)."""
     from tomtat.errors import TomtatError
     from tomtat.pipeline import analyze
 
@@ -49,7 +60,7 @@ def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = 
         except TomtatError:  # nothing to learn from: empty, not Vietnamese, no sentence left
             rep = None
         if rep is not None and cluster.references:
-            out.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, LABEL_SYLLABLES)))
+            out.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, syllables)))
         if progress:
             progress()
     return out
@@ -59,7 +70,9 @@ def _round(values) -> list[float]:
     return [round(float(v), DIGITS) + 0.0 for v in np.atleast_1d(values)]
 
 
-def fit(train: Sequence[Example], c: float = C) -> dict[str, Any]:
+def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None = None,
+        select: dict[str, Any] | None = None, data: str = "ViMs (all clusters, sorted by id)",
+        labels: str = f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables", command: str = TRAIN_COMMAND) -> dict[str, Any]:
     """A model dict (see tomtat.score.learned) from training examples."""
     from sklearn.linear_model import LogisticRegression
 
@@ -73,21 +86,22 @@ def fit(train: Sequence[Example], c: float = C) -> dict[str, Any]:
     return {
         "format": MODEL_FORMAT,
         "name": "salience",
-        "version": 1,
+        "version": 2,
         "features": list(FEATURES),
         "mean": mean.tolist(),
         "scale": scale.tolist(),
         "coef": _round(learner.coef_[0]),
         "intercept": _round(learner.intercept_[0])[0],
-        "combine": dict(COMBINE),
+        "combine": dict(COMBINE if combine is None else combine),
+        "select": dict(SELECT if select is None else select),
         "training": {
-            "data": "ViMs (all clusters, sorted by id)",
+            "data": data,
             "clusters": len(train),
             "sentences": int(y.size),
             "positives": int(y.sum()),
-            "labels": f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables",
+            "labels": labels,
             "learner": f"scikit-learn LogisticRegression(solver='lbfgs', C={c}, tol=1e-10)",
-            "command": TRAIN_COMMAND if c == C else f"{TRAIN_COMMAND} --c {c}",
+            "command": command if c == C else f"{command} --c {c}",
         },
     }
 
