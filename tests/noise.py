@@ -61,3 +61,24 @@ def noisy(paragraphs: list[str], other_story: list[str], seed: int) -> Noisy:
     out.append(rng.choice(END_LINES))
     out.extend(other_story)
     return Noisy("\n\n".join(out), captions)
+
+
+# the stand-alone sentence step may drop a few connective words ("Trong khi đó,", "cũng")
+MAX_DROPPED_WORDS = 4
+
+
+def from_story(sentence: list[str], story: list[str]) -> bool:
+    """Are these syllables the story's own, in its order, up to a few words dropped from one stretch of it?"""
+    if not sentence:
+        return True
+    limit = len(sentence) + MAX_DROPPED_WORDS
+    for start, syllable in enumerate(story):
+        if syllable != sentence[0]:
+            continue
+        k = 0
+        for token in story[start:start + limit]:
+            if k < len(sentence) and token == sentence[k]:
+                k += 1
+        if k == len(sentence):
+            return True
+    return False

@@ -45,26 +45,29 @@ ABMUSU = VIMS.parent / "abmusu" / "train.jsonl"
 
 def _noisy_variant_check(clusters, words):
     """Summaries of noisy copies of real clusters carry no caption, credit, tag or other story."""
-    from noise import MARKERS, noisy
+    from noise import MARKERS, from_story, noisy
 
     from tomtat.clean import clean_article
     from tomtat.model import Article
+    from tomtat.text.tokens import syllables
 
     checked = 0
     for n, cluster in enumerate(clusters):
         other_cluster = clusters[(n + 1) % len(clusters)]
         other = clean_article(other_cluster.articles[0].text, other_cluster.articles[0].title).paragraphs[:4]
-        stories, captions, articles = [], [], []
+        stories, raw, captions, articles = [], [], [], []
         for m, article in enumerate(cluster.articles):
             paragraphs = clean_article(article.text, article.title).paragraphs
             injected = noisy(paragraphs, other, n * 100 + m)
-            stories.append("\n".join(paragraphs))
+            stories.append(syllables("\n".join(paragraphs)))
+            raw.append("\n".join(paragraphs))
             captions.append(injected.captions)
             articles.append(Article(article.title, injected.text, source=article.source, id=article.id))
         for s in summarize(articles, words=words).sentences:
-            assert s.text in stories[s.article], (cluster.id, s.text)
+            # the article's own words in its own order (the sentence may have lost a "Trong khi đó," or a "cũng")
+            assert from_story(syllables(s.text), stories[s.article]), (cluster.id, s.text)
             # a marker the story itself uses ("Bình luận sau sự kiện này, ...") is the story's
-            assert not any(x in s.text and x not in stories[s.article] for x in MARKERS), (cluster.id, s.text)
+            assert not any(x in s.text and x not in raw[s.article] for x in MARKERS), (cluster.id, s.text)
             assert not any(c in s.text for c in captions[s.article]), (cluster.id, s.text)
             checked += 1
     return checked

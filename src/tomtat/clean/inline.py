@@ -120,14 +120,14 @@ def _name_end(text: str, colon: bool) -> int:
         if not core:
             end = tok.end()
             continue
-        if n == CREDIT_NAME_MAX_TOKENS or (core[:1].isupper() and core.lower() in SENTENCE_OPENERS):
-            break
         if core[:1].isdigit():
             break  # "Ảnh: Minh Khôi 15h cùng ngày, ...": a number opens the story
         if not core[:1].isupper():
             # "Telegraph Taliban xác nhận": the capitalized word before the first lower-case one opens the story
             if n >= 2 and tokens[n - 1].group(0)[:1].isupper():
                 end = tokens[n - 2].end()
+            break
+        if n == CREDIT_NAME_MAX_TOKENS or core.lower() in SENTENCE_OPENERS:
             break
         if not colon:
             # without a colon only one all-caps token is a credit ("Ảnh HP"); "Ảnh Hà Nội ..." is not one
