@@ -9,6 +9,7 @@ rather than a traceback.
 
 from __future__ import annotations
 
+import errno
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field
 
@@ -33,6 +34,36 @@ class InvalidOptionError(TomtatError, ValueError):
     code = "invalid_request"
     exit_code = 2
     http_status = 422
+
+
+class InvalidArgumentError(InvalidOptionError, TypeError):
+    """A library call given the wrong kind of value (`summarize(None)`, `Article(title=5)`, `words="100"`).
+
+    A usage error like `InvalidOptionError` (exit code 2, HTTP 422, code
+    "invalid_request"), and a `TypeError` too, so callers that already catch
+    that keep working.
+    """
+
+    code = "invalid_argument"
+
+
+class EnvironmentFailureError(TomtatError):
+    """The machine, not the input: a full or read-only disk, a missing output folder, permission denied.
+
+    Exit code 9. Built from the `OSError` that caused it (`from_os_error`), so
+    the message names the file and the system's reason. Over HTTP it is the
+    server's problem, not the client's (HTTP 500).
+    """
+
+    code = "environment_failure"
+    exit_code = 9
+    http_status = 500
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, doing: str = "") -> EnvironmentFailureError:
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        return cls(f"{doing}{where}{reason}")
 
 
 class NoInputError(TomtatError):
@@ -90,6 +121,15 @@ class BusyError(TomtatError):
     retry_after = 1  # seconds, sent as the Retry-After header
 
 
+# OSErrors that are the machine's state, not a bug (exit code 9 wherever they escape from)
+ENVIRONMENT_ERRNOS = frozenset(
+    getattr(errno, name) for name in (
+        "EACCES", "EPERM", "ENOSPC", "EDQUOT", "EROFS", "ENOENT", "ENOTDIR", "EISDIR", "EMFILE", "ENFILE",
+        "EIO", "EFBIG", "ETXTBSY", "ENAMETOOLONG", "ELOOP",
+    ) if hasattr(errno, name)
+)
+
+
 @dataclass(frozen=True)
 class Failure:
     """How one exception is reported: its one-line message, CLI exit code and HTTP status.
@@ -116,6 +156,9 @@ class Failure:
         if isinstance(exc, TomtatError):
             headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, BusyError) else {}
             return cls(str(exc), exc.exit_code, exc.http_status, kind, headers, code=exc.code)
+        if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+            failure = EnvironmentFailureError.from_os_error(exc)
+            return cls(str(failure), failure.exit_code, failure.http_status, "EnvironmentFailureError", code=failure.code)
         if isinstance(exc, MemoryError):
             return cls("out of memory; send fewer or shorter articles", kind=kind)
         if isinstance(exc, BrokenExecutor):  # a worker process died (killed, out of memory)

@@ -77,6 +77,7 @@ class DropReason(str, Enum):
     END_MARK = "end mark"  # the "/." of a "./." article ending
     CAPTION_LIKE = "caption-like sentence"  # "Các đại biểu tại buổi làm việc." next to a photo or opening the article
     AFTER_END = "after end of article"  # what follows "Bình luận (0)", "Nguồn X: URL", ...: another page's furniture
+    NOT_VIETNAMESE = "not Vietnamese"  # a sentence in another language (cut after splitting)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,8 @@ Captions, credits and source tags glued inside a longer line are cut out of it
 The article's own dateline ("VOV.VN - ", "(Ngày Nay) - ") is cut off its first
 paragraph, so the lead sentence reads as a sentence.
 
-Lines a scraper hard-wrapped mid-sentence are joined back (`join_wrapped`).
+Lines a scraper hard-wrapped mid-sentence are joined back (`join_wrapped`), never across a
+line that was cut.
 
 `clean_article` returns a `CleanedArticle`: the paragraphs, every cut with its
 `DropReason`, and structural hints for the off-topic tail detector (`breaks`):
@@ -144,6 +145,7 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
     ended = False  # past an end-of-article line
     story_syllables = 0
     after_credit = False  # the previous non-blank line was a photo credit or caption
+    removed_at_last_kept = 0
     for i, stripped in enumerate(raw):
         if not stripped:
             kept.append(_BLANK)
@@ -197,11 +199,16 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
                 ended = True
             continue
         stripped, inline = (rest, inline) if inline is not None else strip_inline(stripped)
+        # lines cut since the last kept line, or a piece cut out of this one (a credit, a caption, a
+        # source tag; not the "/." of a "./." ending): this line is not joined to the one before
+        after_cut = len(removed) > removed_at_last_kept or any(d.reason is not DropReason.END_MARK for d in inline)
         if inline and any(d.reason in _CREDIT_REASONS for d in inline):
             _drop_caption_before(kept, removed)
         removed.extend(inline)
         if after_credit or not has_content:
+            opened_with = len(removed)
             stripped = _drop_caption_opening(stripped, removed, after_credit)
+            after_cut = after_cut or len(removed) > opened_with
         after_credit = any(d.reason in _CREDIT_REASONS for d in inline) and not stripped
         if not stripped:
             continue
@@ -212,9 +219,12 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
             # the article's own dateline ("VOV.VN - "): outlet furniture, not part of the lead sentence
             removed.append(Drop(dateline[0], DropReason.DATELINE))
             stripped = dateline[1]
-        kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline)))
+        # a line after a cut one is never joined to the line before the cut: the joined sentence
+        # would read words side by side that the article never put together ("Bão số 5 … đổ bộ")
+        kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline) or after_cut))
         after_byline, has_content = False, True
         story_syllables += count_syllables(stripped)
+        removed_at_last_kept = len(removed)
     _drop_signature(kept, removed)
     flagged = [(line, flag or (n in repeated_headline_at), fresh) for n, (line, flag, fresh) in enumerate(kept)]
     joined = [(p, flag) for p, flag in join_wrapped(flagged) if p]

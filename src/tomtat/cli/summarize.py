@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from tomtat.cli.app import app, reports_errors
-from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, WORDS_HELP, check_choice
+from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, SUMMARIZE_HELP, WORDS_HELP, check_choice
 from tomtat.errors import NoInputError, TomtatError
 from tomtat.fetch import FetchError, FetchPolicy, fetch_many
 from tomtat.model import Article, Cluster
@@ -53,14 +53,14 @@ def fetch_links(urls: list[str]) -> tuple[list[Article], list[FetchError]]:
     return fetched, failures
 
 
-@app.command()
+@app.command(help=SUMMARIZE_HELP)
 @reports_errors
 def summarize(
     articles: Annotated[list[str], typer.Argument(
         help="Files (.txt, .html, .json, .jsonl), folders or http(s) links, mixed freely; '-' reads stdin.")],
     words: Annotated[int | None, typer.Option("--words", "-w", min=Budget.MIN_SYLLABLES, max=Budget.MAX_SYLLABLES, help=WORDS_HELP)] = None,
     sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=Budget.MIN_SENTENCES, max=Budget.MAX_SENTENCES, help=SENTENCES_HELP)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"{', '.join(FORMATS)}.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")] = "text",
     method: Annotated[str, typer.Option("--method", help=METHOD_HELP)] = DEFAULT_METHOD,
     events: Annotated[int, typer.Option(
         "--events", min=0, max=SummaryOptions.MAX_EVENTS_ALLOWED,

@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -97,7 +98,17 @@ class _Worker:
         return self.process.pid
 
     def alive(self) -> bool:
-        return self.process.is_alive()
+        """Running. `is_alive` alone says yes for a child that something else in the process already
+        reaped (its waitpid then fails), so a vanished pid also counts as dead."""
+        if not self.process.is_alive():
+            return False
+        try:
+            os.kill(self.process.pid, 0)
+        except ProcessLookupError:
+            return False
+        except (OSError, TypeError):
+            pass
+        return True
 
     def kill(self) -> None:
         """End the process now (SIGKILL) and reap it."""
