@@ -72,6 +72,11 @@ class DropReason(str, Enum):
     RELATED_TEASER = "related-article teaser"
     DATELINE = "dateline"
     OFFTOPIC_TAIL = "off-topic tail"
+    PHOTO_CREDIT = "photo credit"  # "Ảnh: AFP" cut out of a longer line
+    SOURCE_TAG = "source tag"  # "(Nguồn: Reuters)" opening or closing a line
+    END_MARK = "end mark"  # the "/." of a "./." article ending
+    CAPTION_LIKE = "caption-like sentence"  # "Các đại biểu tại buổi làm việc." next to a photo or opening the article
+    AFTER_END = "after end of article"  # what follows "Bình luận (0)", "Nguồn X: URL", ...: another page's furniture
     NOT_VIETNAMESE = "not Vietnamese"  # a sentence in another language (cut after splitting)
 
 
