@@ -65,8 +65,23 @@ def _fix_tones(text: str) -> str:
     return _WORD.sub(lambda m: fix_tone_placement(m.group(0)) if m.group(0) in bad else m.group(0), text)
 
 
+# Whole articles are normalized by several stages (validation's language and duplicate checks, the outlet
+# finder, cleaning): the last few long texts are remembered. 32 entries of 100,000 characters hold < 13 MB.
+_REMEMBER_FROM = 256  # characters; shorter texts are cheaper to redo than to look up
+_REMEMBERED = 32
+
+
 def normalize(text: str) -> str:
     """NFC, traditional tone placement, plain spaces; line breaks are kept."""
+    return _normalize_long(text) if len(text) >= _REMEMBER_FROM else _normalize(text)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _normalize_long(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFD", text)
     text = _NEW_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
