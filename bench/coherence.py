@@ -11,9 +11,13 @@ and reports, per dataset:
   ("Tuy nhiên", "Điều này", "Trước đó", a bare "Ông Putin", a speakerless
   quote, "Tổng thống Putin còn chúc mừng" ...) has no antecedent in the summary, with the list and counting rule
   of `tomtat.order.coherence` (`dangling_sentences`), overall and per kind;
-- droppable: the share of summary sentences that dangle on a connective, a
+- droppable: the share of summary sentences that still dangle on a connective, a
   temporal link or an additive "cũng"/"còn" that `drop_connective` could
-  remove, leaving a sentence that stands alone (what the next round can fix without choosing other sentences);
+  remove, leaving a sentence that stands alone;
+- edited: the share of summary sentences shown with their leading connective
+  dropped (`edited: true`). Everything is counted on the real output, edits
+  applied: the summarizer keeps a back-reference only with its antecedent
+  (`tomtat.order.story`), so dangling is what is left after that;
 - relative date: the share of summaries holding a relative date a reader
   cannot place ("hôm qua", "sáng nay", "tuần trước" without an explicit day in
   the same sentence: scales day and week), and the same with month and year
@@ -40,7 +44,7 @@ def measure(clusters, words: int | None, show: int = 0) -> dict:
     from tomtat.order.coherence import DROPPABLE, KINDS, dangling_sentences, drop_connective, relative_date
 
     kinds: Counter[str] = Counter()
-    sentences = summaries = droppable = day_week = any_scale = skipped = 0
+    sentences = summaries = droppable = day_week = any_scale = skipped = edited = 0
     examples = []
     for cluster in clusters:
         try:
@@ -50,6 +54,7 @@ def measure(clusters, words: int | None, show: int = 0) -> dict:
             continue
         summaries += 1
         sentences += len(result.sentences)
+        edited += sum(s.edited for s in result.sentences)
         for i, kind in dangling_sentences(result.sentences):
             kinds[kind] += 1
             earlier = [s.text for s in result.sentences[:i]]
@@ -63,6 +68,7 @@ def measure(clusters, words: int | None, show: int = 0) -> dict:
     out = {
         "summaries": summaries, "skipped": skipped, "sentences": sentences,
         "dangling": dangling / max(1, sentences), "droppable": droppable / max(1, sentences),
+        "edited": edited / max(1, sentences),
         "by_kind": {k: kinds[k] / max(1, sentences) for k in KINDS},
         "relative_date_day_week": day_week / max(1, summaries), "relative_date_any": any_scale / max(1, summaries),
     }
@@ -91,7 +97,8 @@ def main() -> None:
         results[name] = measure(clusters, args.words, args.show)
         results[name]["seconds"] = round(time.perf_counter() - start, 1)
     labels = {"summaries": "summaries", "sentences": "summary sentences", "dangling": "dangling (share of sentences)",
-              "droppable": "  of which droppable (share of sentences)", "relative_date_day_week": "summaries with a relative date "
+              "droppable": "  of which droppable (share of sentences)",
+              "edited": "edited: connective dropped (share of sentences)", "relative_date_day_week": "summaries with a relative date "
               "(day/week)", "relative_date_any": "summaries with a relative date (any scale)", "seconds": "seconds"}
     rows = []
     for key, label in labels.items():

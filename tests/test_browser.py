@@ -462,3 +462,89 @@ def test_phone_back_to_summary(server_url, browser, tmp_path):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(tmp_path / "phone-result-390.png"), full_page=True)
     page.close()
+
+
+# ------------------------------------------------------------ links fetched by a real server
+
+
+@pytest.fixture(scope="module")
+def local_site():
+    from local_site import LocalSite
+
+    site = LocalSite()
+    yield site
+    site.close()
+
+
+@pytest.fixture(scope="module")
+def intranet_url():
+    """`tomtat serve --allow-private-urls` as a user starts it (a subprocess), so the flag itself is exercised."""
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tomtat", "serve", "--allow-private-urls", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", "0", "--log-level", "warning"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        assert process.poll() is None, process.stderr.read().decode()
+        assert time.time() < deadline, "tomtat serve did not start"
+        time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(10)
+
+
+def test_links_fetched_from_a_local_site_by_a_server_with_allow_private_urls(intranet_url, local_site, browser, tmp_path):
+    from local_site import MISSING, PAGES, SITE_NAMES
+
+    links = [local_site.url(p) for p in list(PAGES)[:2]]
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.goto(intranet_url + "/")
+    page.evaluate("localStorage.setItem('tomtat-lang', 'vi')")
+    page.reload()
+    _fill_article(page, 0, METRO[2])  # one pasted article next to the links
+    page.locator("#urls").fill("\n".join([links[0], local_site.url(MISSING), links[1]]))
+    page.locator("#run").click()
+    _wait(page, "document.querySelector('#summary .sent') && !document.querySelector('#run').disabled", 60)
+
+    assert sorted(local_site.paths) == sorted([*(list(PAGES)[:2]), MISSING])  # the server fetched them
+    warnings = page.locator("#warnings").inner_text()
+    assert f"Không tải được {local_site.url(MISSING)}: trang báo lỗi" in warnings  # the per-link failure, in Vietnamese
+    sources = page.locator("#sources").inner_text()
+    assert all(name in sources for name in SITE_NAMES[:2])  # fetched articles are sources with their site names
+    assert page.locator("#summary .sent").count() >= 2
+    page.screenshot(path=str(tmp_path / "links-1366.png"), full_page=True)
+    page.close()
+
+
+def test_no_serious_accessibility_violations_with_a_result_shown(server_url, browser, tmp_path):
+    """axe-core (bundled by axe-playwright-python) on `/` with a summary on screen, at desktop and phone width."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
+                                     reason="axe-playwright-python is not installed (pip install -e .[dev])")
+    for width, height in [(1366, 900), (390, 844)]:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(server_url + "/")
+        _summarize(page, METRO[:2])
+        page.locator("#summary .sent").first.click()  # a sentence pinned, its source shown
+        results = axe_module.Axe().run(page)
+        bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not bad, results.generate_report()
+        (tmp_path / f"axe-{width}.txt").write_text(results.generate_report(), encoding="utf-8")
+        page.screenshot(path=str(tmp_path / f"axe-{width}.png"), full_page=True)
+        # control: axe does see a violation once there is one (an image without alt text)
+        page.evaluate("document.querySelector('#summary').append(document.createElement('img'))")
+        assert "image-alt" in {v["id"] for v in axe_module.Axe().run(page).response["violations"]}
+        page.close()

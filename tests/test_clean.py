@@ -488,12 +488,16 @@ def test_offtopic_keeps_a_prefix(documents):
 
 
 def test_teasers_without_a_related_header_are_cut_as_a_tail():
-    """Without the "Tin liên quan" header, the teaser block is still found: by content, backed by layout."""
+    """Without the "Tin liên quan" header, the teaser block is still found: by content, backed by layout.
+
+    (The "Mời quý độc giả ..." end-of-article line goes too: it would cut the
+    teasers on its own, and this test is about the content-based detector.)
+    """
     cluster = read_paths([FLOOD])[0]
     titles = [normalize(a.title).strip() for a in cluster.articles]
     texts = [normalize(a.text) for a in cluster.articles]
     b = [a.id for a in cluster.articles].index("b_vov")
-    texts[b] = texts[b].replace("Tin liên quan", "")
+    texts[b] = texts[b].replace("Tin liên quan", "").replace("Mời quý độc giả theo dõi VOV.VN trên", "")
     cleaned = drop_offtopic_tails([clean_article(t, ti, normalized=True) for t, ti in zip(texts, titles)])
     assert len(cleaned[b].paragraphs) == 4
     assert all("Giá vàng" not in p and "World Cup" not in p for p in cleaned[b].paragraphs)
@@ -543,3 +547,147 @@ def test_pathological_input_is_fast(text):
     cleaned = clean_article(text, "Mưa lớn", normalized=True)
     drop_offtopic_tails([cleaned, CleanedArticle("", ["Mưa lớn ở Huế."])])
     assert time.perf_counter() - start < 3.0
+
+
+# --- captions, credits and source tags inside a line; the end of the article ------------------
+
+_BEFORE = "Mưa lớn kéo dài gây ngập sâu nhiều tuyến đường ở Đà Nẵng, hàng trăm hộ dân phải sơ tán khẩn cấp trong đêm qua."
+_AFTER = "Nước rút chậm, người dân vẫn phải đi lại bằng thuyền."
+
+
+@pytest.mark.parametrize(
+    "line, kept, drops",
+    [
+        ("Người dân sơ tán khỏi khu vực ngập sâu sáng nay - Ảnh: AFP Theo Ban Chỉ huy phòng chống thiên tai, "
+         "hơn 2.000 hộ đã được đưa đến nơi an toàn.",
+         "Theo Ban Chỉ huy phòng chống thiên tai, hơn 2.000 hộ đã được đưa đến nơi an toàn.",
+         [Drop("Người dân sơ tán khỏi khu vực ngập sâu sáng nay", DropReason.PHOTO_CAPTION),
+          Drop("Ảnh: AFP", DropReason.PHOTO_CREDIT)]),
+        ("Ảnh HP Sáng 23/10, đoàn công tác của tỉnh đã kiểm tra các điểm sạt lở.",
+         "Sáng 23/10, đoàn công tác của tỉnh đã kiểm tra các điểm sạt lở.", [Drop("Ảnh HP", DropReason.PHOTO_CREDIT)]),
+        ("Ảnh: Minh Khôi Chính quyền địa phương đã chuẩn bị đủ lương thực cho người dân.",
+         "Chính quyền địa phương đã chuẩn bị đủ lương thực cho người dân.",
+         [Drop("Ảnh: Minh Khôi", DropReason.PHOTO_CREDIT)]),
+        ("(Nguồn: Reuters) Giá dầu thế giới tăng mạnh trong phiên giao dịch hôm qua.",
+         "Giá dầu thế giới tăng mạnh trong phiên giao dịch hôm qua.", [Drop("(Nguồn: Reuters)", DropReason.SOURCE_TAG)]),
+        ("Hiện lực lượng cứu hộ vẫn đang tìm kiếm người mất tích./.",
+         "Hiện lực lượng cứu hộ vẫn đang tìm kiếm người mất tích.", [Drop("/.", DropReason.END_MARK)]),
+        ("Các đại biểu tại buổi làm việc. Ảnh: TTXVN Sáng 13/10, tỉnh đã họp khẩn để bàn phương án ứng phó.",
+         "Sáng 13/10, tỉnh đã họp khẩn để bàn phương án ứng phó.",
+         [Drop("Các đại biểu tại buổi làm việc.", DropReason.PHOTO_CAPTION), Drop("Ảnh: TTXVN", DropReason.PHOTO_CREDIT)]),
+        ("Ảnh: TTXVN Quang cảnh buổi họp. Sáng 13/10, tỉnh đã họp khẩn để bàn phương án ứng phó.",
+         "Sáng 13/10, tỉnh đã họp khẩn để bàn phương án ứng phó.",
+         [Drop("Ảnh: TTXVN", DropReason.PHOTO_CREDIT), Drop("Quang cảnh buổi họp.", DropReason.CAPTION_LIKE)]),
+        ("Xe chở hàng cứu trợ đến xã Tân Hóa - Ảnh minh họa BTCPhương án hỗ trợ người dân",
+         "Phương án hỗ trợ người dân",
+         [Drop("Xe chở hàng cứu trợ đến xã Tân Hóa", DropReason.PHOTO_CAPTION),
+          Drop("Ảnh minh họa BTC", DropReason.PHOTO_CREDIT)]),
+        ("Đường sá bị chia cắt. (Ảnh: Reuters) Sáng nay, gió vẫn giật mạnh trên toàn tỉnh.",
+         "Đường sá bị chia cắt. Sáng nay, gió vẫn giật mạnh trên toàn tỉnh.",
+         [Drop("(Ảnh: Reuters)", DropReason.PHOTO_CREDIT)]),
+    ],
+)
+def test_caption_credit_and_source_tag_inside_a_line_are_cut_out(line, kept, drops):
+    paragraphs, removed = _clean(f"{_BEFORE}\n\n{line}\n\n{_AFTER}", "")
+    assert paragraphs == [_BEFORE, kept, _AFTER]
+    assert removed == drops
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nguồn tin của phóng viên cho biết vụ việc đang được điều tra. Ảnh hưởng của bão rất lớn.",
+        "Ông nói việc sơ tán (theo quy định của tỉnh) là bắt buộc.",
+        "Video clip ghi lại cảnh nước lũ cuốn trôi cây cầu được chia sẻ nhiều trên mạng xã hội.",
+        "Ảnh hưởng của hoàn lưu bão, Đà Nẵng có mưa to đến rất to.",
+        "Tài khoản Yahoo! Mail của nhiều người dùng bị tấn công.",
+        "Nguồn: Bộ Y tế cho biết có thêm 5 ca mắc mới trong ngày hôm qua.",
+    ],
+)
+def test_credit_words_inside_real_sentences_are_not_cut(line):
+    paragraphs, removed = _clean(f"{_BEFORE}\n\n{line}\n\n{_AFTER}", "")
+    assert removed == [] and paragraphs[1] == line
+
+
+def test_caption_like_line_next_to_a_credit_line_goes():
+    text = f"{_BEFORE}\n\nCác đại biểu tại buổi làm việc.\n\nẢnh: TTXVN\n\n{_AFTER}"
+    paragraphs, removed = _clean(text, "")
+    assert paragraphs == [_BEFORE, _AFTER]
+    assert removed == [Drop("Ảnh: TTXVN", DropReason.PHOTO_CAPTION),
+                       Drop("Các đại biểu tại buổi làm việc.", DropReason.CAPTION_LIKE)]
+
+
+def test_caption_like_sentence_opening_the_article_goes():
+    text = f"Các đại biểu tại buổi làm việc. {_BEFORE}\n\n{_AFTER}"
+    paragraphs, removed = _clean(text, "")
+    assert paragraphs == [_BEFORE, _AFTER]
+    assert removed == [Drop("Các đại biểu tại buổi làm việc.", DropReason.CAPTION_LIKE)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Các đại biểu tại buổi làm việc.", True),
+        ("Quang cảnh hội nghị.", True),
+        ("Lễ ký kết tại trụ sở Bộ.", True),
+        ("Các trường học đóng cửa.", False),  # a statement, no place
+        ("Các đại biểu đã thống nhất tại buổi làm việc.", False),  # "đã": a predicate
+        ("Britney Spears và Sam Asghari kết hôn tại Los Angeles.", False),  # a short lead, not a caption
+        ("Những người dân tại Huế đang chống lũ.", False),
+        ("Các đại biểu tại buổi làm việc sáng 13/10 ở trụ sở UBND tỉnh Quảng Bình cùng đoàn công tác.", False),  # long
+    ],
+)
+def test_is_caption_like(sentence, expected):
+    from tomtat.clean.inline import is_caption_like
+
+    assert is_caption_like(sentence) is expected
+
+
+_END_STORY = [
+    "Ngày 13/10, Ban Chỉ huy phòng chống thiên tai tỉnh Quảng Bình cho biết mưa lớn đã khiến hơn 12.000 ngôi nhà bị ngập.",
+    "Tại huyện Lệ Thủy, nước sông Kiến Giang lên nhanh trong đêm, nhiều thôn bị cô lập hoàn toàn.",
+]
+_END_OTHER = [
+    "Giá vàng miếng trong nước sáng nay tăng thêm 500.000 đồng mỗi lượng, theo đà đi lên của giá vàng thế giới.",
+    "Huấn luyện viên trưởng đội tuyển công bố danh sách 23 cầu thủ chuẩn bị cho trận gặp Indonesia",
+    "Minh Anh",
+]
+
+
+@pytest.mark.parametrize(
+    "end_line, reason",
+    [
+        ("Bình luận (0)", DropReason.SITE_PROMPT),
+        ("Mời quý độc giả theo dõi các tin tức khác trên trang", DropReason.SITE_PROMPT),
+        ("Theo dõi Báo Miền Trung trên Google News", DropReason.SITE_PROMPT),
+        ("Xem thêm video", DropReason.SITE_PROMPT),
+        ("Nguồn Báo Miền Trung: https://baomientrung.example.vn/lu-lon-quang-binh-post55123.html", DropReason.SOURCE_URL),
+    ],
+)
+def test_end_of_article_line_cuts_the_rest(end_line, reason):
+    text = "\n\n".join([*_END_STORY, end_line, *_END_OTHER])
+    paragraphs, removed = _clean(text, "")
+    assert paragraphs == _END_STORY
+    assert removed == [Drop(end_line, reason)] + [Drop(p, DropReason.AFTER_END) for p in _END_OTHER]
+
+
+def test_end_of_article_line_at_the_top_is_header_furniture():
+    """Above END_MIN_STORY_SYLLABLES of story, "Bình luận (0)" is the page header: the article follows it."""
+    text = "\n\n".join(["Bình luận (0)", *_END_STORY, *_END_OTHER[:1]])
+    paragraphs, removed = _clean(text, "")
+    assert paragraphs == [*_END_STORY, *_END_OTHER[:1]]
+    assert removed == [Drop("Bình luận (0)", DropReason.SITE_PROMPT)]
+
+
+def test_closing_byline_with_nothing_after_is_not_an_end_cut():
+    text = "\n\n".join([*_END_STORY, "Theo Reuters"])
+    paragraphs, removed = _clean(text, "")
+    assert paragraphs == _END_STORY
+    assert removed == [Drop("Theo Reuters", DropReason.BYLINE)]
+
+
+def test_other_rules_keep_their_reasons_after_the_end():
+    text = "\n\n".join([*_END_STORY, "Bình luận (0)", "Tin liên quan", "Giá vàng lập đỉnh mới", _END_OTHER[0]])
+    _, removed = _clean(text, "")
+    assert [d.reason for d in removed] == [DropReason.SITE_PROMPT, DropReason.RELATED_HEADER, DropReason.RELATED_LINK,
+                                           DropReason.AFTER_END]

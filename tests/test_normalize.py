@@ -56,3 +56,48 @@ def test_one_spelling_one_token():
 def test_normalize_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("vơí", "với"), ("điêụ", "điệu"), ("qúa", "quá"), ("gìa", "già"), ("Gía", "Giá"), ("lọat", "loạt"),
+        ("Tòan", "Toàn"), ("taỉ", "tải"), ("gỉang", "giảng"), ("qúy", "quý"), ("ngươì", "người"),
+        ("rươụ", "rượu"), ("tuôỉ", "tuổi"), ("Khuýên", "Khuyến"), ("VƠÍ", "VỚI"), ("Điêụ", "Điệu"),
+        ("hoaì", "hoài"), ("ngoaí", "ngoái"), ("yêú", "yếu"), ("mưá", "mứa"), ("thuỹên", "thuyễn"),
+        # not one well-formed syllable (two tone marks, a mark on a consonant, a misspelt vowel): left alone
+        ("muốí", "muốí"), ("hưóng", "hưóng"), ("ngưòi", "ngưòi"),
+    ],
+)
+def test_misplaced_tone_mark_moves_to_the_vowel_that_carries_it(raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["với", "điệu", "người", "rượu", "thuở", "khuỷu", "ngoái", "giữa", "gì", "gìn", "quốc", "huỳnh", "khuyến",
+     "yểu", "nghiêng", "tuần", "hoặc", "thuế", "cứu", "mía", "mùa", "mưa", "núi", "Noọc", "Xêút",  # two syllables run on
+     "José", "Pokémon", "André", "Hélène", "café", "Zürich", "naïve"],
+)
+def test_correct_and_foreign_words_are_unchanged(word):
+    assert normalize(word) == word
+
+
+def test_tone_fix_in_running_text_touches_only_the_misplaced_words():
+    text = "Ông nói vơí phóng viên rằng giai điêụ này rất hay. Tài khoản Yahoo! Mail, José và café."
+    assert normalize(text) == "Ông nói với phóng viên rằng giai điệu này rất hay. Tài khoản Yahoo! Mail, José và café."
+
+
+def test_is_syllable():
+    from tomtat.text.orthography import is_syllable
+
+    assert all(is_syllable(w) for w in ["với", "Nguyễn", "nghiêng", "khuỷu", "gì", "quý", "Anh", "Mỹ"])
+    assert not any(is_syllable(w) for w in ["Yahoo", "Mail", "Finance", "José", "Xêút", "abc", "", "TP"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyqgnhtcđ AĂÂOƠƯ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")),
+               max_size=30))
+def test_normalize_with_tone_fixing_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once

@@ -121,7 +121,7 @@ def test_registries_hold_the_built_in_choices():
     assert list(SELECTORS) == ["greedy", "ilp"]
     assert list(SCORERS) == ["learned", "centrality"]
     assert {name: f.media_type for name, f in FORMATS.items()} == {
-        "text": "text/plain", "json": "application/json", "markdown": "text/markdown"}
+        "text": "text/plain", "json": "application/json", "markdown": "text/markdown", "timeline": "text/plain"}
     with pytest.raises(InvalidOptionError, match="text, json, markdown"):
         render(summarize(STORM, words=40), "pdf")
 
@@ -240,7 +240,7 @@ def test_cli_http_and_batch_report_a_failure_alike(monkeypatch, tmp_path):
 
     with TestClient(create_app(workers=0, cache_size=0), raise_server_exceptions=False) as client:
         r = client.post("/v1/summarize", json={"articles": STORM})
-        assert (r.status_code, r.json()) == (500, {"detail": expected})
+        assert (r.status_code, r.json()) == (500, {"detail": expected, "code": "internal_error"})  # every error body has a code
 
 
 def test_analyze_is_the_shared_first_half():

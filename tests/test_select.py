@@ -82,3 +82,57 @@ def test_same_fact_is_measured_against_the_larger_sentence():
     scores.sentence_weights[lead] = 0.9
     chosen = select(rep, scores, Budget(syllables=80))
     assert short in chosen and lead in chosen
+
+
+# --- issue 10, item 7: ilp does not depend on the machine's load ---------------------------------------------
+
+def test_ilp_runs_highs_without_a_wall_clock_limit(scored, monkeypatch):
+    """A time limit made the answer depend on load; the bounds are a node limit and a size cap instead."""
+    import tomtat.select.ilp as ilp
+
+    seen = []
+    real = ilp.milp
+
+    def spy(*args, **kwargs):
+        seen.append(dict(kwargs.get("options", {})))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ilp, "milp", spy)
+    rep, scores = scored
+    select(rep, scores, Budget(syllables=120), "ilp")
+    assert seen and all("time_limit" not in options and options.get("node_limit") for options in seen)
+
+
+@pytest.mark.parametrize("bounds", [{"node_limit": 0}, {"node_limit": 1}, {"max_nonzeros": 10}, {}])
+@pytest.mark.parametrize("words", [40, 300])
+def test_ilp_same_input_same_output_even_with_tiny_bounds(scored, bounds, words):
+    """Same input twice, same sentences and warnings; a fallback is exactly the default greedy, and says so."""
+    from tomtat.select import select_greedy, select_ilp
+    from tomtat.select.candidates import candidates
+
+    rep, scores = scored
+    cand = candidates(rep)
+    first = select_ilp(rep, cand, scores, Budget(syllables=words), **bounds)
+    second = select_ilp(rep, cand, scores, Budget(syllables=words), **bounds)
+    assert (first, first.warnings) == (second, second.warnings)
+    if first.warnings:
+        assert first == select_greedy(rep, cand, scores, Budget(syllables=words))  # default length exponent
+        assert "fell back to greedy" in first.warnings[0]
+    if bounds in ({"node_limit": 0}, {"max_nonzeros": 10}):
+        assert first.warnings  # these bounds always fall back
+
+
+def test_ilp_fallback_is_a_summary_warning(monkeypatch):
+    """The result says when ilp fell back; the summary is then greedy's."""
+    from functools import partial
+
+    from tomtat import summarize
+    from tomtat.select import SELECTORS, select_ilp
+
+    articles = read_paths([SAMPLE])[0]
+    exact = summarize(articles, words=150, method="ilp")
+    assert not any("fell back" in w for w in exact.warnings)
+    monkeypatch.setitem(SELECTORS, "ilp", partial(select_ilp, node_limit=0))
+    fallback = summarize(articles, words=150, method="ilp")
+    assert any("method ilp fell back to greedy" in w for w in fallback.warnings)
+    assert fallback.summary == summarize(articles, words=150, method="greedy").summary

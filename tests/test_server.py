@@ -347,8 +347,8 @@ def test_dead_worker_is_replaced():
     with TestClient(create_app(workers=1, cache_size=0), raise_server_exceptions=False) as c:
         assert c.post("/v1/summarize", json={"articles": STORM, "words": 40}).status_code == 200
         runner = c.app.state.runner
-        for process in list(runner.executor._processes.values()):
-            os.kill(process.pid, signal.SIGKILL)
+        for pid in runner.pool.pids():
+            os.kill(pid, signal.SIGKILL)
         statuses = [c.post("/v1/summarize", json={"articles": STORM, "words": 40 + i}).status_code for i in range(3)]
         assert statuses[-1] == 200, statuses
         assert set(statuses) <= {200, 500}

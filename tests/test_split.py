@@ -155,3 +155,22 @@ def test_read_and_clean_take_the_splitter_from_text_not_from_the_split_stage():
                 elif isinstance(node, ast.Import):
                     assert not any(a.name.startswith("tomtat.split") for a in node.names), path.name
     assert split_paragraph is text_split_paragraph
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tài khoản Yahoo! Mail của ông bị tấn công. Sau đó ông đổi mật khẩu.",
+         ["Tài khoản Yahoo! Mail của ông bị tấn công.", "Sau đó ông đổi mật khẩu."]),
+        ("Dịch vụ Yahoo! Finance và Yahoo! News vẫn hoạt động bình thường.",
+         ["Dịch vụ Yahoo! Finance và Yahoo! News vẫn hoạt động bình thường."]),
+        ("Chương trình Jeopardy! Online ra mắt hôm qua.", ["Chương trình Jeopardy! Online ra mắt hôm qua."]),
+        # an exclamation followed by a Vietnamese sentence still ends a sentence
+        ("Ôi! Nước lên rồi.", ["Ôi!", "Nước lên rồi."]),
+        ("Hello! Anh khỏe không?", ["Hello!", "Anh khỏe không?"]),
+        ("Yahoo! Nhật Bản đóng cửa dịch vụ.", ["Yahoo!", "Nhật Bản đóng cửa dịch vụ."]),
+        ("Ai? Tôi không biết.", ["Ai?", "Tôi không biết."]),
+    ],
+)
+def test_brand_names_with_an_exclamation_mark_are_not_split(text, expected):
+    assert sentences(text) == expected

@@ -10,8 +10,11 @@ their own.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from enum import Enum
 from typing import Any
+
+from tomtat.outlets import article_outlet
 
 
 @dataclass
@@ -27,8 +30,18 @@ class Article:
 
     @property
     def label(self) -> str:
-        """A short human name for the article: its source, else its title."""
-        return self.source or self.id or self.title[:60]
+        """What a summary calls the article: its outlet whenever the input reveals it, the file name last.
+
+        A `source` the caller gave (not a file-name placeholder) is their own
+        name for the outlet and is shown as given; otherwise the outlet comes
+        from the URL, a dateline ("VOV.VN - ..."), a credit line ("Nguồn Công
+        Luận: https://...") or a title suffix (`tomtat.outlets.find_outlet`);
+        else the file name (`id`), else the title's start.
+        """
+        found = article_outlet(self)
+        if found is None:
+            return self.source or self.id or self.title[:60]
+        return self.source.strip() if found.evidence == "source" and self.source else found.name
 
 
 @dataclass
@@ -59,6 +72,12 @@ class DropReason(str, Enum):
     RELATED_TEASER = "related-article teaser"
     DATELINE = "dateline"
     OFFTOPIC_TAIL = "off-topic tail"
+    PHOTO_CREDIT = "photo credit"  # "Ảnh: AFP" cut out of a longer line
+    SOURCE_TAG = "source tag"  # "(Nguồn: Reuters)" opening or closing a line
+    END_MARK = "end mark"  # the "/." of a "./." article ending
+    CAPTION_LIKE = "caption-like sentence"  # "Các đại biểu tại buổi làm việc." next to a photo or opening the article
+    AFTER_END = "after end of article"  # what follows "Bình luận (0)", "Nguồn X: URL", ...: another page's furniture
+    NOT_VIETNAMESE = "not Vietnamese"  # a sentence in another language (cut after splitting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +102,8 @@ class CleanedArticle:
     paragraphs: list[str]  # each non-empty, stripped, one or more sentences
     breaks: frozenset[int] = frozenset()
     removed: list[Drop] = field(default_factory=list)
+    # the day the page's date line states ("Thứ Ba, 13/04/2021 10:20 GMT+7"), kept though the line is cut
+    published: date | None = None
 
 
 @dataclass
@@ -111,6 +132,9 @@ class Document:
     title_words: list[str]
     sentences: list[Sentence]
     removed: list[Drop] = field(default_factory=list)  # what the cleaner cut, and why
+    # the reference date: the input `date` field (or page metadata), else the page's date line
+    published: date | None = None
+    label: str = ""  # the outlet (tomtat.outlets), else the file name, else the title's start
 
 
 @dataclass
@@ -122,6 +146,21 @@ class SummarySentence:
     also_reported_by: list[int] = field(default_factory=list)  # other articles saying the same
     also_reported_by_sources: list[str] = field(default_factory=list)
     score: float = 0.0
+    date: str | None = None  # ISO 8601 of the event it reports: "2021-04-13", "--04-13" (year unknown), "2021-06"
+    date_text: str | None = None  # the expression that dates it, as written ("hôm thứ Ba (13/4)")
+    edited: bool = False  # True when `text` differs from the article's sentence (a leading connective dropped)
+    original: str | None = None  # the article's sentence as written, when `edited`
+
+
+@dataclass
+class TimelineEvent:
+    """One dated fact of the cluster and every article that reports it."""
+
+    date: str  # ISO 8601, as SummarySentence.date
+    date_text: str
+    text: str  # the clearest sentence stating it
+    sources: list[str] = field(default_factory=list)  # labels of the reporting articles
+    articles: list[int] = field(default_factory=list)  # their indices
 
 
 @dataclass
@@ -132,15 +171,21 @@ class Summary:
     sentences: list[SummarySentence]
     cluster_id: str | None = None
     syllables: int = 0
-    articles: list[dict[str, Any]] = field(default_factory=list)  # title/source/url of each input article
+    articles: list[dict[str, Any]] = field(default_factory=list)  # title/source/url/date/id/label of each input article
     warnings: list[str] = field(default_factory=list)
     # each article's cleaned sentences and what the cleaner removed (title, source, label, sentences,
     # removed: [{text, reason}]), only when asked for:
     # SummarySentence.article/.position index into it, which lets a page highlight the origin
     sources: list[dict[str, Any]] | None = None
+    headline: str | None = None  # the article title closest to the cluster's centroid
+    timeline: list[TimelineEvent] = field(default_factory=list)  # dated events in date order
+    # links of the input that could not be fetched ({url, code, detail}), set by the HTTP shell when the
+    # request sent `urls` (the CLI reports them on stderr); absent otherwise
+    url_errors: list[dict[str, str]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        if self.sources is None:
-            del data["sources"]
+        for optional in ("sources", "url_errors"):
+            if data[optional] is None:
+                del data[optional]
         return data

@@ -10,8 +10,10 @@ fails before any article is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from tomtat.errors import InvalidOptionError
+from tomtat.order.timeline import MAX_EVENTS
 from tomtat.score import DEFAULT_SCORER, SCORERS, Scorer
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
 
@@ -25,7 +27,8 @@ class SummaryOptions:
     processes. `segment` adds underthesea word units to the sentence vectors
     (off: on ViMs they cost 3.3x the time and no ROUGE, README "Design
     decisions"). `include_sources` adds each article's cleaned sentences and
-    what the cleaner removed from it (`Summary.sources`).
+    what the cleaner removed from it (`Summary.sources`). `events` caps the
+    cluster's timeline (`Summary.timeline`, default 10; 0 leaves it empty).
     """
 
     budget: Budget = field(default_factory=Budget)
@@ -33,8 +36,13 @@ class SummaryOptions:
     scorer: str | Scorer = DEFAULT_SCORER
     segment: bool = False
     include_sources: bool = False
+    events: int = MAX_EVENTS
+
+    MAX_EVENTS_ALLOWED: ClassVar[int] = 100
 
     def __post_init__(self) -> None:
+        if not isinstance(self.events, int) or not 0 <= self.events <= self.MAX_EVENTS_ALLOWED:
+            raise InvalidOptionError(f"events must be 0 to {self.MAX_EVENTS_ALLOWED}, not {self.events}")
         if not isinstance(self.budget, Budget):
             raise InvalidOptionError(f"budget must be a Budget, not {type(self.budget).__name__}")
         SELECTORS.resolve(self.method)

@@ -18,15 +18,18 @@ from typing import Any
 
 from tomtat.assemble import assemble_summary
 from tomtat.clean import clean_article, drop_offtopic_tails
-from tomtat.errors import NoInputError, NotVietnameseError, TooLargeError
-from tomtat.model import Article, Cluster, Document, Sentence, Summary
+from tomtat.errors import InvalidArgumentError, NoInputError, NotVietnameseError, TooLargeError
+from tomtat.model import Article, Cluster, Document, Drop, DropReason, Sentence, Summary
 from tomtat.options import SummaryOptions
-from tomtat.order import order_sentences
+from tomtat.dates import parse_date_field
+from tomtat.order.story import tell_story
+from tomtat.order.timeline import build_timeline, headline
 from tomtat.represent import Representation, represent
 from tomtat.score import Scorer, make_scorer
 from tomtat.select import select
 from tomtat.split import segment_words, split_paragraph
-from tomtat.text.language import looks_vietnamese
+from tomtat.text.language import looks_vietnamese, vietnamese_ratio
+from tomtat.text.normalize import normalize
 from tomtat.text.tokens import syllables
 
 MAX_ARTICLES = 200
@@ -48,66 +51,162 @@ class StageTimer:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
+def _kind(value: Any) -> str:
+    return "None" if value is None else f"a {type(value).__name__}"
+
+
+_ARTICLE_FIELDS = ("title", "text", "source", "url", "date", "id")
+
+
 def as_cluster(articles: Cluster | Iterable[Article | Mapping[str, Any]], cluster_id: str | None = None) -> Cluster:
+    """A `Cluster` from what a caller passed: a Cluster, or a list of `Article`s or dicts.
+
+    Anything else (None, one string, one dict, a list of strings) is an
+    `InvalidArgumentError` saying what to pass instead.
+    """
     if isinstance(articles, Cluster):
         return articles
+    if articles is None or isinstance(articles, (str, bytes, Mapping)) or not isinstance(articles, Iterable):
+        raise InvalidArgumentError(
+            f"summarize() takes a list of Article objects or of dicts with 'title' and 'text' (or a Cluster), "
+            f"not {_kind(articles)}")
     items = []
-    for a in articles:
+    for k, a in enumerate(articles):
         if isinstance(a, Article):
             items.append(a)
+        elif isinstance(a, Mapping):
+            values = {f: a.get(f) for f in _ARTICLE_FIELDS}
+            values["title"] = "" if values["title"] is None else values["title"]
+            values["text"] = "" if values["text"] is None else values["text"]
+            items.append(Article(**values))
         else:
-            items.append(Article(
-                title=a.get("title") or "", text=a.get("text") or "",
-                source=a.get("source"), url=a.get("url"), date=a.get("date"), id=a.get("id"),
-            ))
+            raise InvalidArgumentError(
+                f"article {k} is {_kind(a)}; give an Article or a dict with 'title' and 'text' "
+                "(a bare string has no title: Article(title='', text=...))")
     return Cluster(articles=items, id=cluster_id)
 
 
-def validate(cluster: Cluster) -> tuple[Cluster, list[str]]:
-    """The cluster as tomtat will read it (very long articles cut), and warnings.
+def _check_types(articles: list[Article]) -> None:
+    """Every field a string (title and text required; the rest may be None; an id may be a number)."""
+    for k, a in enumerate(articles):
+        if not isinstance(a, Article):
+            raise InvalidArgumentError(f"article {k} is {_kind(a)}, not an Article")
+        for name in _ARTICLE_FIELDS:
+            value = getattr(a, name)
+            if isinstance(value, str) or (value is None and name not in ("title", "text")):
+                continue
+            if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+                continue
+            need = "a string" if name in ("title", "text") else "a string or None"
+            raise InvalidArgumentError(f"article {k}: {name} must be {need}, not {_kind(value)}")
+
+
+# how much of each article the language check reads (the start says enough, and stays fast)
+LANGUAGE_SAMPLE_CHARS = 5000
+# a sentence with at least this many words and (almost) no Vietnamese-only letter is in another
+# language: in Vietnamese news over half of all syllables carry one (`vietnamese_ratio`)
+FOREIGN_SENTENCE_MIN_WORDS = 8
+FOREIGN_SENTENCE_MAX_RATIO = 0.1
+
+
+def _language_sample(a: Article) -> str:
+    return normalize(f"{a.title}\n{(a.text or '')[:LANGUAGE_SAMPLE_CHARS]}")
+
+
+def _content_key(a: Article) -> str:
+    return " ".join(normalize(f"{a.title}\n{a.text}").split())
+
+
+def validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int]]:
+    """The cluster as tomtat will read it (very long articles cut), its warnings, and the articles left out.
 
     Raises the input errors that make a summary impossible. Empty articles stay
     in place (they simply contribute no sentence), so `article` indices in the
-    result are indices into the caller's list. The caller's cluster and
-    articles are left untouched.
+    result are indices into the caller's list. The same holds for articles left
+    out, each with a warning naming it: an exact duplicate of an earlier one
+    (the same text twice would credit itself as "also reported by"), and an
+    article that is not Vietnamese in a cluster that is. The caller's cluster
+    and articles are left untouched. Text is compared after `normalize`, so
+    decomposed (NFD) Vietnamese passes the language check.
     """
     warnings: list[str] = []
     articles = list(cluster.articles)
-    filled = [a for a in articles if (a.title or "").strip() or (a.text or "").strip()]
+    _check_types(articles)
+    filled = [i for i, a in enumerate(articles) if a.title.strip() or a.text.strip()]
     if not filled:
         raise NoInputError("no article with any text to summarize")
     if len(articles) > MAX_ARTICLES:
         raise TooLargeError(f"{len(articles)} articles in one cluster; at most {MAX_ARTICLES} are accepted")
     for i, a in enumerate(articles):
-        if len(a.text or "") > MAX_ARTICLE_CHARS:
+        if len(a.text) > MAX_ARTICLE_CHARS:
             articles[i] = replace(a, text=a.text[:MAX_ARTICLE_CHARS])
             warnings.append(f"article '{a.label}' is longer than {MAX_ARTICLE_CHARS} characters; only its start was read")
-    sample = "\n".join(f"{a.title}\n{a.text[:5000]}" for a in filled)
-    if not looks_vietnamese(sample):
+    vietnamese = [i for i in filled if looks_vietnamese(_language_sample(articles[i]))]
+    if not vietnamese and not looks_vietnamese("\n".join(_language_sample(articles[i]) for i in filled)):
         raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
-    if len(filled) == 1:
+    skipped: set[int] = set()
+    if vietnamese:  # (else only the whole is Vietnamese enough: keep every article)
+        for i in filled:
+            if i not in vietnamese:
+                skipped.add(i)
+                warnings.append(f"article '{articles[i].label}' is not Vietnamese; it was left out of the summary")
+    first_of: dict[str, int] = {}
+    for i in filled:
+        if i in skipped:
+            continue
+        key = _content_key(articles[i])
+        if key in first_of:
+            skipped.add(i)
+            warnings.append(f"article '{articles[i].label}' is an exact duplicate of article "
+                            f"'{articles[first_of[key]].label}'; it was left out")
+        else:
+            first_of[key] = i
+    if len(filled) - len(skipped) == 1:
         warnings.append("only one article: the summary cannot check facts across outlets")
-    return replace(cluster, articles=articles), warnings
+    return replace(cluster, articles=articles), warnings, skipped
 
 
-def prepare(cluster: Cluster, timer: StageTimer | None = None, segment: bool = False) -> list[Document]:
+def is_foreign_sentence(text: str) -> bool:
+    """A sentence in another language (an English quote in a Vietnamese article)."""
+    return (len(text.split()) >= FOREIGN_SENTENCE_MIN_WORDS
+            and vietnamese_ratio(text) < FOREIGN_SENTENCE_MAX_RATIO)
+
+
+def prepare(
+    cluster: Cluster, timer: StageTimer | None = None, segment: bool = False, skip: Iterable[int] = (),
+) -> list[Document]:
     """Clean and split every article: the stages before representation.
 
     Each cleaned paragraph is split on its own (a sentence never spans two),
-    and each title is normalized once, by the cleaner.
+    and each title is normalized once, by the cleaner. Articles in `skip`
+    (left out by `validate`) keep their place with no title and no sentence;
+    sentences in another language are cut (`DropReason.NOT_VIETNAMESE`).
     """
     timer = timer or StageTimer()
+    skip = set(skip)
     with timer.stage("clean"):
-        cleaned = drop_offtopic_tails([clean_article(a.text, a.title) for a in cluster.articles])
+        cleaned = drop_offtopic_tails([
+            clean_article("", "") if i in skip else clean_article(a.text, a.title)
+            for i, a in enumerate(cluster.articles)
+        ])
     with timer.stage("split"):
         documents = []
         for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
-            texts = [(k, text) for k, paragraph in enumerate(clean.paragraphs) for text in split_paragraph(paragraph)]
+            texts, removed = [], list(clean.removed)
+            for k, paragraph in enumerate(clean.paragraphs):
+                for text in split_paragraph(paragraph):
+                    if is_foreign_sentence(text):
+                        removed.append(Drop(text, DropReason.NOT_VIETNAMESE))
+                    else:
+                        texts.append((k, text))
             sentences = [
                 Sentence(text=text, doc=index, position=pos, paragraph=k, syllables=syllables(text, normalized=True))
                 for pos, (k, text) in enumerate(texts)
             ]
-            documents.append(Document(article, syllables(clean.title, normalized=True), [], sentences, clean.removed))
+            documents.append(Document(
+                article, syllables(clean.title, normalized=True), [], sentences, removed,
+                published=parse_date_field(article.date) or clean.published, label=article.label,
+            ))
     if segment:
         with timer.stage("segment"):
             for doc, clean in zip(documents, cleaned):
@@ -140,10 +239,16 @@ def analyze(
     cluster with no sentence left after cleaning.
     """
     timer = timer or StageTimer()
-    cluster, warnings = validate(as_cluster(articles, cluster_id))
-    documents = prepare(cluster, timer, segment)
+    cluster, warnings, skipped = validate(as_cluster(articles, cluster_id))
+    documents = prepare(cluster, timer, segment, skipped)
     if not any(d.sentences for d in documents):
         raise NoInputError("nothing left to summarize after removing web noise")
+    for doc in documents:
+        foreign = [d.text for d in doc.removed if d.reason is DropReason.NOT_VIETNAMESE]
+        if foreign:
+            first = foreign[0] if len(foreign[0]) <= 80 else foreign[0][:77] + "..."
+            warnings.append(f"{len(foreign)} sentence(s) of article '{doc.article.label}' are not Vietnamese "
+                            f"and were left out: '{first}'")
     with timer.stage("represent"):
         rep = represent(documents)
     return Analysis(cluster, documents, rep, warnings)
@@ -160,12 +265,30 @@ def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None
     rep = analysis.rep
     with timer.stage("score"):
         scores = make_scorer(options.scorer).score(rep)
+    selector_warnings: list[str] = []
+
+    def choose(excluded):
+        chosen = select(rep, scores, options.budget, options.method, exclude=excluded)
+        selector_warnings[:] = chosen.warnings  # those of the selection the story keeps (the last one)
+        return chosen
+
     with timer.stage("select"):
-        chosen = select(rep, scores, options.budget, options.method)
+        story = tell_story(rep, analysis.documents, scores.sentence_weights, choose, options.budget)
+    warnings = []
+    if not story.ordered and rep.sentences and options.budget.syllables is not None:
+        shortest = min(s.length for s in rep.sentences)
+        warnings.append(f"no sentence fits in {options.budget.syllables} syllables (the shortest has {shortest}); "
+                        "the summary is empty: ask for more words")
     with timer.stage("order"):
-        ordered = order_sentences(rep, chosen)
+        labels = [d.label for d in analysis.documents]
+        timeline = build_timeline(rep, story.dates, scores.sentence_weights, labels, story.year, options.events)
+        title = headline(rep, analysis.documents)
     with timer.stage("assemble"):
-        return assemble_summary(analysis, scores, ordered, options.include_sources)
+        summary = assemble_summary(analysis, scores, story.ordered, options.include_sources, story.edits, story.dates)
+    summary.timeline, summary.headline = timeline, title
+    summary.warnings.extend(selector_warnings)  # e.g. ilp fell back to greedy
+    summary.warnings.extend(warnings)
+    return summary
 
 
 def summarize(
@@ -178,6 +301,7 @@ def summarize(
     scorer: str | Scorer | None = None,
     segment: bool | None = None,
     include_sources: bool | None = None,
+    events: int | None = None,
     cluster_id: str | None = None,
     timer: StageTimer | None = None,
 ) -> Summary:
@@ -195,13 +319,18 @@ def summarize(
     `method` names a selector (`SELECTORS`: greedy, ilp), `scorer` a scorer
     (`SCORERS`: learned, centrality) or is a scorer object. `segment` adds
     underthesea word units to the sentence vectors; `include_sources` adds
-    every article's cleaned sentences and removed lines to the result.
+    every article's cleaned sentences and removed lines to the result;
+    `events` caps the timeline.
 
-    Raises a `TomtatError` subclass for input (or options) that cannot be summarized.
+    Raises a `TomtatError` subclass for input (or options) that cannot be
+    summarized: a wrong kind of argument (None, a bare string or dict, a
+    non-string title, `words="100"`) is an `InvalidArgumentError`, a value out
+    of range an `InvalidOptionError` (both exit code 2 / HTTP 422). A budget
+    too small for any sentence gives an empty summary with a warning saying so.
     """
     options = (options or SummaryOptions()).updated(
         syllables=words, sentences=sentences, method=method, scorer=scorer, segment=segment,
-        include_sources=include_sources,
+        include_sources=include_sources, events=events,
     )
     timer = timer or StageTimer()
     analysis = analyze(articles, cluster_id, segment=options.segment, timer=timer)

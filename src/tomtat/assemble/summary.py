@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from tomtat.dates import DateMention
 from tomtat.model import Document, Summary, SummarySentence
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
@@ -36,23 +38,38 @@ def source_record(doc: Document, label: str) -> dict[str, Any]:
     }
 
 
-def assemble_summary(analysis: Analysis, scores: Scores, ordered: list[int], include_sources: bool = False) -> Summary:
-    """The `Summary` of the sentences `ordered` (indices into `analysis.rep.sentences`, in reading order)."""
+def assemble_summary(
+    analysis: Analysis, scores: Scores, ordered: list[int], include_sources: bool = False,
+    edits: Mapping[int, str] | None = None, dates: Sequence[DateMention | None] | None = None,
+) -> Summary:
+    """The `Summary` of the sentences `ordered` (indices into `analysis.rep.sentences`, in reading order).
+
+    `edits` maps a sentence to the text shown instead of it (its connective
+    dropped: `edited`, with the article's text kept as `original`); `dates`
+    holds each sentence's event date (`tomtat.order.story.event_date`).
+    """
     rep, cluster = analysis.rep, analysis.cluster
-    labels = [a.label for a in cluster.articles]
+    labels = [d.label or d.article.label for d in analysis.documents]
+    edits = edits or {}
     out = []
     for i in ordered:
         s = rep.sentences[i]
         also = also_reported(rep, i)
+        when = dates[i] if dates is not None else None
         out.append(SummarySentence(
-            text=s.text, article=s.doc, position=s.position, source=labels[s.doc],
+            text=edits.get(i, s.text), article=s.doc, position=s.position, source=labels[s.doc],
             also_reported_by=also, also_reported_by_sources=[labels[a] for a in also],
             score=round(float(scores.sentence_weights[i]), 4),
+            date=when.iso if when else None, date_text=when.text if when else None,
+            edited=i in edits, original=s.text if i in edits else None,
         ))
     text = " ".join(s.text for s in out)
     summary = Summary(
         summary=text, sentences=out, cluster_id=cluster.id, syllables=len(syllables(text, normalized=True)),
-        articles=[{"title": a.title, "source": a.source, "url": a.url, "date": a.date, "id": a.id} for a in cluster.articles],
+        articles=[
+            {"title": a.title, "source": a.source, "url": a.url, "date": a.date, "id": a.id, "label": labels[k]}
+            for k, a in enumerate(cluster.articles)
+        ],
         warnings=list(analysis.warnings),
     )
     if include_sources:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from typing import Any
 
-from tomtat.batch.jobs import summarize_line, summarize_lines
+from tomtat.batch.jobs import crash_result, summarize_line, summarize_lines
 from tomtat.errors import TomtatError
 from tomtat.options import SummaryOptions
 from tomtat.workers import worker_init
@@ -24,6 +24,7 @@ Job = tuple[int, str]
 class EngineUnavailableError(TomtatError):
     """The chosen engine cannot run here (Ray not installed, cluster unreachable)."""
 
+    code = "engine_unavailable"
     exit_code = 2
     http_status = 503
 
@@ -48,7 +49,15 @@ class InlineEngine:
 
 
 class ProcessEngine:
-    """`workers` processes on this machine (concurrent.futures), results in input order."""
+    """`workers` processes on this machine (concurrent.futures), results in input order.
+
+    A worker that dies (killed, out of memory, a crash in native code) breaks
+    the whole pool: every job in flight fails with `BrokenProcessPool`. The
+    pool is then rebuilt and each of those jobs is retried once, alone, so the
+    job that killed its worker is told apart from the ones that only shared its
+    pool; a job whose retry dies too is reported as a `worker_crash` error
+    record and the run goes on.
+    """
 
     name = "local"
 
@@ -57,7 +66,7 @@ class ProcessEngine:
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> ProcessEngine:
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=worker_init)
+        self.pool = self._new_pool()
         return self
 
     def __exit__(self, exc_type, *exc) -> None:
@@ -65,16 +74,64 @@ class ProcessEngine:
         # on an interrupt, drop queued jobs and do not wait for running ones
         self.pool.shutdown(wait=exc_type is None, cancel_futures=True)
 
+    def _new_pool(self) -> ProcessPoolExecutor:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=worker_init)
+
+    def _submit(self, job: Job) -> list:
+        """A window entry: [job, future (None if the pool was already broken), result once known]."""
+        assert self.pool is not None
+        try:
+            return [job, self.pool.submit(summarize_line, *job, self.options), None]
+        except BrokenExecutor:
+            return [job, None, None]  # retried by `_recover` with the others the pool lost
+
+    def _recover(self, window: deque[list]) -> None:
+        """The pool broke: a fresh pool, and every job it lost retried once, one at a time.
+
+        Only jobs of the broken pool are in the window here (nothing is
+        submitted between the break and this call), so each retry runs alone
+        and a second death is that job's own.
+        """
+        self.pool = self._new_pool()
+        for entry in window:
+            job, future, result = entry
+            if result is not None:
+                continue
+            try:
+                if future is not None:
+                    entry[2] = future.result()  # finished before the pool broke
+                    continue
+            except BrokenExecutor:
+                pass
+            try:
+                entry[2] = self.pool.submit(summarize_line, *job, self.options).result()
+            except BrokenExecutor:
+                self.pool = self._new_pool()
+                entry[2] = crash_result(*job)
+
+    def _take(self, window: deque[list]) -> dict[str, Any]:
+        entry = window[0]
+        if entry[2] is None:
+            try:
+                entry[2] = entry[1].result() if entry[1] is not None else None
+            except BrokenExecutor:
+                pass
+            if entry[2] is None:
+                self._recover(window)
+        return window.popleft()[2]
+
     def imap(self, jobs: Iterable[Job]) -> Iterator[dict[str, Any]]:
         assert self.pool is not None
-        window = deque()
+        window: deque[list] = deque()
         limit = self.workers * 4
-        for n, line in jobs:
-            window.append(self.pool.submit(summarize_line, n, line, self.options))
+        for job in jobs:
+            window.append(self._submit(job))
             if len(window) >= limit:
-                yield window.popleft().result()
+                yield self._take(window)
         while window:
-            yield window.popleft().result()
+            yield self._take(window)
 
 
 class RayEngine:

@@ -9,12 +9,26 @@ of the story is never lost. Two rules look at context:
   swallows the short single-line headlines after it (blank lines or not) and
   the "OUTLET - ..." teaser leads between them, and ends at the first real
   paragraph;
-* a short line directly before a lone "|" separator is a photo caption.
+* a short line directly before a lone "|" separator is a photo caption;
+* a short nominal sentence ("Các đại biểu tại buổi làm việc.") next to a photo
+  credit, or opening the article, is a caption (`is_caption_like`);
+* an end-of-article line ("Bình luận (0)", "Mời quý độc giả theo dõi ...",
+  "Nguồn X: https://...") ends the story: every line after it that no other
+  rule explains is cut as "after end of article", because it is the page's
+  furniture or another story. Only once the article has told some of its story
+  (`END_MIN_STORY_SYLLABLES`): such a line near the top is page header
+  furniture, and the article follows it. A closing "Theo X" byline is not an
+  end line (real articles end on it, and the off-topic detector judges what
+  follows it by content).
+
+Captions, credits and source tags glued inside a longer line are cut out of it
+(`tomtat.clean.inline.strip_inline`), each cut recorded as a `Drop`.
 
 The article's own dateline ("VOV.VN - ", "(Ngày Nay) - ") is cut off its first
 paragraph, so the lead sentence reads as a sentence.
 
-Lines a scraper hard-wrapped mid-sentence are joined back (`join_wrapped`).
+Lines a scraper hard-wrapped mid-sentence are joined back (`join_wrapped`), never across a
+line that was cut.
 
 `clean_article` returns a `CleanedArticle`: the paragraphs, every cut with its
 `DropReason`, and structural hints for the off-topic tail detector (`breaks`):
@@ -24,9 +38,13 @@ leads after the first paragraph, and headlines the scraper repeated.
 
 from __future__ import annotations
 
-from tomtat.clean.patterns import RELATED_HEADER, SYMBOL_ONLY, HEADLINE_MAX_SYLLABLES
+from datetime import date
+
+from tomtat.clean.inline import is_caption_like, strip_inline
+from tomtat.clean.patterns import END_OF_ARTICLE, RELATED_HEADER, SYMBOL_ONLY, HEADLINE_MAX_SYLLABLES
 from tomtat.clean.shapes import drop_reason, is_dateline, is_headline_like, split_dateline
 from tomtat.clean.wrapping import join_wrapped
+from tomtat.dates import find_date_line
 from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.text.normalize import normalize
 from tomtat.text.punctuation import LINE_END
@@ -44,6 +62,10 @@ TEASER_MAX_SENTENCES = 3
 # a photo caption above a lone "|" separator is one short sentence
 SEPARATOR_CAPTION_MAX_SYLLABLES = 35
 _SEPARATORS = {"|", "||", "¦"}
+# an end-of-article line cuts the rest only after this much story: above it, it is page-header furniture
+# (on ViMs and AbMuSu no end line sits above this; every one that cuts closes a full article)
+END_MIN_STORY_SYLLABLES = 40
+_CREDIT_REASONS = (DropReason.PHOTO_CAPTION, DropReason.PHOTO_CREDIT)
 _LINK_BULLETS = (">>", "»", "►", "▶")
 
 # a kept line: (text, may another article start here, does it start fresh: never joined to the line before)
@@ -64,6 +86,32 @@ def _drop_signature(kept: list[_Line], removed: list[Drop]) -> None:
             and all(ch.isalpha() or ch.isspace() for ch in last)):
         removed.append(Drop(last, DropReason.BYLINE))
         kept[content[-1]] = _BLANK
+
+
+def _drop_caption_before(kept: list[_Line], removed: list[Drop]) -> None:
+    """Drop the kept line right above a photo credit (blank lines between) when it reads like a caption, in place."""
+    n = len(kept) - 1
+    while n >= 0 and not kept[n][0]:
+        n -= 1
+    if n >= 0 and is_caption_like(kept[n][0]) and len(split_paragraph(kept[n][0])) == 1:
+        removed.append(Drop(kept[n][0], DropReason.CAPTION_LIKE))
+        kept[n] = _BLANK
+
+
+def _drop_caption_opening(line: str, removed: list[Drop], after_credit: bool) -> str:
+    """The line without a caption-like first sentence.
+
+    Used on the article's first line and on the line after a photo credit: a
+    caption glued before the story ("Các đại biểu tại buổi làm việc. Sáng
+    23/10, ..."). At the article's start only when more of the line follows it:
+    a first line that is one short sentence may be a sub-heading or the whole
+    of a short story; right after a credit, a caption-like line is the caption.
+    """
+    sentences = split_paragraph(line)
+    if sentences and is_caption_like(sentences[0]) and (len(sentences) > 1 or after_credit):
+        removed.append(Drop(sentences[0], DropReason.CAPTION_LIKE))
+        return line[len(sentences[0]):].strip()
+    return line
 
 
 def _is_separator_caption(raw: list[str], i: int) -> bool:
@@ -94,6 +142,10 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
     after_byline = False
     has_content = False
     repeated_headline_at: set[int] = set()
+    ended = False  # past an end-of-article line
+    story_syllables = 0
+    after_credit = False  # the previous non-blank line was a photo credit or caption
+    removed_at_last_kept = 0
     for i, stripped in enumerate(raw):
         if not stripped:
             kept.append(_BLANK)
@@ -121,6 +173,12 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
                 continue
             in_related = False
         reason = drop_reason(stripped, title)
+        inline: list[Drop] | None = None
+        if reason is DropReason.PHOTO_CAPTION:
+            # "Caption. Ảnh: X Sáng 13/10, ...": a short line whose credit is followed by the story
+            rest, inline = strip_inline(stripped)
+            if rest and any(d.reason is DropReason.PHOTO_CREDIT for d in inline):
+                reason = None
         if reason is None and _is_separator_caption(raw, i):
             reason = DropReason.PHOTO_CAPTION
         key = " ".join(syllables(stripped, normalized=True))
@@ -128,19 +186,45 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
             reason = DropReason.DUPLICATE
             if is_headline_like(stripped):
                 repeated_headline_at.add(seen[key])
+        if reason is None and ended:
+            reason = DropReason.AFTER_END
         if reason is not None:
             removed.append(Drop(stripped, reason))
             if reason is DropReason.BYLINE:
                 after_byline = True
+            if reason is DropReason.PHOTO_CAPTION:
+                _drop_caption_before(kept, removed)
+            after_credit = reason is DropReason.PHOTO_CAPTION
+            if END_OF_ARTICLE.match(stripped) and story_syllables >= END_MIN_STORY_SYLLABLES:
+                ended = True
             continue
+        stripped, inline = (rest, inline) if inline is not None else strip_inline(stripped)
+        # lines cut since the last kept line, or a piece cut out of this one (a credit, a caption, a
+        # source tag; not the "/." of a "./." ending): this line is not joined to the one before
+        after_cut = len(removed) > removed_at_last_kept or any(d.reason is not DropReason.END_MARK for d in inline)
+        if inline and any(d.reason in _CREDIT_REASONS for d in inline):
+            _drop_caption_before(kept, removed)
+        removed.extend(inline)
+        if after_credit or not has_content:
+            opened_with = len(removed)
+            stripped = _drop_caption_opening(stripped, removed, after_credit)
+            after_cut = after_cut or len(removed) > opened_with
+        after_credit = any(d.reason in _CREDIT_REASONS for d in inline) and not stripped
+        if not stripped:
+            continue
+        key = " ".join(syllables(stripped, normalized=True))
         seen[key] = len(kept)
         dateline = split_dateline(stripped)
         if dateline and not has_content:
             # the article's own dateline ("VOV.VN - "): outlet furniture, not part of the lead sentence
             removed.append(Drop(dateline[0], DropReason.DATELINE))
             stripped = dateline[1]
-        kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline)))
+        # a line after a cut one is never joined to the line before the cut: the joined sentence
+        # would read words side by side that the article never put together ("Bão số 5 … đổ bộ")
+        kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline) or after_cut))
         after_byline, has_content = False, True
+        story_syllables += count_syllables(stripped)
+        removed_at_last_kept = len(removed)
     _drop_signature(kept, removed)
     flagged = [(line, flag or (n in repeated_headline_at), fresh) for n, (line, flag, fresh) in enumerate(kept)]
     joined = [(p, flag) for p, flag in join_wrapped(flagged) if p]
@@ -149,4 +233,11 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
         paragraphs=[p for p, _ in joined],
         breaks=frozenset(n for n, (_, flag) in enumerate(joined) if n > 0 and flag),
         removed=removed,
+        published=_published(raw),
     )
+
+
+def _published(lines: list[str]) -> date | None:
+    """The day of the page's own date line, which `drop_reason` cuts as a date stamp (issue 9 keeps its value)."""
+    found = find_date_line(lines)
+    return found.day if found else None

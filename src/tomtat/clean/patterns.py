@@ -23,7 +23,7 @@ PROMPT = re.compile(
     r"^\d+\s+(?:bình luận|ý kiến|lượt xem|lượt thích|chia sẻ)$|^lượt xem\s*:?\s*\d+$|"
     r"^(?:chia sẻ|share|like|tweet|thích|lưu|lưu bài|in bài|in|gửi bài|email|facebook|zalo|twitter|copy link|"
     r"sao chép liên kết|quay lại|về đầu trang|lên đầu trang|trang chủ|advertisement|quảng cáo|tắt quảng cáo|"
-    r"xem video|video đang phát|play|pause|replay|xem thêm|đọc tiếp|tải thêm|theo dõi|"
+    r"xem video|xem thêm video|xem thêm clip|video đang phát|play|pause|replay|xem thêm|đọc tiếp|tải thêm|theo dõi|"
     r"nghe bài viết|nghe đọc bài|đọc bài viết)(?:\s+bài viết)?\s*[:>»]*$|"
     r"^mời (?:quý )?(?:bạn )?(?:độc giả|khán giả|bạn đọc)\b|"
     r"^(?:hãy |mời bạn )?(?:theo dõi|follow) .{0,60}\btrên(?:\s+[^\s.]+){0,3}\s*:?$|"
@@ -31,6 +31,17 @@ PROMPT = re.compile(
     r"^(?:tải|cài đặt|cài) ứng dụng\b|"
     r"^(?:nhấn|bấm|click|nhấp) (?:vào )?(?:đây|link|nút)\b|"
     r"^(?:đăng nhập|đăng ký|đăng xuất|hotline\s*:.*|liên hệ quảng cáo.*|©.*|copyright\b.*)$",
+    re.IGNORECASE,
+)
+# lines that close an article on a news page: comments, calls to follow the outlet, "more videos", the
+# source link. Whatever follows one of them is the page's furniture or another story
+END_OF_ARTICLE = re.compile(
+    r"^(?:bình luận|ý kiến bạn đọc|gửi bình luận|viết bình luận|gửi ý kiến|ý kiến của bạn)(?:\s*\(\d+\))?\s*:?$|"
+    r"^\d+\s+bình luận$|"
+    r"^mời (?:quý )?(?:bạn )?(?:độc giả|khán giả|bạn đọc)\b|"
+    r"^(?:hãy |mời bạn )?(?:theo dõi|follow) .{0,60}\btrên(?:\s+[^\s.]+){0,3}\s*:?$|"
+    r"^xem thêm (?:video|clip)\b|"
+    r"^\(?\s*(?:nguồn|link bài gốc|bài gốc|link gốc|xem bài gốc)\b[^:]{0,60}:?\s*(?:https?://|www\.)",
     re.IGNORECASE,
 )
 # site prompts are buttons and one-line calls to action; a longer line starting the same way is a sentence

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -28,8 +29,25 @@ def fail(message: str, code: int) -> NoReturn:
     raise SystemExit(code)
 
 
+def quiet_broken_pipe() -> NoReturn:
+    """The reader of our output went away (`tomtat ... | head -1`): stop quietly, exit 0.
+
+    stdout is pointed at /dev/null first so the interpreter's final flush
+    does not raise (and print) the same error again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test runner's capture): nothing left to flush
+        pass
+    raise SystemExit(0)
+
+
 def reports_errors(func: F) -> F:
-    """Any error -> one line + its exit code (`Failure.from_exception`: input errors their own, bugs 1)."""
+    """Any error -> one line + its exit code (`Failure.from_exception`: input errors their own, bugs 1).
+
+    A closed pipe on stdout is no error: the command ends quietly.
+    """
 
     @wraps(func)
     def wrapper(*args, **kwargs):
@@ -37,6 +55,8 @@ def reports_errors(func: F) -> F:
             return func(*args, **kwargs)
         except (TyperException, typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            quiet_broken_pipe()
         except Exception as exc:  # input errors and bugs alike: one line, never a traceback
             failure = Failure.from_exception(exc)
             fail(failure.message, failure.exit_code)

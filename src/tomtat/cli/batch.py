@@ -19,7 +19,7 @@ def batch(
     input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="One cluster per line: our {\"id\", \"articles\"} records or VLSP AbMuSu records.")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="OUT.jsonl", help="One result per line, in input order (the JSON of `tomtat summarize -f json`).")],
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, max=256, help="Parallel workers (processes locally; Ray CPUs with --engine ray).")] = 1,
-    resume: Annotated[bool, typer.Option("--resume", help="Keep OUT and skip the cluster ids already in it.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Keep OUT and skip the input lines already in it (matched by line number and content, not by id).")] = False,
     errors: Annotated[Path | None, typer.Option("--errors", metavar="ERRORS.jsonl", help="Where bad lines are reported (default: OUT.errors.jsonl).")] = None,
     words: Annotated[int | None, typer.Option("--words", "-w", min=Budget.MIN_SYLLABLES, max=Budget.MAX_SYLLABLES, help=WORDS_HELP)] = None,
     sentences: Annotated[int | None, typer.Option("--sentences", "-s", min=Budget.MIN_SENTENCES, max=Budget.MAX_SENTENCES, help=SENTENCES_HELP)] = None,
@@ -43,6 +43,8 @@ def batch(
         )
     except KeyboardInterrupt:
         fail(f"interrupted; finished lines are in {output}; rerun with --resume to continue", 130)
+    for warning in report.warnings:
+        print(f"tomtat: warning: {warning}", file=sys.stderr)
     skipped = f", {report.skipped} already done" if report.skipped else ""
     print(
         f"tomtat: {report.done} clusters summarized in {report.seconds:.1f} s "

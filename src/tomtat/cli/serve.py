@@ -19,6 +19,10 @@ def serve(
     max_body: Annotated[int, typer.Option(min=1024, help="Request body cap in bytes (413 past it).")] = 5 * 1024 * 1024,
     cache: Annotated[int, typer.Option(min=0, help="Results kept for repeated identical requests (0: no cache).")] = 256,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls",
+        help="Let `urls` fetch loopback, private and other non-public addresses (an intranet). "
+             "Off by default: the server must not become a proxy into its own network.")] = False,
 ) -> None:
     """Serve the HTTP API (POST /v1/summarize, GET /healthz, /docs) and the web page at /."""
     import uvicorn
@@ -26,7 +30,8 @@ def serve(
     from tomtat.server import create_app
 
     _check_bind(host, port)
-    application = create_app(workers=workers, timeout=timeout, max_body=max_body, cache_size=cache)
+    application = create_app(workers=workers, timeout=timeout, max_body=max_body, cache_size=cache,
+                             allow_private_urls=allow_private_urls)
     try:
         uvicorn.run(application, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
     except OSError as exc:

@@ -2,10 +2,11 @@
 
 Both selectors maximize the same objective, distinct concept weight covered
 plus sentence salience, under the budget: `greedy` (default) is fast and
-scored better on ViMs, `ilp` solves it exactly with HiGHS.
+scored better on ViMs, `ilp` solves it exactly with HiGHS (within deterministic
+bounds; past them it falls back to greedy and says so in a warning).
 
 A selector is a function `(rep, candidates, scores, budget) -> [sentence
-index]`; `SELECTORS` maps the names users pass (`--method`, `"method"` in the
+index]` (a plain list, or a `Selection` that also carries warnings); `SELECTORS` maps the names users pass (`--method`, `"method"` in the
 HTTP body, `SummaryOptions.method`) to them. A new selector is its module plus
 one line here. The built-in selectors take their settings (salience weight,
 length exponent, same-fact threshold) from `scores.selection`, which the
@@ -14,7 +15,7 @@ learned scorer fills from its model file, else from their module defaults.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from tomtat.select.budget import DEFAULT_SYLLABLES, Budget
 from tomtat.select.candidates import candidates
 from tomtat.select.greedy import LENGTH_EXPONENT, SALIENCE_WEIGHT, select_greedy
 from tomtat.select.ilp import select_ilp
+from tomtat.select.selection import Selection
 
 Selector = Callable[[Representation, np.ndarray, Scores, Budget], list[int]]
 
@@ -35,15 +37,24 @@ SELECTORS: Registry[Selector] = Registry("selection method", {
 DEFAULT_METHOD = "greedy"
 
 
-def select(rep: Representation, scores: Scores, budget: Budget, method: str = DEFAULT_METHOD) -> list[int]:
-    """Indices into `rep.sentences` of the chosen sentences, unordered."""
+def select(
+    rep: Representation, scores: Scores, budget: Budget, method: str = DEFAULT_METHOD, exclude: Iterable[int] = (),
+) -> Selection:
+    """Indices into `rep.sentences` of the chosen sentences, unordered, never one of `exclude`, with the selector's warnings."""
     selector = SELECTORS.resolve(method)
     if not rep.sentences:
-        return []
-    return selector(rep, candidates(rep), scores, budget)
+        return Selection()
+    cand = candidates(rep)
+    banned = set(exclude)
+    if banned:
+        cand = np.array([i for i in cand if i not in banned], dtype=cand.dtype)
+        if not cand.size:
+            return Selection()
+    chosen = selector(rep, cand, scores, budget)
+    return chosen if isinstance(chosen, Selection) else Selection(chosen)
 
 
 __all__ = [
-    "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selector",
-    "select", "select_greedy", "select_ilp",
+    "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selection", "Selector",
+    "candidates", "select", "select_greedy", "select_ilp",
 ]

@@ -9,9 +9,10 @@ and the rule for combining the two live here and nowhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from numbers import Integral
+from typing import Any, ClassVar
 
-from tomtat.errors import InvalidOptionError
+from tomtat.errors import InvalidArgumentError, InvalidOptionError
 
 DEFAULT_SYLLABLES = 200
 
@@ -44,8 +45,11 @@ class Budget:
         - only `syllables`: at most that many syllables;
         - both: both hold.
 
-        Values outside the bounds above raise `InvalidOptionError`.
+        Values outside the bounds above raise `InvalidOptionError`; values
+        that are not whole numbers ("100", 2.5, True) `InvalidArgumentError`.
         """
+        syllables = _whole_number(syllables, "the length budget (words)")
+        sentences = _whole_number(sentences, "the sentence budget")
         if syllables is not None and not cls.MIN_SYLLABLES <= syllables <= cls.MAX_SYLLABLES:
             raise InvalidOptionError(
                 f"the length budget must be {cls.MIN_SYLLABLES} to {cls.MAX_SYLLABLES} syllables, not {syllables}")
@@ -55,3 +59,11 @@ class Budget:
         if syllables is None and sentences is None:
             return cls()
         return cls(syllables=syllables, sentences=sentences)
+
+
+def _whole_number(value: Any, what: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise InvalidArgumentError(f"{what} must be a whole number, not {value!r}")
+    return int(value)

@@ -10,14 +10,16 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 
 from tomtat import __version__
-from tomtat.errors import Failure, TooLargeError
+from tomtat.errors import Failure, NoInputError, TooLargeError
 from tomtat.pipeline import MAX_ARTICLES
 from tomtat.render import FORMATS
 from tomtat.server import work
+from tomtat.server.fetching import UrlFetcher, nothing_fetched
 from tomtat.server.handlers import RequestFailed
+from tomtat.server.limits import UnicodeJSONRoute
 from tomtat.server.runner import Runner
 from tomtat.server.schemas import ErrorOut, ExtractOut, ExtractRequest, SummarizeRequest, SummaryOut
 
@@ -28,14 +30,17 @@ PAGE_CSP = (
 )
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorOut, "description": "Request body over the size cap."},
-    422: {"model": ErrorOut, "description": "Malformed JSON, invalid fields, too many articles, or input tomtat cannot summarize (empty, not Vietnamese)."},
+    422: {"model": ErrorOut, "description": (
+        "Malformed JSON, invalid fields, too many articles or links, input tomtat cannot summarize (empty, not "
+        "Vietnamese), or no link could be fetched (`url_errors` says why for each).")},
+    500: {"model": ErrorOut, "description": "A bug (code internal_error); the server keeps serving."},
     503: {"model": ErrorOut, "description": "Too many requests waiting."},
-    504: {"model": ErrorOut, "description": "The summary exceeded the per-request time limit."},
+    504: {"model": ErrorOut, "description": "The summary (or fetching the links) exceeded the per-request time limit."},
 }
 # the other formats' media types, from the FORMATS registry; json is the response model's
 TEXT_CONTENT = {f.media_type: {} for name, f in FORMATS.items() if name != "json"}
 
-router = APIRouter()
+router = APIRouter(route_class=UnicodeJSONRoute)  # a lone surrogate in a JSON body is a 422, not a 500
 
 
 def cache_key(payload: dict[str, Any]) -> str:
@@ -59,15 +64,32 @@ async def run_work(request: Request, func, *args, key: str | None = None):
     summary="Summarize a cluster of Vietnamese news articles",
 )
 async def summarize(request: SummarizeRequest, http: Request) -> Any:
-    if len(request.articles) > MAX_ARTICLES:
-        raise TooLargeError(f"{len(request.articles)} articles in one cluster; at most {MAX_ARTICLES} are accepted")
+    if len(request.articles) + len(request.urls) > MAX_ARTICLES:
+        raise TooLargeError(
+            f"{len(request.articles) + len(request.urls)} articles and links in one cluster; at most {MAX_ARTICLES} are accepted")
     options = request.options()
     articles = [a.model_dump() for a in request.articles]
+    url_errors: list[dict[str, str]] | None = None
+    if request.urls:
+        fetcher: UrlFetcher = http.app.state.fetcher
+        fetched, url_errors = await fetcher.fetch(request.urls)
+        if not articles and not fetched:
+            raise RequestFailed(nothing_fetched(url_errors), {"url_errors": url_errors})
+        articles += fetched
+    elif not articles:
+        raise NoInputError("nothing to summarize: send 'articles', 'urls' or both")
     key = cache_key({"articles": articles, "id": request.id, "format": request.format, "options": asdict(options)})
     payload = {"articles": articles, "id": request.id, "format": request.format, "options": options}
-    result, rendered = await run_work(http, work.summarize_payload, payload, key=key)
+    try:
+        result, rendered = await run_work(http, work.summarize_payload, payload, key=key)
+    except RequestFailed as exc:
+        if url_errors:  # the links' own failures explain why the rest could not be summarized
+            exc.extra["url_errors"] = url_errors
+        raise
     if rendered is not None:
         return Response(rendered, media_type=FORMATS[request.format].media_type)
+    if url_errors is not None:
+        result = {**result, "url_errors": url_errors}  # a new dict: `result` may be the cached one
     return result  # validated against SummaryOut
 
 
@@ -77,10 +99,14 @@ async def extract(request: ExtractRequest, http: Request) -> Any:
     return await run_work(http, work.extract_html, request.html, request.name)
 
 
-@router.get("/healthz", summary="Liveness")
-async def healthz(http: Request) -> dict[str, Any]:
+@router.get("/healthz", summary="Liveness", responses={503: {"description": "No worker process is alive."}})
+async def healthz(http: Request) -> Any:
+    """The real state: dead worker processes are replaced first; 503 "degraded" when none is alive."""
     runner: Runner = http.app.state.runner
-    return {"status": "ok", "version": __version__, "workers": runner.kind, "pending": runner.pending}
+    info = {"version": __version__, **runner.health()}
+    if info["status"] != "ok":
+        return JSONResponse(info, status_code=503)
+    return info
 
 
 @router.get("/", include_in_schema=False)

@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tomtat.fetch import DEFAULT_POLICY
 from tomtat.options import SummaryOptions
+from tomtat.order.timeline import MAX_EVENTS
 from tomtat.pipeline import MAX_ARTICLES
 from tomtat.render import FORMATS
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
@@ -47,7 +49,14 @@ class SummarizeRequest(BaseModel):
         },
     )
 
-    articles: list[ArticleIn] = Field(..., description=f"The cluster: articles on one story (at most {MAX_ARTICLES}).")
+    articles: list[ArticleIn] = Field(
+        default_factory=list, description=f"The cluster: articles on one story (at most {MAX_ARTICLES}, links included).")
+    urls: list[str] = Field(
+        default_factory=list,
+        description=(
+            f"Links to news pages (http/https, at most {DEFAULT_POLICY.max_urls} by default): the server fetches each "
+            "and adds its article after `articles`. A link that cannot be fetched is reported in `url_errors` and the "
+            "rest are summarized. The server refuses loopback/private addresses unless started with --allow-private-urls."))
     words: int | None = Field(
         None, ge=Budget.MIN_SYLLABLES, le=Budget.MAX_SYLLABLES,
         description="Length budget in syllables (default 200 unless `sentences` is given).")
@@ -59,10 +68,14 @@ class SummarizeRequest(BaseModel):
     id: str | None = Field(None, description="Cluster id, echoed as `cluster_id`.")
     include_sources: bool = Field(
         False, description="Also return every article's cleaned sentences and removed lines (`sources`), for highlighting.")
+    events: int = Field(
+        MAX_EVENTS, ge=0, le=SummaryOptions.MAX_EVENTS_ALLOWED,
+        description="At most this many dated events in `timeline` (the CLI's --events).")
 
     def options(self) -> SummaryOptions:
         """The one options object this request asks for (the same rule as the CLI's)."""
-        return SummaryOptions.from_request(self.words, self.sentences, method=self.method, include_sources=self.include_sources)
+        return SummaryOptions.from_request(
+            self.words, self.sentences, method=self.method, include_sources=self.include_sources, events=self.events)
 
 
 class Strict(BaseModel):
@@ -79,6 +92,19 @@ class SentenceOut(Strict):
     also_reported_by: list[int]
     also_reported_by_sources: list[str]
     score: float
+    date: str | None = Field(
+        None, description='ISO 8601 date of the event it reports: "2021-04-13", "--04-13" (year unknown), "2021-06".')
+    date_text: str | None = Field(None, description='The expression that dates it, as written: "hôm thứ Ba (13/4)".')
+    edited: bool = Field(False, description="True when `text` is the article's sentence with its leading connective dropped.")
+    original: str | None = Field(None, description="The article's sentence as written, when `edited`.")
+
+
+class TimelineOut(Strict):
+    date: str = Field(..., description="ISO 8601, as a sentence's `date`.")
+    date_text: str
+    text: str = Field(..., description="The clearest sentence stating the event.")
+    sources: list[str] = Field(..., description="Labels of every article reporting it.")
+    articles: list[int] = Field(..., description="Their indices into `articles`.")
 
 
 class ArticleMeta(Strict):
@@ -87,6 +113,7 @@ class ArticleMeta(Strict):
     url: str | None = None
     date: str | None = None
     id: str | None = None
+    label: str | None = Field(None, description="What the summary calls it: its outlet when the input reveals it, else the file name.")
 
 
 class DropOut(Strict):
@@ -102,6 +129,13 @@ class SourceOut(Strict):
     removed: list[DropOut]
 
 
+class UrlErrorOut(Strict):
+    url: str = Field(..., description="The link as sent.")
+    code: str = Field(..., description="Stable error code: fetch_bad_url, fetch_blocked_address, fetch_timeout, fetch_connect, "
+                                        "fetch_http_status, fetch_redirect, fetch_not_html, fetch_too_large, fetch_no_text.")
+    detail: str = Field(..., description="Why, in English.")
+
+
 class SummaryOut(Strict):
     """`Summary.to_dict()`: the same object `tomtat summarize --format json` prints."""
 
@@ -112,10 +146,21 @@ class SummaryOut(Strict):
     articles: list[ArticleMeta]
     warnings: list[str]
     sources: list[SourceOut] | None = Field(None, description="Only with `include_sources: true`.")
+    headline: str | None = Field(None, description="The most representative article title (closest to the cluster's centroid).")
+    timeline: list[TimelineOut] = Field(default_factory=list, description="Dated events of the cluster, earliest first.")
+    url_errors: list[UrlErrorOut] | None = Field(
+        None, description="Only when `urls` were sent: the links that could not be fetched (empty when all were).")
 
 
 class ErrorOut(BaseModel):
-    detail: str
+    """Every error body: a stable `code` for programs, an English `detail` for people."""
+
+    detail: str = Field(..., description="What went wrong, one line of English.")
+    code: str = Field(..., description=(
+        "Stable error code: the error class's (no_input, unreadable_input, malformed_input, not_vietnamese, "
+        "too_many_articles, fetch_*), invalid_request for validation errors, body_too_large (413), busy (503), "
+        "timeout (504), internal_error (500)."))
+    url_errors: list[UrlErrorOut] | None = Field(None, description="The links that could not be fetched, when `urls` were sent.")
 
 
 class ExtractRequest(BaseModel):

@@ -6,7 +6,11 @@ Dots without a space after them ("13/4", "5.2", "1.550", "V.Putin", "VOV.VN",
 "TP.HCM") never end a sentence, closing quotes and brackets stay with the
 sentence they close, and common abbreviations ("TP. Hồ Chí Minh", "PGS. TS.")
 do not end one either, and neither does a full stop inside a quotation that
-closes later in the paragraph.
+closes later in the paragraph. A "!" or "?" that belongs to a brand name
+("Yahoo! Mail", "Jeopardy! Online") ends nothing either: the word before it
+and the capitalized word after it are both foreign (neither is a Vietnamese
+syllable, `tomtat.text.orthography.is_syllable`), so the pair is one name, not
+an exclamation followed by a new sentence ("Ôi! Nước lên rồi" is still split).
 
 Splitting only ever cuts at whitespace and strips it: the non-space characters
 of the input come out unchanged and in order.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from tomtat.text.orthography import is_syllable
 from tomtat.text.punctuation import CLOSERS, OPENERS, SENTENCE_END
 
 _ABBREVIATIONS = {
@@ -29,6 +34,17 @@ _END = re.escape(SENTENCE_END)
 # end punctuation (".", "!", "?", runs of them, "…"), closers kept with it, then whitespace
 _BOUNDARY = re.compile(rf"(?<![{_END}])(?P<end>[{_END}]+[{re.escape(CLOSERS)}]*)(?P<space>\s+)")
 _LAST_TOKEN = re.compile(r"([\w.]+)\W*$")
+# "Yahoo!" + "Mail": a Latin word glued to the mark, then a capitalized Latin word
+_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][A-Za-z]+)$")
+_NAME_AFTER = re.compile(r"([A-Z][A-Za-z]*)\b")
+
+
+def _is_brand_mark(prefix: str, end: str, rest: str) -> bool:
+    """Is this "!"/"?" part of a foreign brand name that goes on ("Yahoo! Mail")?"""
+    if end not in ("!", "?"):
+        return False
+    before, after = _NAME_BEFORE.search(prefix), _NAME_AFTER.match(rest)
+    return bool(before and after and not is_syllable(before.group(1)) and not is_syllable(after.group(1)))
 
 
 def _starts_sentence(rest: str) -> bool:
@@ -84,6 +100,9 @@ def split_paragraph(paragraph: str) -> list[str]:
         if (opened > closed and last_close >= match.end()) or (straight % 2 and last_straight >= match.end()):
             continue
         if _is_abbreviation(paragraph[max(start, match.start() - 40) : match.start()], match.group("end")):
+            continue
+        if _is_brand_mark(paragraph[max(start, match.start() - 40) : match.start()], match.group("end"),
+                          paragraph[match.end(): match.end() + 40]):
             continue
         piece = paragraph[start:end].strip()
         if piece:

@@ -1,0 +1,267 @@
+"""Tell the story in order: date each sentence, order by event date, keep every sentence standing on its own.
+
+Issue 9: the seeds' summary told a 13/4 call after a 16/6 summit, and one
+summary sentence in nine (ViMs) opened with a back-reference ("Tuy nhiên",
+"Điều này", a bare "Ông Putin") whose antecedent was not in the summary.
+
+- `event_date`: the date of the event a sentence reports: its first
+  day-level expression ("hôm thứ Ba (13/4)", "hôm qua" against the article's
+  date), else a week, else a month ("tháng 6/2021"). Years alone ("năm 2014")
+  date background, not the event, and are ignored.
+- `order_story`: the position order of `order_sentences`, cut into blocks (a
+  sentence joins the block of its article's previous chosen sentence when it
+  has no date of its own, or when it leans on that sentence); the blocks whose
+  first sentence is dated are then put in date order among themselves, in the
+  slots they held, and undated blocks keep their place. One exception: when
+  the summary opens with an article's lead (its first sentence), that block
+  stays first, dated or not. News leads with what happened ("Rạng sáng 18/9,
+  bão số 5 đã đổ bộ ..."); the story in date order follows it, background
+  first ("chiều 16/9 ... tàu thuyền đã vào bờ", "mưa lớn từ đêm 17/9 ...").
+- `prefer_dated`: among sentences stating the same fact (concept overlap at
+  least SAME_FACT_OVERLAP both ways), a chosen undated one is swapped for a
+  dated one that fits the budget and scores nearly as well.
+- `standalone`: which ordered sentences dangle (`tomtat.order.coherence`'s
+  rule) and the edit that fixes the droppable ones (the connective dropped,
+  `edited`); the others need their antecedent or must go (the pipeline adds
+  the antecedent when it fits the budget, else reselects without them).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from tomtat.dates import DateMention, DateValue, find_dates
+from tomtat.model import Document
+from tomtat.order.coherence import DROPPABLE, PERSON, QUOTE, dangling_opening, drop_connective
+from tomtat.order.position import order_sentences
+from tomtat.represent import SAME_FACT_OVERLAP, Representation
+from tomtat.select import Budget, candidates
+
+EVENT_GRANULARITIES = ("day", "week", "month")  # in order of preference; a bare year dates background
+# A swap for a dated sentence is a tie-break, not a new choice: it must say the same thing (overlap both
+# ways) and be nearly as salient.
+SWAP_OVERLAP = 0.6
+SWAP_MIN_WEIGHT = 0.8
+
+
+def event_date(text: str, reference: date | None = None) -> DateMention | None:
+    """The mention dating the event a sentence reports, or None (see the module docstring)."""
+    mentions = [m for m in find_dates(text, reference) if m.value is not None]
+    for granularity in EVENT_GRANULARITIES:
+        for m in mentions:
+            if m.value.granularity == granularity:
+                return m
+    return None
+
+
+def sentence_dates(
+    documents: Sequence[Document], rep: Representation, only: Iterable[int] | None = None,
+) -> list[DateMention | None]:
+    """`event_date` of every sentence of `rep` (or of those in `only`, None for the rest), against its article's date."""
+    wanted = range(len(rep.sentences)) if only is None else only
+    dates: list[DateMention | None] = [None] * len(rep.sentences)
+    for i in wanted:
+        s = rep.sentences[i]
+        dates[i] = event_date(s.text, documents[s.doc].published)
+    return dates
+
+
+def default_year(documents: Iterable[Document], dates: Iterable[DateMention | None]) -> int | None:
+    """The year a date without one most likely has: the articles' most common year, else their dates' most common."""
+    years = Counter(d.published.year for d in documents if d.published)
+    if not years:
+        years = Counter(m.value.year for m in dates if m is not None and m.value.year is not None)
+    return years.most_common(1)[0][0] if years else None
+
+
+def date_key(value: DateValue, year: int | None) -> tuple[int, int, int]:
+    """Sort key of a date: its first day, the cluster's year standing in for an unknown one.
+
+    A month sorts before its days (day 0): "tháng 4" comes before "13/4".
+    """
+    if value.granularity == "week":
+        first = value.first_day()
+        return (first.year, first.month, first.day)
+    return (value.year or year or 0, value.month or 0, value.day or 0)
+
+
+def antecedent(rep: Representation, index: dict[tuple[int, int], int], i: int, kind: str) -> list[int]:
+    """The sentences that may resolve sentence i's back-reference: its article's previous one (a quote: or its next)."""
+    s = rep.sentences[i]
+    spots = [(s.doc, s.position - 1)] + ([(s.doc, s.position + 1)] if kind == QUOTE else [])
+    return [index[spot] for spot in spots if spot in index]
+
+
+def order_story(
+    rep: Representation, chosen: Iterable[int], dates: Sequence[DateMention | None],
+    follows: Iterable[int] = (), year: int | None = None,
+) -> list[int]:
+    """Chosen sentence indices in reading order: the opening lead, then dated blocks in date order, undated ones in place.
+
+    `follows` holds sentences that lean on their article's previous sentence
+    and so stay in its block whatever their own date.
+    """
+    follows = set(follows)
+    blocks: list[list[int]] = []
+    last_block: dict[int, int] = {}
+    for i in order_sentences(rep, list(chosen)):
+        doc = rep.sentences[i].doc
+        if doc in last_block and (dates[i] is None or i in follows):
+            blocks[last_block[doc]].append(i)
+        else:
+            last_block[doc] = len(blocks)
+            blocks.append([i])
+    lead = 1 if blocks and rep.sentences[blocks[0][0]].position == 0 else 0  # the opening lead stays first
+    slots = [n for n, block in enumerate(blocks) if n >= lead and dates[block[0]] is not None]
+    by_date = sorted(slots, key=lambda n: (date_key(dates[blocks[n][0]].value, year), n))
+    placed = list(blocks)
+    for slot, n in zip(slots, by_date):
+        placed[slot] = blocks[n]
+    return [i for block in placed for i in block]
+
+
+def fits(rep: Representation, chosen: Sequence[int], budget: Budget, extra: int = 0, removed: int | None = None) -> bool:
+    """Whether `chosen`, plus sentence `extra` of the given length (a swap: minus `removed`), keeps to the budget."""
+    used = sum(rep.sentences[i].length for i in chosen) + extra - (rep.sentences[removed].length if removed is not None else 0)
+    count = len(chosen) + (extra > 0) - (removed is not None)
+    return (budget.syllables is None or used <= budget.syllables) and (budget.sentences is None or count <= budget.sentences)
+
+
+def prefer_dated(
+    rep: Representation, chosen: list[int], dates: Sequence[DateMention | None], weights: np.ndarray,
+    budget: Budget, allowed: np.ndarray,
+) -> list[int]:
+    """`chosen` with each undated sentence swapped for a dated one stating the same fact, when one fits."""
+    if not chosen:
+        return chosen
+    dated = np.array([m is not None for m in dates], dtype=bool)
+    ok = np.zeros(len(rep.sentences), dtype=bool)
+    ok[allowed] = True
+    pool = np.flatnonzero(dated & ok)
+    if not pool.size:
+        return list(chosen)
+    out = list(chosen)
+    overlap = rep.overlap(out)
+    back = rep.overlap(pool)  # rows: the dated candidates
+    for row, i in enumerate(chosen):
+        if dates[i] is not None:
+            continue
+        same = (overlap[row, pool] >= SWAP_OVERLAP) & (back[:, i] >= SAME_FACT_OVERLAP)
+        for j in pool[same][np.argsort(-weights[pool[same]])]:
+            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text):
+                continue
+            if fits(rep, out, budget, rep.sentences[j].length, removed=i):
+                out[out.index(i)] = int(j)
+                break
+    return out
+
+
+@dataclass
+class Standalone:
+    """What `standalone` found in an ordered summary."""
+
+    edits: dict[int, str]  # sentence index -> its text without the leading connective
+    needs: list[tuple[int, str]]  # (sentence index, kind) of sentences dangling with no edit to fix them
+
+
+def standalone(rep: Representation, ordered: Sequence[int]) -> Standalone:
+    """Check an ordered summary with `dangling_sentences`' rule, fixing droppable openings by an edit."""
+    placed = {(rep.sentences[i].doc, rep.sentences[i].position) for i in ordered}
+    seen: set[tuple[int, int]] = set()
+    earlier: list[str] = []
+    edits: dict[int, str] = {}
+    needs: list[tuple[int, str]] = []
+    for i in ordered:
+        s = rep.sentences[i]
+        kind = dangling_opening(s.text, earlier)
+        if kind == QUOTE:
+            resolved = (s.doc, s.position - 1) in placed or (s.doc, s.position + 1) in placed
+        elif kind is not None and kind != PERSON:
+            resolved = (s.doc, s.position - 1) in seen
+        else:
+            resolved = kind is None
+        text = s.text
+        if not resolved:
+            edited = drop_connective(s.text, earlier) if kind in DROPPABLE else None
+            if edited:
+                edits[i] = text = edited
+            else:
+                needs.append((i, kind))
+        earlier.append(text)
+        seen.add((s.doc, s.position))
+    return Standalone(edits, needs)
+
+
+MAX_ROUNDS = 4  # reselections after banning dangling sentences; ViMs needs at most three
+
+
+@dataclass
+class Story:
+    """The summary's sentences in reading order, their edits, and the date of every sentence of the cluster."""
+
+    ordered: list[int]
+    edits: dict[int, str]
+    dates: list[DateMention | None]
+    year: int | None
+
+
+def tell_story(
+    rep: Representation, documents: Sequence[Document], weights: np.ndarray,
+    choose: Callable[[set[int]], list[int]], budget: Budget,
+) -> Story:
+    """Choose (with `choose(excluded)`), prefer dated wording, order by date and make every sentence stand alone.
+
+    A dangling sentence that cannot be edited is kept only with its
+    antecedent: added when it fits the budget, else the sentence is excluded
+    and the selection rerun (at most MAX_ROUNDS times; whatever still dangles
+    after that is left out).
+    """
+    allowed = candidates(rep)
+    dates = sentence_dates(documents, rep, allowed.tolist())  # only candidates are ever shown
+    year = default_year(documents, dates)
+    allowed_set = set(allowed.tolist())
+    index = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
+    banned: set[int] = set()
+    ordered: list[int] = []
+    check = Standalone({}, [])
+    first: list[int] | None = None
+    for _ in range(MAX_ROUNDS):
+        chosen = choose(banned)
+        if first is None:
+            first = chosen
+        open_ = np.array([i for i in allowed if i not in banned], dtype=int)
+        chosen = prefer_dated(rep, chosen, dates, weights, budget, open_)
+        follows: set[int] = set()
+        while True:
+            ordered = order_story(rep, chosen, dates, follows, year)
+            check = standalone(rep, ordered)
+            grew = False
+            for i, kind in check.needs:
+                if i in follows:
+                    continue
+                for a in antecedent(rep, index, i, kind):
+                    if a in chosen or (a in allowed_set and a not in banned
+                                       and fits(rep, chosen, budget, rep.sentences[a].length)):
+                        if a not in chosen:
+                            chosen.append(a)
+                        follows.add(i)
+                        grew = True
+                        break
+            if not grew:
+                break
+        if not check.needs:
+            break
+        banned |= {i for i, _ in check.needs}
+    while check.needs:  # still dangling after the last round: leave those out
+        gone = {i for i, _ in check.needs}
+        ordered = [i for i in ordered if i not in gone]
+        check = standalone(rep, ordered)
+    if not ordered and first:  # never an empty summary: the plain choice, in order
+        ordered = order_story(rep, first, dates, (), year)
+        check = standalone(rep, ordered)
+    return Story(ordered, check.edits, dates, year)

@@ -1,0 +1,197 @@
+"""Issue 9: dates, order, sentences that stand alone, timeline, headline and outlet labels (own fixtures)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tomtat import summarize
+from tomtat.clean import clean_article
+from tomtat.model import Article
+from tomtat.order.story import event_date, order_story, standalone
+from tomtat.order.timeline import build_timeline, headline
+from tomtat.pipeline import analyze
+from tomtat.render import FORMATS, render
+from tomtat.render.formats import display_date
+from tomtat.server.schemas import SummaryOut
+
+# A made-up story told by three outlets: a bridge closed on 3/3, inspected on 5/3, reopened on 20/3.
+BRIDGE = [
+    Article(
+        title="Cầu Sông Lam đóng cửa để kiểm tra sau khi phát hiện vết nứt",
+        text=(
+            "VnExpress - Ngày 3/3, Sở Giao thông vận tải tỉnh Nghệ An quyết định tạm đóng cầu Sông Lam sau khi người dân "
+            "phát hiện vết nứt dài ở trụ cầu số 4.\n"
+            "Tuy nhiên, xe cứu thương và xe cứu hỏa vẫn được phép đi qua cầu trong thời gian đóng cửa.\n"
+            "Ngày 5/3, đoàn chuyên gia của Bộ Giao thông vận tải đã đến kiểm tra trụ cầu và lấy mẫu bê tông để phân tích.\n"
+            "Điều này khiến hàng nghìn người dân phải đi vòng thêm hơn mười cây số mỗi ngày.\n"
+            "Theo kế hoạch, cầu Sông Lam sẽ được thông xe trở lại vào ngày 20/3 nếu kết quả kiểm định đạt yêu cầu."
+        ),
+        id="01-bai-a",
+    ),
+    Article(
+        title="Chuyên gia kiểm tra vết nứt trên cầu Sông Lam",
+        text=(
+            "(Dân trí) - Đoàn chuyên gia của Bộ Giao thông vận tải hôm 5/3 đã kiểm tra trụ cầu số 4 và lấy mẫu bê tông.\n"
+            "Sở Giao thông vận tải tỉnh Nghệ An đã tạm đóng cầu Sông Lam từ ngày 3/3 khi phát hiện vết nứt ở trụ cầu.\n"
+            "Các tiểu thương ở hai đầu cầu cho biết lượng khách giảm mạnh từ khi cầu bị đóng."
+        ),
+        id="02-bai-b",
+    ),
+    Article(
+        title="Cầu Sông Lam thông xe trở lại",
+        text=(
+            "Cầu Sông Lam đã được thông xe trở lại vào sáng 20/3 sau hơn hai tuần đóng cửa để kiểm định.\n"
+            "Kết quả kiểm định cho thấy vết nứt chỉ nằm ở lớp bê tông bảo vệ, không ảnh hưởng đến kết cấu chịu lực.\n"
+            "Nguồn Tuổi Trẻ: https://tuoitre.vn/cau-song-lam-thong-xe.htm"
+        ),
+        id="03-bai-c",
+    ),
+]
+
+
+def test_event_date_prefers_the_day_and_resolves_against_the_article_date():
+    found = event_date("Hôm qua, tỉnh đã công bố kết quả kiểm định cầu năm 2020.", date(2024, 3, 21))
+    assert found.iso == "2024-03-20" and found.text.lower() == "hôm qua"
+    assert event_date("Quan hệ hai nước xấu đi kể từ năm 2014.") is None  # a bare year dates background
+    assert event_date("Cầu được thông xe vào tháng 3/2024.").iso == "2024-03"
+
+
+def test_date_line_value_is_kept_by_the_cleaner():
+    cleaned = clean_article("Thứ Năm, 21/03/2024 08:15 GMT+7\nCầu Sông Lam đã được thông xe trở lại từ sáng hôm qua.", "Cầu")
+    assert cleaned.published == date(2024, 3, 21)
+    assert all("21/03/2024" not in p for p in cleaned.paragraphs)
+
+
+def test_outlet_labels_from_datelines_credits_and_given_sources():
+    labels = [a.label for a in BRIDGE]
+    assert labels == ["VnExpress", "Dân trí", "Tuổi Trẻ"]
+    assert Article(title="Tin", text="Nội dung bài báo.", source="Báo Của Tôi").label == "Báo Của Tôi"
+    assert Article(title="Tin", text="Nội dung bài báo không có tên báo.", id="04-bai-d").label == "04-bai-d"
+
+
+def test_summary_json_has_labels_dates_in_order_and_edits():
+    result = summarize(BRIDGE, words=120)
+    data = json.loads(render(result, "json"))
+    assert [a["label"] for a in data["articles"]] == ["VnExpress", "Dân trí", "Tuổi Trẻ"]
+    assert [a["source"] for a in data["articles"]] == [None, None, None]  # kept as given
+    # the documented rule (order/story.py): an opening lead stays first, the dated sentences after it
+    # are in date order
+    body = data["sentences"][1:] if data["sentences"][0]["position"] == 0 else data["sentences"]
+    dated = [s["date"] for s in body if s["date"]]
+    assert len(dated) >= 2 and dated == sorted(dated, key=lambda iso: iso[-5:])
+    for s in data["sentences"]:
+        assert s["source"] == data["articles"][s["article"]]["label"]
+        if s["edited"]:
+            assert s["original"] and s["original"] != s["text"]
+    SummaryOut.model_validate(data)
+
+
+def test_leading_connective_is_dropped_and_marked():
+    rep_analysis = analyze(BRIDGE)
+    rep = rep_analysis.rep
+    # article 0's second sentence ("Tuy nhiên, ...") alone, without the sentence it answers
+    i = next(n for n, s in enumerate(rep.sentences) if s.text.startswith("Tuy nhiên"))
+    check = standalone(rep, [i])
+    assert check.edits[i].startswith("Xe cứu thương và xe cứu hỏa vẫn được phép")
+    assert not check.needs
+    # with its antecedent before it, nothing dangles and nothing is edited
+    assert standalone(rep, [i - 1, i]).edits == {}
+
+
+def test_anaphor_is_kept_only_with_its_antecedent():
+    rep = analyze(BRIDGE).rep
+    i = next(n for n, s in enumerate(rep.sentences) if s.text.startswith("Điều này"))
+    assert standalone(rep, [i]).needs == [(i, "anaphor")]
+    result = summarize(BRIDGE, words=200)
+    for s in result.sentences:
+        if s.text.startswith("Điều này"):
+            assert any(t.article == s.article and t.position == s.position - 1 for t in result.sentences)
+
+
+def test_order_puts_dated_blocks_in_date_order_after_the_lead():
+    analysis = analyze(BRIDGE)
+    rep = analysis.rep
+    from tomtat.order.story import sentence_dates
+
+    dates = sentence_dates(analysis.documents, rep)
+    pick = {s.text[:20]: n for n, s in enumerate(rep.sentences)}
+    reopened = next(n for k, n in pick.items() if k.startswith("Cầu Sông Lam đã được"))
+    inspected = next(n for k, n in pick.items() if k.startswith("Ngày 5/3"))
+    closed = next(n for k, n in pick.items() if k.startswith("Sở Giao thông vận tả"))  # article 1, position 1
+    ordered = order_story(rep, [closed, reopened, inspected], dates)
+    assert ordered[0] == reopened  # an article's lead opens the summary
+    assert ordered[1:] == [closed, inspected]  # then 3/3 before 5/3
+
+
+def test_timeline_merges_outlets_per_fact_and_headline():
+    result = summarize(BRIDGE, words=120)
+    dates = [e.date for e in result.timeline]
+    assert dates == sorted(dates)
+    by_date = {e.date: e for e in result.timeline}
+    assert set(by_date["--03-03"].sources) == {"VnExpress", "Dân trí"}
+    assert set(by_date["--03-05"].sources) == {"VnExpress", "Dân trí"}
+    assert "Tuổi Trẻ" in by_date["--03-20"].sources
+    assert result.headline in {a.title for a in BRIDGE}
+    assert summarize(BRIDGE, words=120, events=1).timeline.__len__() == 1
+    text = render(result, "timeline")
+    assert text.splitlines()[0] == result.headline and "03/03 — " in text
+    assert "timeline" in FORMATS
+
+
+def test_headline_is_the_title_closest_to_the_centroid():
+    analysis = analyze(BRIDGE)
+    assert headline(analysis.rep, analysis.documents) == BRIDGE[0].title
+
+
+def test_build_timeline_respects_the_cap():
+    analysis = analyze(BRIDGE)
+    from tomtat.order.story import sentence_dates
+
+    dates = sentence_dates(analysis.documents, analysis.rep)
+    weights = __import__("numpy").ones(len(analysis.rep.sentences))
+    assert build_timeline(analysis.rep, dates, weights, ["A", "B", "C"], None, events=0) == []
+    assert len(build_timeline(analysis.rep, dates, weights, ["A", "B", "C"], None, events=2)) == 2
+
+
+@pytest.mark.parametrize(("iso", "shown"), [
+    ("2024-03-20", "20/03/2024"), ("--03-20", "20/03"), ("2024-03", "03/2024"), ("2024-W12", "tuần 12/2024"),
+])
+def test_display_date(iso, shown):
+    assert display_date(iso) == shown
+
+
+def _as_dicts(articles):
+    return [{"title": a.title, "text": a.text, "id": a.id} for a in articles]
+
+
+def test_cli_timeline_format_and_events(tmp_path):
+    from typer.testing import CliRunner
+
+    from tomtat.cli import app
+
+    path = tmp_path / "cau.json"
+    path.write_text(json.dumps(_as_dicts(BRIDGE), ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(app, ["summarize", str(path), "--format", "timeline", "--events", "2"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == BRIDGE[0].title and len(lines) == 3
+
+
+def test_http_events_and_response_schema():
+    from fastapi.testclient import TestClient
+
+    from tomtat.server import create_app
+
+    with TestClient(create_app()) as client:
+        r = client.post("/v1/summarize", json={"articles": _as_dicts(BRIDGE), "words": 120, "events": 2})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert len(body["timeline"]) == 2 and body["headline"] == BRIDGE[0].title
+        SummaryOut.model_validate(body)
+        schema = client.get("/openapi.json").json()["components"]["schemas"]
+        assert {"date", "date_text", "edited", "original"} <= set(schema["SentenceOut"]["properties"])
+        assert {"headline", "timeline"} <= set(schema["SummaryOut"]["properties"])
+        assert client.post("/v1/summarize", json={"articles": _as_dicts(BRIDGE), "events": -1}).status_code in (400, 422)
