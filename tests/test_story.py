@@ -195,3 +195,33 @@ def test_http_events_and_response_schema():
         assert {"date", "date_text", "edited", "original"} <= set(schema["SentenceOut"]["properties"])
         assert {"headline", "timeline"} <= set(schema["SummaryOut"]["properties"])
         assert client.post("/v1/summarize", json={"articles": _as_dicts(BRIDGE), "events": -1}).status_code in (400, 422)
+
+
+def test_undated_sentence_is_ordered_with_the_event_its_article_just_dated():
+    """A reply that follows "ngày 4/5" in its article is ordered at 4/5, before a 9/5 event, yet reports no date."""
+    from tomtat.order.story import inherit_dates, sentence_dates
+
+    articles = [
+        Article(title="Đà Nẵng khai mạc lễ hội pháo hoa quốc tế", text=(
+            "Lễ hội pháo hoa quốc tế là sự kiện du lịch lớn nhất trong năm của thành phố Đà Nẵng.\n"
+            "Tối 9/5, lễ hội pháo hoa quốc tế Đà Nẵng khai mạc bên bờ sông Hàn với sự tham gia của năm đội thi.\n"
+            "Hàng chục nghìn người dân và du khách đã đổ về hai bên bờ sông để theo dõi đêm khai mạc."
+        )),
+        Article(title="Đà Nẵng công bố các đội tham gia lễ hội pháo hoa", text=(
+            "Thành phố Đà Nẵng đã chuẩn bị cho lễ hội pháo hoa quốc tế từ nhiều tháng trước.\n"
+            "Ngày 4/5, Sở Du lịch Đà Nẵng công bố danh sách năm đội tham gia lễ hội pháo hoa quốc tế năm nay.\n"
+            "Ban tổ chức cho biết các đội đến từ Pháp, Ý, Nhật Bản, Hàn Quốc và Việt Nam sẽ thi đấu trong ba đêm."
+        )),
+    ]
+    analysis = analyze(articles)
+    rep = analysis.rep
+    dates = sentence_dates(analysis.documents, rep)
+    text = [s.text for s in rep.sentences]
+    reply = next(i for i, t in enumerate(text) if t.startswith("Ban tổ chức"))
+    opening = next(i for i, t in enumerate(text) if t.startswith("Tối 9/5"))
+    assert dates[reply] is None
+    inherited = inherit_dates(rep, dates)
+    assert inherited[reply] is not None and inherited[reply].iso == "--05-04"
+    assert inherited[opening] is dates[opening]
+    # ordered by the inherited date: the 4/5 reply before the 9/5 opening (neither is an article's lead)
+    assert order_story(rep, [opening, reply], inherited) == [reply, opening]

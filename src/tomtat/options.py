@@ -10,12 +10,18 @@ fails before any article is read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from tomtat.errors import InvalidOptionError
-from tomtat.order.timeline import MAX_EVENTS
-from tomtat.score import DEFAULT_SCORER, SCORERS, Scorer
+from tomtat.score import DEFAULT_SCORER, SCORERS
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
+
+if TYPE_CHECKING:
+    from tomtat.score import Scorer
+
+# dated events in a timeline unless asked otherwise (tomtat.order.timeline reads it from here, so
+# that `tomtat --help` and `import tomtat` learn it without importing numpy)
+MAX_EVENTS = 10
 
 
 @dataclass(frozen=True)

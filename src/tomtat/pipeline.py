@@ -30,10 +30,8 @@ from tomtat.select import select
 from tomtat.split import segment_words, split_paragraph
 from tomtat.text.language import looks_vietnamese, vietnamese_ratio
 from tomtat.text.normalize import normalize
+from tomtat.limits import MAX_ARTICLE_CHARS, MAX_ARTICLES  # noqa: F401  (re-exported: tomtat.pipeline.MAX_ARTICLES)
 from tomtat.text.tokens import syllables
-
-MAX_ARTICLES = 200
-MAX_ARTICLE_CHARS = 100_000  # ~15k syllables, ten times a long feature story
 
 
 class StageTimer:

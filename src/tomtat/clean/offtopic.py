@@ -26,11 +26,10 @@ from statistics import median
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from tomtat.clean.shapes import is_headline_like
 from tomtat.model import CleanedArticle, Drop, DropReason
+from tomtat.represent.terms import count_matrix, tfidf_rows, unit_rows
 from tomtat.text.tokens import syllables, unigrams_and_bigrams
 
 # on content alone, a tail is cut when all its paragraphs score below RATIO x the body's median
@@ -57,6 +56,28 @@ def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
+def _rowdot_own(para: sparse.csr_matrix, per_doc: sparse.csr_matrix, doc_of: np.ndarray) -> np.ndarray:
+    """Dot product of each paragraph row with its own article's row of `per_doc`.
+
+    Every non-zero of `para` looks its article's value up in `per_doc` (one
+    sorted search over all of them), so no article vector is copied once per
+    paragraph (a 94k-character article used to cost 221 MB that way) and no
+    sparse matrix is built per article (200 small ones cost more than the
+    arithmetic on a 5-article cluster).
+    """
+    per_doc = per_doc.tocsr()
+    per_doc.sort_indices()
+    width = np.int64(per_doc.shape[1])
+    doc_rows = np.repeat(np.arange(per_doc.shape[0], dtype=np.int64), np.diff(per_doc.indptr))
+    keys = doc_rows * width + per_doc.indices
+    para_rows = np.repeat(np.arange(para.shape[0]), np.diff(para.indptr))
+    wanted = doc_of[para_rows].astype(np.int64) * width + para.indices
+    at = np.minimum(np.searchsorted(keys, wanted), max(keys.size - 1, 0))
+    found = keys[at] == wanted if keys.size else np.zeros(wanted.size, dtype=bool)
+    products = np.where(found, para.data * per_doc.data[at] if keys.size else 0.0, 0.0)
+    return np.bincount(para_rows, weights=products, minlength=para.shape[0])
+
+
 def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[list[float]]:
     """For every paragraph, its cosine similarity to the story told by the rest of the cluster.
 
@@ -67,23 +88,25 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     the sparse paragraph vectors, so the cost stays linear in the cluster size.
     """
     paragraphs = [p for doc in documents for p in doc]
-    if not any(_terms(text) for text in paragraphs):  # nothing but numbers and symbols
+    para_terms = [_terms(text) for text in paragraphs]  # each text tokenized once
+    if not any(para_terms):  # nothing but numbers and symbols
         return [[0.0] * len(doc) for doc in documents]
+    title_terms = [_terms(text) for text in titles]
+    bounds = np.cumsum([0] + [len(doc) for doc in documents])
     doc_of = np.repeat(np.arange(len(documents)), [len(doc) for doc in documents])
     index = np.concatenate([np.arange(len(doc)) for doc in documents])
     heads = np.array([_head_length(len(doc)) for doc in documents])
     in_head = index < heads[doc_of]
-    # IDF over every paragraph and every non-empty title of the cluster
-    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True)
-    title_terms = [t for t in titles if _terms(t)]
-    vectorizer.fit(paragraphs + title_terms)
-    para = vectorizer.transform(paragraphs).tocsr()
-    title = vectorizer.transform(titles).tocsr()
+    # IDF over every paragraph and every non-empty title of the cluster (one count matrix for both)
+    counts, _ = count_matrix(para_terms + title_terms)
+    weighted = tfidf_rows(counts, documents=len(para_terms) + sum(1 for t in title_terms if t))
+    para = weighted[: len(para_terms)]
+    title = weighted[len(para_terms):]
 
     # per article: its whole text as one unit vector, and its title + head (not normalized)
     membership = sparse.csr_matrix((np.ones(len(paragraphs)), (doc_of, np.arange(len(paragraphs)))),
                                    shape=(len(documents), len(paragraphs)))
-    whole = normalize(title + membership @ para)
+    whole = unit_rows((title + membership @ para).tocsr())
     head = title + membership.multiply(in_head[None, :]).tocsr() @ para
     total = sparse.csr_matrix(whole.sum(axis=0))
 
@@ -95,8 +118,8 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     others_sq = np.maximum(0.0, total_sq - 2 * whole_total + whole_sq)
 
     d = doc_of
-    v_others = np.asarray((para @ total.T).todense()).ravel() - _rowdot(para, whole[d])
-    v_head = _rowdot(para, head[d])
+    v_others = np.asarray((para @ total.T).todense()).ravel() - _rowdot_own(para, whole, doc_of)
+    v_head = _rowdot_own(para, head, doc_of)
     own_sq, others_own, v_own = head_sq[d].copy(), others_head[d].copy(), v_head.copy()
     # leave a head paragraph out of its own head
     own_sq[in_head] = head_sq[d][in_head] - 2 * v_head[in_head] + 1.0
@@ -111,7 +134,6 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     reference_norm = np.sqrt(np.maximum(reference_sq, 0.0))
     empty = np.diff(para.indptr) == 0
     sims = np.where((reference_norm > 1e-9) & ~empty, (v_others + v_own) / np.where(reference_norm > 1e-9, reference_norm, 1.0), 0.0)
-    bounds = np.cumsum([0] + [len(doc) for doc in documents])
     return [sims[a:b].tolist() for a, b in zip(bounds, bounds[1:])]
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import typer
 
-from tomtat.pipeline import MAX_ARTICLE_CHARS, MAX_ARTICLES
+from tomtat.limits import MAX_ARTICLE_CHARS, MAX_ARTICLES
 from tomtat.select import DEFAULT_SYLLABLES, SELECTORS
 
 WORDS_HELP = f"Length budget in syllables (default {DEFAULT_SYLLABLES}, unless --sentences is given)."

@@ -23,10 +23,7 @@ from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, SUMMARIZE_HELP, WORD
 from tomtat.errors import NoInputError, TomtatError
 from tomtat.fetch import FetchError, FetchPolicy, fetch_many
 from tomtat.model import Article, Cluster
-from tomtat.options import SummaryOptions
-from tomtat.order.timeline import MAX_EVENTS
-from tomtat.pipeline import summarize as run_summarize
-from tomtat.read import read_paths, read_stdin
+from tomtat.options import MAX_EVENTS, SummaryOptions
 from tomtat.render import FORMATS, render
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
 
@@ -67,6 +64,9 @@ def summarize(
         help="At most this many dated events in the timeline (--format timeline, JSON `timeline`).")] = MAX_EVENTS,
 ) -> None:
     """Summarize a cluster of Vietnamese news articles."""
+    from tomtat.pipeline import summarize as run_summarize  # numpy/scipy: only when summarizing
+    from tomtat.read import read_paths, read_stdin
+
     check_choice(fmt, FORMATS, "--format")
     check_choice(method, SELECTORS, "--method")
     options = SummaryOptions.from_request(words, sentences, method=method, events=events)

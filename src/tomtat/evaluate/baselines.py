@@ -19,18 +19,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from tomtat.represent import Representation
 from tomtat.text.tokens import syllables
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from tomtat.represent import Representation
 
 REDUNDANCY = 0.5  # cosine above which a candidate repeats a chosen sentence
 MIN_SYLLABLES = 6  # fragments shorter than this are never picked by the baselines
 LEXRANK_THRESHOLD = 0.1
 LEXRANK_DAMPING = 0.85
 
-Baseline = Callable[[Representation, int, Sequence[str]], str]
+# numpy is imported inside the baselines that use it: `tomtat --help` lists their names only
+Baseline = Callable[["Representation", int, Sequence[str]], str]
 
 
 def _join(rep: Representation, chosen: Sequence[int]) -> str:
@@ -81,6 +85,8 @@ def lead_body(rep: Representation, syllables: int, references: Sequence[str] = (
 
 def lexrank_scores(rep: Representation, threshold: float = LEXRANK_THRESHOLD, damping: float = LEXRANK_DAMPING) -> np.ndarray:
     """Stationary distribution of the thresholded cosine graph (power iteration)."""
+    import numpy as np
+
     n = len(rep.sentences)
     if n == 0:
         return np.zeros(0)
@@ -99,11 +105,15 @@ def lexrank_scores(rep: Representation, threshold: float = LEXRANK_THRESHOLD, da
 
 
 def lexrank(rep: Representation, syllables: int, references: Sequence[str] = ()) -> str:
+    import numpy as np
+
     scores = lexrank_scores(rep)
     return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), syllables))
 
 
 def centroid(rep: Representation, syllables: int, references: Sequence[str] = ()) -> str:
+    import numpy as np
+
     scores = np.asarray(rep.vectors @ rep.centroid).ravel()
     return _join(rep, _fill(rep, np.argsort(-scores, kind="stable"), syllables))
 

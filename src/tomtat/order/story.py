@@ -47,6 +47,8 @@ EVENT_GRANULARITIES = ("day", "week", "month")  # in order of preference; a bare
 # ways) and be nearly as salient.
 SWAP_OVERLAP = 0.6
 SWAP_MIN_WEIGHT = 0.8
+# an undated sentence is ordered with its article's last date this many sentences back at most
+INHERIT_WINDOW = 3
 
 
 def event_date(text: str, reference: date | None = None) -> DateMention | None:
@@ -95,6 +97,26 @@ def antecedent(rep: Representation, index: dict[tuple[int, int], int], i: int, k
     s = rep.sentences[i]
     spots = [(s.doc, s.position - 1)] + ([(s.doc, s.position + 1)] if kind == QUOTE else [])
     return [index[spot] for spot in spots if spot in index]
+
+
+def inherit_dates(rep: Representation, dates: Sequence[DateMention | None]) -> list[DateMention | None]:
+    """Dates to order by: a sentence's own, else that of the nearest dated sentence at most
+    INHERIT_WINDOW sentences before it in its article (a reply, a quote or a detail that goes on
+    with the event its article just dated: on the seeds, the White House's account of the 13/4 call
+    that follows "hôm thứ Ba (13/4)" by one sentence). Ordering only: the JSON `date` stays the
+    sentence's own.
+    """
+    index = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
+    out = list(dates)
+    for i, s in enumerate(rep.sentences):
+        if out[i] is not None:
+            continue
+        for back in range(1, INHERIT_WINDOW + 1):
+            j = index.get((s.doc, s.position - back))
+            if j is not None and dates[j] is not None:
+                out[i] = dates[j]
+                break
+    return out
 
 
 def order_story(
@@ -224,6 +246,7 @@ def tell_story(
     allowed = candidates(rep)
     dates = sentence_dates(documents, rep, allowed.tolist())  # only candidates are ever shown
     year = default_year(documents, dates)
+    order_dates = inherit_dates(rep, dates)
     allowed_set = set(allowed.tolist())
     index = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
     banned: set[int] = set()
@@ -238,7 +261,7 @@ def tell_story(
         chosen = prefer_dated(rep, chosen, dates, weights, budget, open_)
         follows: set[int] = set()
         while True:
-            ordered = order_story(rep, chosen, dates, follows, year)
+            ordered = order_story(rep, chosen, order_dates, follows, year)
             check = standalone(rep, ordered)
             grew = False
             for i, kind in check.needs:
@@ -262,6 +285,6 @@ def tell_story(
         ordered = [i for i in ordered if i not in gone]
         check = standalone(rep, ordered)
     if not ordered and first:  # never an empty summary: the plain choice, in order
-        ordered = order_story(rep, first, dates, (), year)
+        ordered = order_story(rep, first, order_dates, (), year)
         check = standalone(rep, ordered)
     return Story(ordered, check.edits, dates, year)

@@ -20,9 +20,9 @@ from tomtat.order.coherence import dangling_opening, drop_connective
 from tomtat.order.story import date_key
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.select import candidates
+from tomtat.options import MAX_EVENTS  # noqa: F401  (the default lives with the options: no numpy to read it)
 from tomtat.text.normalize import normalize
 
-MAX_EVENTS = 10
 # Two sentences dated the same day need less shared wording to be one fact: on the seeds the three
 # sentences reporting the 13/4 call (two outlets) overlap 0.11-0.22, the other facts on any day under 0.07.
 SAME_DAY_OVERLAP = 0.1

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.stopwords import STOP_SYLLABLES
+from tomtat.represent.terms import count_matrix, tfidf
 from tomtat.text.tokens import unigrams_and_bigrams
 
 
@@ -45,14 +45,36 @@ class Representation:
         that sentence alone.
         """
         m = self.concept_matrix
-        shared = (m[rows] @ m.T).toarray()
+        rows = np.asarray(rows, dtype=np.intp).reshape(-1)
+        shared = (m[rows] @ m.T).tocoo()  # only the pairs sharing a concept are computed
         sizes = np.diff(m.indptr)  # concepts per sentence (the matrix is binary)
-        small = np.minimum(sizes[rows][:, None], sizes[None, :])
-        large = np.maximum(sizes[rows][:, None], sizes[None, :])
+        a, b = sizes[rows][shared.row], sizes[shared.col]
+        small, large = np.minimum(a, b), np.maximum(a, b)
         size = {"smaller": small, "larger": large}.get(against)
         if size is None:
             size = np.where(2 * small >= large, small, large)
-        return np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
+        out = np.zeros((rows.size, m.shape[0]))
+        out[shared.row, shared.col] = np.divide(shared.data, size, out=np.zeros(shared.nnz), where=size > 0)
+        return out
+
+    def overlapping_pairs(self, rows: np.ndarray, threshold: float) -> np.ndarray:
+        """Pairs (a, b), a < b, of positions in `rows` whose sentences overlap above `threshold`.
+
+        The same measure as `overlap` ("comparable"), computed only for the
+        pairs that share a concept (one sparse product), so memory follows
+        those pairs instead of len(rows) x all sentences.
+        """
+        m = self.concept_matrix[np.asarray(rows, dtype=np.intp)]
+        shared = sparse.triu(m @ m.T, k=1).tocoo()
+        sizes = np.diff(m.indptr)
+        small = np.minimum(sizes[shared.row], sizes[shared.col])
+        large = np.maximum(sizes[shared.row], sizes[shared.col])
+        size = np.where(2 * small >= large, small, large)
+        share = np.divide(shared.data, size, out=np.zeros(shared.nnz), where=size > 0)
+        keep = share > threshold
+        a, b = shared.row[keep], shared.col[keep]
+        order = np.lexsort((b, a))  # row by row, as np.argwhere on the dense matrix gave them
+        return np.column_stack([a[order], b[order]]).astype(np.intp)
 
 
 def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
@@ -64,10 +86,9 @@ def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
 
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
-    vectorizer = TfidfVectorizer(analyzer=unigrams_and_bigrams, sublinear_tf=True)
-    corpus = [s.words or s.syllables for s in sentences]
-    titles = [d.title_words or d.title_syllables for d in documents]
-    vectors = vectorizer.fit_transform(corpus + titles).tocsr()
+    corpus = [unigrams_and_bigrams(s.words or s.syllables) for s in sentences]
+    corpus += [unigrams_and_bigrams(d.title_words or d.title_syllables) for d in documents]
+    vectors = tfidf(corpus)
     title_vectors = vectors[len(sentences):]
     vectors = vectors[: len(sentences)]
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
@@ -75,24 +96,15 @@ def represent(documents: list[Document]) -> Representation:
     if norm > 0:
         centroid /= norm
 
-    ids: dict[tuple[str, str], int] = {}
-    concepts: list[list[int]] = []
-    articles_of: list[set[int]] = []
-    for s in sentences:
-        row = []
-        for c in sentence_concepts(s.syllables):
-            j = ids.setdefault(c, len(ids))
-            if j == len(articles_of):
-                articles_of.append(set())
-            articles_of[j].add(s.doc)
-            row.append(j)
-        concepts.append(row)
-    concept_df = np.array([len(a) for a in articles_of], dtype=float)
-    rows = [i for i, row in enumerate(concepts) for _ in row]
-    cols = [c for row in concepts for c in row]
-    concept_matrix = sparse.csr_matrix(
-        (np.ones(len(cols)), (rows, cols)), shape=(len(sentences), len(ids)),
+    # concepts: distinct bigrams per sentence (binary), counted in C like the TF-IDF terms
+    concept_counts, _ = count_matrix([[f"{a} {b}" for a, b in sentence_concepts(s.syllables)] for s in sentences])
+    concept_matrix = concept_counts.astype(bool).astype(float)
+    doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
+    membership = sparse.csr_matrix(
+        (np.ones(len(sentences)), (doc_of, np.arange(len(sentences)))), shape=(len(documents), len(sentences)),
     )
+    in_docs = (membership @ concept_matrix).tocsc()
+    concept_df = np.diff(in_docs.indptr).astype(float)  # articles mentioning each concept
     return Representation(
         documents, sentences, vectors, title_vectors, centroid, concept_df, concept_matrix,
     )

@@ -8,16 +8,31 @@ without arguments; a new scorer is its module plus one registration.
 
 from __future__ import annotations
 
-from tomtat.registry import Registry
-from tomtat.score.base import Scorer, Scores
-from tomtat.score.centrality import CentralityScorer
-from tomtat.score.learned import LearnedScorer
+from typing import TYPE_CHECKING, Any
 
+from tomtat.registry import Lazy, Registry
+
+if TYPE_CHECKING:
+    from tomtat.score.base import Scorer, Scores
+    from tomtat.score.centrality import CentralityScorer
+    from tomtat.score.learned import LearnedScorer
+
+# the scorers (and numpy/scipy with them) load on first use, not to list their names
 SCORERS: Registry[type] = Registry("scorer", {
-    "learned": LearnedScorer,
-    "centrality": CentralityScorer,
+    "learned": Lazy("tomtat.score.learned", "LearnedScorer"),
+    "centrality": Lazy("tomtat.score.centrality", "CentralityScorer"),
 })
 DEFAULT_SCORER = "learned"
+_LAZY = {
+    "Scorer": "tomtat.score.base", "Scores": "tomtat.score.base",
+    "CentralityScorer": "tomtat.score.centrality", "LearnedScorer": "tomtat.score.learned",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return Lazy(_LAZY[name], name).load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def make_scorer(scorer: str | Scorer | None = None) -> Scorer:

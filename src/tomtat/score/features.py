@@ -15,6 +15,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.represent import Representation
+from tomtat.represent.pairs import similar_pairs
 
 FEATURES = (
     "lead",  # 1 / (1 + position in article): news puts the core facts first
@@ -37,6 +38,8 @@ FEATURES = (
 )
 SUPPORT_SIMILARITY = 0.3
 OPENING_SENTENCES = 3  # an article's "lead": its first sentences, sapo and body lead together
+# sentences compared with the openings at once: bounds the dense block (rows x 3 per article)
+_BLOCK_ROWS = 4096
 _CAPITAL = re.compile(r"\b[^\W\d_]", re.UNICODE)
 _QUOTE = re.compile(r"[\"“”«»]|\?\s*$|:\s*$")
 _ENDINGS = tuple(".!?…\"'”’»)")
@@ -75,11 +78,11 @@ def sentence_features(rep: Representation) -> np.ndarray:
         own = rep.vectors.multiply(titles[doc]).sum(axis=1)
         out[:, 5] = np.asarray(own).ravel()
     if n_docs > 1:
-        similar = (rep.vectors @ rep.vectors.T) >= SUPPORT_SIMILARITY
-        membership = sparse.csr_matrix((np.ones(n), (np.arange(n), doc)), shape=(n, n_docs))
-        hits = (similar.astype(float) @ membership).toarray() > 0
-        hits[np.arange(n), doc] = False
-        out[:, 6] = hits.sum(axis=1) / (n_docs - 1)
+        # only the similar pairs, found through shared rare terms (no sentence x sentence matrix)
+        rows, cols = similar_pairs(rep.vectors, SUPPORT_SIMILARITY)
+        other = doc[cols] != doc[rows]
+        hits = np.unique(rows[other].astype(np.int64) * n_docs + doc[cols[other]])  # (sentence, other article)
+        out[:, 6] = np.bincount(hits // n_docs, minlength=n) / (n_docs - 1)
     for i, s in enumerate(sents):
         syl = s.syllables
         if syl:
@@ -95,9 +98,12 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 12] = np.r_[1.0, (paragraph[1:] != paragraph[:-1]) | (doc[1:] != doc[:-1])]
     if n_docs > 1:
         opening = np.flatnonzero(position < OPENING_SENTENCES)
-        sims = (rep.vectors @ rep.vectors[opening].T).toarray()
-        sims[doc[:, None] == doc[opening][None, :]] = 0.0
-        out[:, 13] = sims.max(axis=1) if opening.size else 0.0
+        if opening.size:
+            leads = rep.vectors[opening].T.tocsc()
+            for a in range(0, n, _BLOCK_ROWS):  # a block of rows at a time: memory linear in sentences
+                sims = (rep.vectors[a:a + _BLOCK_ROWS] @ leads).toarray()
+                sims[doc[a:a + _BLOCK_ROWS, None] == doc[opening][None, :]] = 0.0
+                out[a:a + _BLOCK_ROWS, 13] = sims.max(axis=1)
     docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
     centrality = np.asarray(docs @ rep.centroid).ravel()
     norms = np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())

@@ -16,31 +16,45 @@ learned scorer fills from its model file, else from their module defaults.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from tomtat.registry import Registry
-from tomtat.represent import Representation
-from tomtat.score import Scores
+from tomtat.registry import Lazy, Registry
 from tomtat.select.budget import DEFAULT_SYLLABLES, Budget
 from tomtat.select.candidates import candidates
-from tomtat.select.greedy import LENGTH_EXPONENT, SALIENCE_WEIGHT, select_greedy
-from tomtat.select.ilp import select_ilp
 from tomtat.select.selection import Selection
 
-Selector = Callable[[Representation, np.ndarray, Scores, Budget], list[int]]
+if TYPE_CHECKING:
+    import numpy as np
+
+    from tomtat.represent import Representation
+    from tomtat.score import Scores
+
+# the selectors (and numpy/scipy with them) load on first use, not to list their names
+Selector = Callable[["Representation", "np.ndarray", "Scores", Budget], list[int]]
 
 SELECTORS: Registry[Selector] = Registry("selection method", {
-    "greedy": select_greedy,
-    "ilp": select_ilp,
+    "greedy": Lazy("tomtat.select.greedy", "select_greedy"),
+    "ilp": Lazy("tomtat.select.ilp", "select_ilp"),
 })
 DEFAULT_METHOD = "greedy"
+_LAZY = {
+    "select_greedy": "tomtat.select.greedy", "select_ilp": "tomtat.select.ilp",
+    "LENGTH_EXPONENT": "tomtat.select.greedy", "SALIENCE_WEIGHT": "tomtat.select.greedy",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return Lazy(_LAZY[name], name).load()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def select(
     rep: Representation, scores: Scores, budget: Budget, method: str = DEFAULT_METHOD, exclude: Iterable[int] = (),
 ) -> Selection:
     """Indices into `rep.sentences` of the chosen sentences, unordered, never one of `exclude`, with the selector's warnings."""
+    import numpy as np
+
     selector = SELECTORS.resolve(method)
     if not rep.sentences:
         return Selection()

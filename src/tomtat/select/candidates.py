@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
-from tomtat.represent import Representation
 from tomtat.text.punctuation import COMPLETE_END
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from tomtat.represent import Representation
 
 # Fragments shorter than this are headings or leftovers; longer ones are run-ons
 # that would eat most of a 200-syllable budget on their own.
@@ -16,6 +20,8 @@ HEADING_SYLLABLES = 20
 
 
 def candidates(rep: Representation) -> np.ndarray:
+    import numpy as np  # here, not at the top: `tomtat.select` is read by `tomtat --help`
+
     lengths = rep.lengths
     complete = np.array([s.text.rstrip().endswith(COMPLETE_END) for s in rep.sentences], dtype=bool)
     cand = np.flatnonzero(

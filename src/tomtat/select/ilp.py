@@ -70,7 +70,7 @@ def select_ilp(
     constraints = [LinearConstraint(coverage, -np.inf, 0.0)]
     if max_overlap < 1.0 and n > 1:
         # x_i + x_j <= 1 for every pair stating the same fact
-        pairs = np.argwhere(np.triu(rep.overlap(cand)[:, cand] > max_overlap, k=1))
+        pairs = rep.overlapping_pairs(cand, max_overlap)  # sparse: only pairs sharing a concept
         if pairs.size:
             rows = np.repeat(np.arange(len(pairs)), 2)
             exclusive = sparse.csr_matrix((np.ones(rows.size), (rows, pairs.ravel())), shape=(len(pairs), n + m))

@@ -565,6 +565,9 @@ function renderResult(result) {
       if (used.has(`${a}-${p}`)) {
         span.classList.add("used");
         span.addEventListener("mouseenter", () => {
+          // a pinned sentence keeps its highlight: after the scroll to its source the pointer
+          // (or a phone's last touch point) rests on some other source sentence
+          if (pinned) return;
           const match = $(`#summary .sent[data-article="${a}"][data-position="${p}"]`);
           if (match) highlight(match, false);
         });

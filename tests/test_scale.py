@@ -1,0 +1,92 @@
+"""Issue 11: one term index, no sentence x sentence matrices, and a fast start.
+
+The fast paths must give exactly what the slow ones gave: the TF-IDF rows of
+scikit-learn's vectorizer, every cosine pair of the full product, every
+same-fact pair of the dense overlap matrix.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from tomtat.pipeline import analyze
+from tomtat.represent.pairs import similar_pairs
+from tomtat.represent.terms import count_matrix, tfidf, tfidf_rows
+from tomtat.select.candidates import candidates
+from tomtat.text.tokens import syllables, unigrams_and_bigrams
+from vi_news import METRO, STORM
+
+PARAGRAPHS = [
+    "Bão số 3 đổ bộ vào các tỉnh ven biển miền Trung chiều nay.",
+    "Hàng nghìn hộ dân ở Quảng Nam đã được sơ tán đến nơi an toàn.",
+    "",  # an empty paragraph keeps its row, all zeros
+    "Bão số 3 gây mưa lớn, nhiều tuyến đường ở Đà Nẵng bị ngập sâu.",
+    "Giá xăng dầu giảm nhẹ từ 15 giờ chiều nay.",
+]
+
+
+def test_tfidf_is_scikit_learns_bit_for_bit():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rows = [unigrams_and_bigrams(syllables(p)) for p in PARAGRAPHS]
+    expected = TfidfVectorizer(analyzer=lambda r: r, sublinear_tf=True).fit_transform(rows).tocsr()
+    expected.sort_indices()  # fit_transform leaves them in first-seen order; same matrix
+    got = tfidf(rows)
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)
+
+
+def test_tfidf_rows_counts_only_the_given_documents():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rows = [unigrams_and_bigrams(syllables(p)) for p in PARAGRAPHS]
+    filled = [r for r in rows if r]
+    expected = TfidfVectorizer(analyzer=lambda r: r, sublinear_tf=True).fit(filled).transform(rows).tocsr()
+    counts, vocabulary = count_matrix(rows)
+    assert vocabulary == sorted(vocabulary) and counts.shape == (len(rows), len(vocabulary))
+    got = tfidf_rows(counts, documents=len(filled))
+    assert np.array_equal(got.data, expected.data) and np.array_equal(got.indices, expected.indices)
+
+
+def _cluster_rep():
+    return analyze(METRO + STORM).rep
+
+
+@pytest.mark.parametrize("direct_rows", [0, 1000])  # the prefix filter, and the small-cluster shortcut
+@pytest.mark.parametrize("threshold", [0.05, 0.3, 0.6])
+def test_similar_pairs_are_those_of_the_full_product(threshold, direct_rows, monkeypatch):
+    from tomtat.represent import pairs
+
+    monkeypatch.setattr(pairs, "DIRECT_ROWS", direct_rows)
+    monkeypatch.setattr(pairs, "_BLOCK_ROWS", 7)  # several blocks even on a small cluster
+    vectors = _cluster_rep().vectors
+    full = (vectors @ vectors.T).toarray() >= threshold
+    np.fill_diagonal(full, False)
+    rows, cols = similar_pairs(vectors, threshold)
+    got = np.zeros_like(full)
+    got[rows, cols] = True
+    assert rows.size == full.sum() and (got == full).all()
+
+
+def test_overlapping_pairs_are_those_of_the_dense_overlap():
+    rep = _cluster_rep()
+    cand = candidates(rep)
+    for threshold in (0.2, 0.35, 0.6):
+        dense = np.argwhere(np.triu(rep.overlap(cand)[:, cand] > threshold, k=1))
+        assert np.array_equal(rep.overlapping_pairs(cand, threshold), dense)
+
+
+@pytest.mark.parametrize("code", [
+    "import tomtat",
+    "import tomtat.cli",
+])
+def test_start_up_imports_no_numerics(code):
+    """`import tomtat`, `tomtat --version` and `--help` load neither numpy, scipy nor scikit-learn."""
+    probe = f"{code}; import sys; print(sorted(m for m in ('numpy', 'scipy', 'sklearn') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
