@@ -77,6 +77,27 @@ def measure(clusters, words: int | None, show: int = 0) -> dict:
     return out
 
 
+def noisy_variant(clusters: list) -> list:
+    """Each cluster with scraped-page furniture glued into every article (tests/noise.py: captions and
+    credits inside lines, source tags, "./.", an end-of-article line followed by another story taken
+    from the next cluster), deterministic."""
+    from dataclasses import replace
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from noise import noisy
+
+    out = []
+    for n, cluster in enumerate(clusters):
+        other = clusters[(n + 1) % len(clusters)].articles[0].text.split("\n")
+        other_story = [p for p in other if p.strip()][:2]
+        articles = []
+        for k, article in enumerate(cluster.articles):
+            paragraphs = [p for p in article.text.split("\n") if p.strip()]
+            articles.append(replace(article, text=noisy(paragraphs, other_story, seed=1000 * n + k).text))
+        out.append(replace(cluster, articles=articles))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vims", type=Path, default=VIMS)
@@ -85,6 +106,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N clusters of each dataset")
     parser.add_argument("--show", type=int, default=0, help="print this many dangling sentences per dataset")
     parser.add_argument("--json", type=Path, help="write every number here")
+    parser.add_argument("--noisy", action="store_true", help="also measure noisy variants of both sets (tests/noise.py)")
     args = parser.parse_args()
 
     from tomtat.evaluate.datasets import read_abmusu, read_vims
@@ -96,6 +118,10 @@ def main() -> None:
         start = time.perf_counter()
         results[name] = measure(clusters, args.words, args.show)
         results[name]["seconds"] = round(time.perf_counter() - start, 1)
+        if args.noisy:
+            start = time.perf_counter()
+            results[f"{name} noisy"] = measure(noisy_variant(clusters), args.words, args.show)
+            results[f"{name} noisy"]["seconds"] = round(time.perf_counter() - start, 1)
     labels = {"summaries": "summaries", "sentences": "summary sentences", "dangling": "dangling (share of sentences)",
               "droppable": "  of which droppable (share of sentences)",
               "edited": "edited: connective dropped (share of sentences)", "relative_date_day_week": "summaries with a relative date "

@@ -6,7 +6,7 @@
 
 1. `tomtat eval` on ViMs (at 225 syllables) and AbMuSu-train (at 200): the
    shipped model (trained on both sets, so *not* held out), the unsupervised
-   centrality scorer, lead, LexRank, centroid, the greedy ROUGE-2 oracle and
+   centrality scorer, lead (sapo first), lead-body (sapo skipped), LexRank, centroid, the greedy ROUGE-2 oracle and
    one human summary against the others (ViMs only: AbMuSu has one reference);
    syllable ROUGE-1/2/L (rouge-score with tomtat's syllable tokenizer) and
    word-segmented ROUGE-2 (underthesea words).
@@ -56,7 +56,7 @@ def main() -> None:
     out: dict = {"clusters": {k: len(v) for k, v in sets.items()}}
     word_level = not args.no_word_rouge
     if not args.skip_eval:
-        systems = ["tomtat", "centrality", "lead", "lexrank", "centroid", "oracle", "human"]
+        systems = ["tomtat", "centrality", "lead", "lead-body", "lexrank", "centroid", "oracle", "human"]
         out["eval"] = {}
         for kind, clusters in sets.items():
             syllables = DATASET_SYLLABLES[kind]

@@ -178,6 +178,21 @@ def test_lead_takes_first_sentences_in_turn():
     assert second.text in text
 
 
+def test_lead_body_skips_the_sapo_paragraph():
+    sapo = "Chiều nay, giá xăng giảm gần 700 đồng mỗi lít, mức giảm mạnh nhất từ đầu năm."
+    body = ("Liên Bộ Công Thương - Tài chính vừa điều chỉnh giá bán lẻ xăng dầu từ 15 giờ chiều nay. "
+            "Giá xăng E5 RON92 còn 20.150 đồng mỗi lít.")
+    single = "Người dân đổ xăng đông hơn thường lệ tại các cửa hàng ở Hà Nội sau khi giá giảm."
+    rep = represent(prepare(Cluster(articles=[
+        Article("Giá xăng giảm mạnh", sapo + "\n" + body),
+        Article("Xăng giảm giá", single),
+    ])))
+    lead, body_lead = BASELINES["lead"](rep, 60, REFERENCES), BASELINES["lead-body"](rep, 60, REFERENCES)
+    assert lead.startswith(sapo) and sapo not in body_lead
+    assert body_lead.startswith("Liên Bộ Công Thương")
+    assert single in body_lead  # an article of one paragraph keeps it
+
+
 def test_lexrank_is_a_distribution():
     _, rep = fixture_rep()
     p = lexrank_scores(rep)

@@ -187,3 +187,17 @@ def test_salient_lead_of_one_article_keeps_concept_weight():
     rows = [rep.concept_matrix[i].indices for i in range(len(rep.sentences))]
     lone = [i for i, row in enumerate(rows) if row.size and (rep.concept_df[row] == 1).all()]
     assert lone and all(scores.concept_weights[rows[i]].max() > 0 for i in lone)
+
+
+@needs_vims
+def test_grid_search_scores_every_setting_on_every_set():
+    """The shipped settings' criterion: joint CV, mean over datasets, rows best first."""
+    from tomtat.evaluate.datasets import read_vims
+    from tomtat.train.domains import grid_search, prepare_dataset
+
+    clusters = sorted(read_vims(VIMS), key=lambda c: str(c.id))[:12]
+    sets = [prepare_dataset("vims", clusters[:6]), prepare_dataset("abmusu", clusters[6:])]
+    rows = grid_search(sets, k=2, grid={"length_exponent": (0.5, 0.7), "min_df": (1, 2)})
+    assert len(rows) == 4 and {(r["length_exponent"], r["min_df"]) for r in rows} == {(0.5, 1), (0.5, 2), (0.7, 1), (0.7, 2)}
+    assert [r["mean"] for r in rows] == sorted((r["mean"] for r in rows), reverse=True)
+    assert all(r["mean"] == pytest.approx((r["vims"] + r["abmusu"]) / 2, abs=0.01) for r in rows)

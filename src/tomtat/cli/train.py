@@ -26,10 +26,11 @@ def train(
     words: Annotated[str, typer.Option("--words", help="Comma-separated syllable budgets for --cv on one ViMs folder.")] = "150,225,300",
     c: Annotated[float, typer.Option("--c", min=1e-6, help="Inverse L2 regularization strength.")] = 0.1,
     no_baseline: Annotated[bool, typer.Option("--no-baseline", help="With --cv, skip the unsupervised scorer's row.")] = False,
+    grid: Annotated[bool, typer.Option("--grid", help="Score every selector setting of the grid by joint CV (--cv folds, default 5) and print the table.")] = False,
 ) -> None:
     """Train the sentence-salience model (bit-for-bit reproducible); with several datasets, --cv reports CV within each and leave-one-dataset-out."""
     from tomtat.evaluate.datasets import read_dataset
-    from tomtat.evaluate.tables import print_cv, print_domains
+    from tomtat.evaluate.tables import print_cv, print_domains, print_grid
     from tomtat.train import domains
     from tomtat.train import fit as training
 
@@ -41,6 +42,9 @@ def train(
             task = bar.add_task(f"{kind}: features + oracle labels", total=len(clusters))
             prepared.append(domains.prepare_dataset(kind, clusters, progress=lambda: bar.advance(task)))
     data = [e for p in prepared for e in p.examples]
+    if grid:
+        print_grid(domains.grid_search(prepared, cv or 5, c), cv or 5)
+        return
     if cv and len(specs) == 1 and specs[0][0] == "vims":
         lengths = [int(w) for w in words.split(",") if w.strip()]
         with _progress() as bar:

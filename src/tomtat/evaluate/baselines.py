@@ -6,6 +6,9 @@ summary text. They fill the budget greedily; ROUGE then cuts the output at the
 budget, so the last sentence may be partly counted, the usual convention.
 
 - lead: first sentence of each article in turn, then the second, ...
+- lead-body: the same after skipping each article's first paragraph when a
+  later one follows: the sapo (AbMuSu's anchor text), which references there
+  rarely copy. Unseen sets may be written from either lead, so both are rows.
 - lexrank: Erkan & Radev's graph centrality (threshold 0.1, damping 0.85)
 - centroid: cosine to the cluster's TF-IDF centroid (Radev et al.)
 - oracle: greedy ROUGE-2 against the references (the extractive upper bound)
@@ -57,11 +60,15 @@ def _fill(rep: Representation, ranking: Sequence[int], syllables: int, redundanc
     return chosen
 
 
-def lead(rep: Representation, syllables: int, references: Sequence[str] = ()) -> str:
+def lead(rep: Representation, syllables: int, references: Sequence[str] = (), skip_first_paragraph: bool = False) -> str:
     """First sentences of each article in turn (article order), no redundancy check."""
     by_article: dict[int, list[int]] = {}
     for i, s in enumerate(rep.sentences):
         by_article.setdefault(s.doc, []).append(i)
+    if skip_first_paragraph:
+        for a, rows in by_article.items():
+            body = [i for i in rows if rep.sentences[i].paragraph > rep.sentences[rows[0]].paragraph]
+            by_article[a] = body or rows
     ranking = []
     depth = max((len(v) for v in by_article.values()), default=0)
     for k in range(depth):
@@ -69,6 +76,11 @@ def lead(rep: Representation, syllables: int, references: Sequence[str] = ()) ->
             if k < len(by_article[a]):
                 ranking.append(by_article[a][k])
     return _join(rep, _fill(rep, ranking, syllables, redundancy=None))
+
+
+def lead_body(rep: Representation, syllables: int, references: Sequence[str] = ()) -> str:
+    """`lead` without each article's first paragraph (the sapo), where the article has more."""
+    return lead(rep, syllables, references, skip_first_paragraph=True)
 
 
 def lexrank_scores(rep: Representation, threshold: float = LEXRANK_THRESHOLD, damping: float = LEXRANK_DAMPING) -> np.ndarray:
@@ -154,6 +166,7 @@ def oracle(rep: Representation, syllables: int, references: Sequence[str]) -> st
 
 BASELINES: dict[str, Baseline] = {
     "lead": lead,
+    "lead-body": lead_body,
     "lexrank": lexrank,
     "centroid": centroid,
     "oracle": oracle,

@@ -69,3 +69,19 @@ def print_domains(result: dict[str, Any], file=None) -> None:
         word = f"{s['rouge2_word']:.2f}" if "rouge2_word" in s else "-"
         table.add_row(trained, tested, f"{s['rouge2']:.2f}", word)
     Console(file=file or sys.stdout, width=140).print(table)
+
+
+def print_grid(rows: list[dict[str, Any]], folds: int, file=None) -> None:
+    """The rows of `tomtat.train.domains.grid_search`, best first: settings, joint-CV ROUGE-2 F1 per set, mean."""
+    from rich.console import Console
+    from rich.table import Table
+
+    if not rows:
+        return
+    table = Table(title=f"Selector settings by joint {folds}-fold CV, ROUGE-2 F1 (syllables), best first")
+    for col in rows[0]:
+        table.add_column(col, justify="right")
+    scores = {"mean", *(k for k in rows[0] if k in ("vims", "abmusu", "vnmds"))}
+    for row in rows:
+        table.add_row(*(f"{v:.2f}" if col in scores else f"{v:g}" for col, v in row.items()))
+    Console(file=file or sys.stdout, width=160).print(table)

@@ -110,6 +110,16 @@ class _Worker:
             pass
         return True
 
+    def idle_alive(self) -> bool:
+        """`alive`, for an idle worker: one never writes while idle, so a readable pipe means the
+        worker's end was closed (it died) even before its process can be seen gone."""
+        if not self.alive():
+            return False
+        try:
+            return not self.conn.poll()
+        except (OSError, EOFError, ValueError):
+            return False
+
     def kill(self) -> None:
         """End the process now (SIGKILL) and reap it."""
         try:
@@ -181,7 +191,7 @@ class WorkerPool:
         Busy workers are left to the request that waits on them, which sees
         the death and replaces the worker itself.
         """
-        dead = [w for w in list(self._idle._queue) if not w.alive()]  # noqa: SLF001  (asyncio.Queue has no remove)
+        dead = [w for w in list(self._idle._queue) if not w.idle_alive()]  # noqa: SLF001  (asyncio.Queue has no remove)
         for worker in dead:
             self._idle._queue.remove(worker)  # noqa: SLF001
             self._replace(worker)
@@ -200,7 +210,7 @@ class WorkerPool:
             self._top_up()
             async with asyncio.timeout_at(deadline):
                 worker = await self._idle.get()
-            if not worker.alive():  # died while idle: not this job's fault
+            if not worker.idle_alive():  # died while idle: not this job's fault
                 self._replace(worker)
                 continue
             try:
