@@ -153,3 +153,22 @@ def test_any_text_gives_ordered_non_overlapping_spans(text):
         assert text[mention.start:mention.end] == mention.text
     for left, right in zip(mentions, mentions[1:]):
         assert left.end <= right.start
+
+
+def test_trigger_words_skip_no_mention(monkeypatch):
+    """Running only the patterns whose trigger word is present finds what running all of them finds."""
+    import tomtat.dates.find as find
+
+    texts = [
+        "SÁNG THỨ BA (13/4), Tổng thống Mỹ điện đàm với người đồng cấp Nga.",
+        "Hôm qua, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu.",
+        "Dự án được khởi công từ tháng Sáu năm ngoái và sẽ hoàn thành cuối năm 2022.",
+        "Cách đây hai tuần, ông đã ký hợp đồng trị giá 1.550 tỷ đồng.",
+        "Chủ nhật tới, đội tuyển sẽ gặp Thái Lan trên sân Mỹ Đình.",
+        "Người dân đi qua cây cầu mới nối hai bờ sông Hàn.",
+        "Lực lượng cứu hộ đang tìm kiếm các nạn nhân mất tích.",
+    ]
+    fast = [find.find_dates(t, date(2021, 4, 15)) for t in texts]
+    monkeypatch.setattr(find, "_finders", lambda text: [(p, h) for p, h, _ in find._FINDERS])
+    assert fast == [find.find_dates(t, date(2021, 4, 15)) for t in texts]
+    assert sum(map(len, fast)) >= 6

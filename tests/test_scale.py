@@ -81,6 +81,35 @@ def test_overlapping_pairs_are_those_of_the_dense_overlap():
         assert np.array_equal(rep.overlapping_pairs(cand, threshold), dense)
 
 
+def _dense_overlap(rep, against: str) -> np.ndarray:
+    """The overlap measure straight from its definition, on the dense concept matrix."""
+    m = rep.concept_matrix.toarray()
+    shared, sizes = m @ m.T, m.sum(axis=1)
+    small, large = np.minimum.outer(sizes, sizes), np.maximum.outer(sizes, sizes)
+    size = {"smaller": small, "larger": large}.get(against, np.where(2 * small >= large, small, large))
+    return np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
+
+
+@pytest.mark.parametrize("against", ["comparable", "smaller", "larger"])
+def test_sparse_overlap_rows_equal_the_dense_definition(against, monkeypatch):
+    """Row by row (`overlap_row`), in blocks of the sparse product, thresholded: the same numbers."""
+    import tomtat.represent.vectors as vectors
+
+    rep = _cluster_rep()
+    dense = _dense_overlap(rep, against)
+    rows = np.arange(len(rep.sentences))
+    for i in rows:
+        cols, ratio = rep.overlap_row(int(i), against, at_least=0.35)
+        assert np.array_equal(cols, np.flatnonzero(dense[i] >= 0.35)) and np.allclose(ratio, dense[i, cols])
+    few = rows[:5]
+    assert np.allclose(rep.overlap_rows(few, against).toarray(), dense[few])  # row by row
+    monkeypatch.setattr(vectors, "_OVERLAP_BLOCK", 7)
+    monkeypatch.setattr(vectors, "_ROW_BY_ROW", 4)  # the sparse product, in blocks of 7 rows
+    assert np.allclose(rep.overlap_rows(rows, against).toarray(), dense)
+    kept = rep.overlap_rows(rows, against, at_least=0.1).toarray()
+    assert np.array_equal(kept > 0, dense >= 0.1) and np.allclose(kept[kept > 0], dense[dense >= 0.1])
+
+
 @pytest.mark.parametrize("code", [
     "import tomtat",
     "import tomtat.cli",

@@ -16,6 +16,7 @@ from tomtat.pipeline import analyze
 from tomtat.render import FORMATS, render
 from tomtat.render.formats import display_date
 from tomtat.server.schemas import SummaryOut
+from conftest import SEEDS, needs_seeds
 
 # A made-up story told by three outlets: a bridge closed on 3/3, inspected on 5/3, reopened on 20/3.
 BRIDGE = [
@@ -225,3 +226,22 @@ def test_undated_sentence_is_ordered_with_the_event_its_article_just_dated():
     assert inherited[opening] is dates[opening]
     # ordered by the inherited date: the 4/5 reply before the 9/5 opening (neither is an article's lead)
     assert order_story(rep, [opening, reply], inherited) == [reply, opening]
+
+
+@pytest.mark.data
+@needs_seeds
+def test_seeds_story_done_when():
+    """Issue 9's acceptance check on the five real seed articles (read from ../shared, never copied)."""
+    from tomtat.read import read_paths
+
+    cluster = read_paths(sorted(SEEDS.glob("*.txt")))[0]
+    data = summarize(cluster).to_dict()
+    labels = [a["label"] for a in data["articles"]]
+    assert labels[:3] == ["Công Luận", "Công Luận", "VOV"] and labels[4] == "Ngày Nay"
+    body = data["sentences"][1:] if data["sentences"][0]["position"] == 0 else data["sentences"]
+    dated = [s["date"] for s in body if s["date"]]
+    assert dated == sorted(dated, key=lambda iso: iso[-5:])
+    events = {e["date"][-5:]: e for e in data["timeline"]}
+    assert {"01-26", "04-13", "06-16"} <= set(events)
+    assert {"Công Luận", "VOV"} <= set(events["04-13"]["sources"])
+    assert events["01-26"]["sources"] == ["VOV"] and "Ngày Nay" in events["06-16"]["sources"]

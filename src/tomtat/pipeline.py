@@ -112,7 +112,9 @@ def _language_sample(a: Article) -> str:
 
 
 def _content_key(a: Article) -> str:
-    return " ".join(normalize(f"{a.title}\n{a.text}").split())
+    # title and text normalized apart (the same words once spaces are joined): the cleaning and the outlet
+    # finder normalize that same text again, and find it remembered (`tomtat.text.normalize`)
+    return " ".join(f"{normalize(f'{a.title}')}\n{normalize(f'{a.text}')}".split())
 
 
 def validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int]]:

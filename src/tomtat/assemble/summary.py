@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 
 from tomtat.dates import DateMention
 from tomtat.model import Document, Summary, SummarySentence
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
 
 def also_reported(rep: Representation, i: int) -> list[int]:
     """Other documents with a sentence reporting the same fact as sentence i."""
-    same = np.flatnonzero(rep.overlap([i])[0] >= SAME_FACT_OVERLAP)
+    same, _ = rep.overlap_row(i, at_least=SAME_FACT_OVERLAP)  # the sentences sharing a concept with it
     return sorted({rep.sentences[j].doc for j in same} - {rep.sentences[i].doc})
 
 

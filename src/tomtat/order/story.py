@@ -168,12 +168,15 @@ def prefer_dated(
     if not pool.size:
         return list(chosen)
     out = list(chosen)
-    overlap = rep.overlap(out)
-    back = rep.overlap(pool)  # rows: the dated candidates
+    # the measure is symmetric, so one sparse row per chosen sentence gives both ways (no dated x all table)
+    overlap = rep.overlap_rows(out, at_least=min(SWAP_OVERLAP, SAME_FACT_OVERLAP))
     for row, i in enumerate(chosen):
         if dates[i] is not None:
             continue
-        same = (overlap[row, pool] >= SWAP_OVERLAP) & (back[:, i] >= SAME_FACT_OVERLAP)
+        near = np.zeros(len(rep.sentences))
+        start, end = overlap.indptr[row], overlap.indptr[row + 1]
+        near[overlap.indices[start:end]] = overlap.data[start:end]
+        same = (near[pool] >= SWAP_OVERLAP) & (near[pool] >= SAME_FACT_OVERLAP)
         for j in pool[same][np.argsort(-weights[pool[same]])]:
             if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text):
                 continue

@@ -74,6 +74,8 @@ def select_greedy(
         return float(w[covered].sum() + sal[chosen].sum())
 
     remaining = np.ones(cand.size, dtype=bool)
+    position = np.full(len(rep.sentences), -1, dtype=np.intp)  # sentence index -> its place in cand
+    position[cand] = np.arange(cand.size)
     uncovered = w.copy()
     chosen: list[int] = []
     used = 0.0
@@ -90,9 +92,14 @@ def select_greedy(
         used += lengths[best]
         remaining[best] = False
         uncovered[incidence[best].indices] = 0.0
-        if max_overlap < 1.0:
-            # coverage alone still admits a paraphrase that adds one new detail
-            remaining &= rep.overlap([int(cand[best])])[0, cand] <= max_overlap
+        if max_overlap < 0.0:
+            remaining[:] = False  # every overlap (0 included) is above it
+        elif max_overlap < 1.0:
+            # coverage alone still admits a paraphrase that adds one new detail; one sparse row: only the
+            # sentences sharing a concept with it can be above the limit
+            cols, ratio = rep.overlap_row(int(cand[best]), at_least=max_overlap)
+            where = position[cols[ratio > max_overlap]]
+            remaining[where[where >= 0]] = False
     singles = np.flatnonzero(lengths <= limit)
     if singles.size:
         single_values = incidence[singles] @ w + sal[singles]
