@@ -201,3 +201,28 @@ def test_grid_search_scores_every_setting_on_every_set():
     assert len(rows) == 4 and {(r["length_exponent"], r["min_df"]) for r in rows} == {(0.5, 1), (0.5, 2), (0.7, 1), (0.7, 2)}
     assert [r["mean"] for r in rows] == sorted((r["mean"] for r in rows), reverse=True)
     assert all(r["mean"] == pytest.approx((r["vims"] + r["abmusu"]) / 2, abs=0.01) for r in rows)
+
+
+def test_soft_negative_weights_follow_reference_overlap():
+    """A negative that the reference copies weighs (almost) nothing; an unrelated one weighs fully."""
+    from tomtat.train.labels import reference_precision, sample_weights
+
+    rep = fixture_rep()
+    texts = [s.text for s in rep.sentences]
+    reference = texts[0] + " " + texts[1]  # a summary that copies the first two sentences
+    precision = reference_precision(rep, [reference])
+    assert precision[0] == pytest.approx(1.0) and precision[1] == pytest.approx(1.0)
+    labels = np.zeros(len(texts))
+    labels[0] = 1.0  # the oracle took the first; the second is a near-miss
+    weights = sample_weights(labels, precision)
+    assert weights[0] == pytest.approx(1.001) and weights[1] == pytest.approx(0.001)
+    assert weights.max() <= 1.001 and np.allclose(weights[precision == 0], 1.001) and (precision == 0).any()
+    assert reference_precision(rep, [""]).sum() == 0
+
+
+def test_sample_weights_change_the_fit():
+    rng = np.random.default_rng(1)
+    plain = [Example(str(i), rng.random((30, len(FEATURES))), (rng.random(30) < 0.2).astype(float)) for i in range(10)]
+    weighted = [Example(e.id, e.features, e.labels, np.where(e.labels > 0, 1.0, rng.random(30))) for e in plain]
+    assert fit(plain)["coef"] != fit(weighted)["coef"]
+    assert dumps(fit(weighted)) == dumps(fit(list(weighted)))

@@ -46,7 +46,7 @@ GRID = {
 
 @dataclass
 class Prepared:
-    """One dataset, every cluster represented once, with its features and oracle labels."""
+    """One dataset, every cluster represented once, with its features, oracle labels and sample weights."""
 
     kind: str
     syllables: int  # the budget its labels and scores use
@@ -71,8 +71,7 @@ def prepare_dataset(kind: str, clusters: Sequence[Cluster], syllables: int | Non
                     progress: Callable[[], None] | None = None) -> Prepared:
     from tomtat.errors import TomtatError
     from tomtat.pipeline import analyze
-    from tomtat.score.features import sentence_features
-    from tomtat.train.labels import oracle_labels
+    from tomtat.train.fit import labelled
 
     syllables = syllables or DATASET_SYLLABLES.get(kind, 200)
     out = Prepared(kind, syllables, [], [], [])
@@ -84,7 +83,7 @@ def prepare_dataset(kind: str, clusters: Sequence[Cluster], syllables: int | Non
         if rep is not None and cluster.references:
             out.clusters.append(cluster)
             out.reps.append(rep)
-            out.examples.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, syllables)))
+            out.examples.append(labelled(str(cluster.id), rep, cluster.references, syllables))
         if progress:
             progress()
     return out

@@ -21,7 +21,7 @@ from tomtat.evaluate.rouge import METRICS, rouge
 from tomtat.model import Cluster
 from tomtat.score.features import FEATURES, sentence_features
 from tomtat.score.learned import MODEL_FORMAT
-from tomtat.train.labels import oracle_labels
+from tomtat.train.labels import oracle_labels, reference_precision, sample_weights
 
 LABEL_SYLLABLES = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget (ViMs)
 # Each dataset's labels (and evaluation) at the budget its references are written for:
@@ -46,6 +46,13 @@ class Example:
     id: str
     features: np.ndarray
     labels: np.ndarray
+    weights: np.ndarray | None = None  # per-sentence sample weights (labels.sample_weights); None: all 1
+
+
+def labelled(id: str, rep, references, syllables: int) -> Example:
+    """A cluster's training example: features, oracle labels and the soft negative weights."""
+    labels = oracle_labels(rep, references, syllables)
+    return Example(id, sentence_features(rep), labels, sample_weights(labels, reference_precision(rep, references)))
 
 
 def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None,
@@ -61,7 +68,7 @@ def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = 
         except TomtatError:  # nothing to learn from: empty, not Vietnamese, no sentence left
             rep = None
         if rep is not None and cluster.references:
-            out.append(Example(str(cluster.id), sentence_features(rep), oracle_labels(rep, cluster.references, syllables)))
+            out.append(labelled(str(cluster.id), rep, cluster.references, syllables))
         if progress:
             progress()
     return out
@@ -79,11 +86,12 @@ def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None =
 
     x = np.vstack([e.features for e in train])
     y = np.concatenate([e.labels for e in train]).astype(int)
+    w = np.concatenate([np.ones(len(e.labels)) if e.weights is None else e.weights for e in train])
     mean = np.array(_round(x.mean(axis=0)))
     scale = x.std(axis=0)
     scale = np.array(_round(np.where(scale > 1e-9, scale, 1.0)))
     learner = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, tol=1e-10)
-    learner.fit((x - mean) / scale, y)
+    learner.fit((x - mean) / scale, y, sample_weight=w)
     return {
         "format": MODEL_FORMAT,
         "name": "salience",
@@ -101,6 +109,7 @@ def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None =
             "sentences": int(y.size),
             "positives": int(y.sum()),
             "labels": labels,
+            "sample_weights": "positives 1, negatives 1 - reference-bigram precision / the cluster's highest, + 0.001",
             "learner": f"scikit-learn LogisticRegression(solver='lbfgs', C={c}, tol=1e-10)",
             "command": command if c == C else f"{command} --c {c}",
         },

@@ -1,16 +1,58 @@
-"""Training targets from human summaries: membership in the greedy ROUGE-2 oracle."""
+"""Training targets from human summaries: membership in the greedy ROUGE-2 oracle, and sample weights.
+
+The oracle label is sparse and noisy: of two sentences that share most of
+their bigrams with the references, the greedy oracle takes one and calls the
+other a negative as firmly as an unrelated sentence. `sample_weights` softens
+that: a negative counts in the logistic loss by how little of it the
+references contain (1 - its reference-bigram precision, scaled by the
+cluster's highest), positives count fully. Measured (issue 8 round 3, 5-fold
+CV, ROUGE-2 F1 syllables, ViMs/AbMuSu): within each set 39.94/36.30 ->
+40.50/36.58, joint 39.36/34.74 -> 39.98/34.82, AbMuSu->ViMs 37.23 -> 37.57,
+ViMs->AbMuSu 33.25 -> 33.22. Graded targets instead of the oracle (soft
+logistic or Ridge on each sentence's ROUGE-2 recall or F1, top-k by
+precision, oracle OR precision >= 0.5) lifted ViMs but cost AbMuSu 1-3
+points (README "Results").
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
 from tomtat.evaluate.baselines import oracle_indices
 from tomtat.represent import Representation
+from tomtat.text.tokens import syllables as syllables_of
+
+NEGATIVE_FLOOR = 1e-3  # every sentence keeps some weight (added to all, positives included)
 
 
 def oracle_labels(rep: Representation, references: Sequence[str], syllables: int) -> np.ndarray:
     out = np.zeros(len(rep.sentences))
     out[oracle_indices(rep, syllables, references)] = 1.0
     return out
+
+
+def _bigrams(tokens: Sequence[str]) -> Counter:
+    return Counter(zip(tokens, tokens[1:]))
+
+
+def reference_precision(rep: Representation, references: Sequence[str]) -> np.ndarray:
+    """Each sentence's ROUGE-2 precision against the references (the share of its bigrams they hold), averaged."""
+    refs = [r for r in (_bigrams(syllables_of(t)) for t in references) if r]
+    out = np.zeros(len(rep.sentences))
+    if not refs:
+        return out
+    for i, sentence in enumerate(rep.sentences):
+        grams = _bigrams(sentence.syllables)
+        total = max(sum(grams.values()), 1)
+        out[i] = sum(sum((grams & ref).values()) / total for ref in refs) / len(refs)
+    return out
+
+
+def sample_weights(labels: np.ndarray, precision: np.ndarray) -> np.ndarray:
+    """Positives 1; a negative 1 - precision / (the cluster's highest precision); plus a small floor."""
+    top = precision.max() if precision.size else 0.0
+    share = precision / top if top > 0 else precision
+    return np.where(labels > 0, 1.0, 1.0 - share) + NEGATIVE_FLOOR
