@@ -34,16 +34,17 @@ _SHARED = IPv4Network("100.64.0.0/10")  # carrier-grade NAT: not global, not "pr
 _NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]*|[0-9]+)(\.(0x[0-9a-f]*|[0-9]+)){0,3}\.?$", re.IGNORECASE)
 
 
-def _ipv4_reason(ip: IPv4Address) -> str | None:
+def _plain_reason(ip: IPAddress) -> str | None:
+    """The checks both address families share, in order; None for a public unicast address."""
     if ip.is_unspecified:
         return "unspecified"
     if ip.is_loopback:
         return "loopback"
-    if ip.is_link_local:
+    if ip.is_link_local or (isinstance(ip, IPv6Address) and ip.is_site_local):
         return "link-local"
     if ip.is_multicast:
         return "multicast"
-    if ip in _SHARED:
+    if isinstance(ip, IPv4Address) and ip in _SHARED:
         return "shared (carrier-grade NAT)"
     if ip.is_reserved:
         return "reserved"
@@ -71,29 +72,14 @@ def block_reason(ip: IPAddress) -> str | None:
         elif ip in _IPV4_COMPAT and int(ip) > 1:
             return "IPv4-compatible (deprecated)"
         for inner in embedded:
-            why = _ipv4_reason(inner)
+            why = _plain_reason(inner)
             if why:
                 return f"{why} (inside {ip})"
         if embedded:
             return None  # judged by the public IPv4 address it carries (Python 3.11 calls some of these ranges "reserved")
         if ip in _NAT64_LOCAL:
             return "private"
-        if ip.is_unspecified:
-            return "unspecified"
-        if ip.is_loopback:
-            return "loopback"
-        if ip.is_link_local or ip.is_site_local:
-            return "link-local"
-        if ip.is_multicast:
-            return "multicast"
-        if ip.is_reserved:
-            return "reserved"
-        if ip.is_private:
-            return "private"
-        if not ip.is_global:
-            return "not globally routable"
-        return None
-    return _ipv4_reason(ip)
+    return _plain_reason(ip)
 
 
 def _ipv4_number(part: str) -> int:
