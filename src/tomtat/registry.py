@@ -42,6 +42,17 @@ class Lazy:
         return getattr(import_module(self.module), self.name)
 
 
+def lazy_attributes(module: str, table: dict[str, str]) -> Callable[[str], Any]:
+    """A module `__getattr__` that imports each name of `table` (name -> defining module) on first use."""
+
+    def __getattr__(name: str) -> Any:
+        if name in table:
+            return Lazy(table[name], name).load()
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return __getattr__
+
+
 class Registry(dict[str, T], Generic[T]):
     """A dict of named implementations that knows what it holds (for error messages).
 

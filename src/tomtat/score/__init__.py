@@ -8,9 +8,9 @@ without arguments; a new scorer is its module plus one registration.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tomtat.registry import Lazy, Registry
+from tomtat.registry import Lazy, Registry, lazy_attributes
 
 if TYPE_CHECKING:
     from tomtat.score.base import Scorer, Scores
@@ -28,11 +28,7 @@ _LAZY = {
     "CentralityScorer": "tomtat.score.centrality", "LearnedScorer": "tomtat.score.learned",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return Lazy(_LAZY[name], name).load()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 def make_scorer(scorer: str | Scorer | None = None) -> Scorer:

@@ -16,9 +16,9 @@ learned scorer fills from its model file, else from their module defaults.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tomtat.registry import Lazy, Registry
+from tomtat.registry import Lazy, Registry, lazy_attributes
 from tomtat.select.budget import DEFAULT_SYLLABLES, Budget
 from tomtat.select.candidates import candidates
 from tomtat.select.selection import Selection
@@ -42,11 +42,7 @@ _LAZY = {
     "LENGTH_EXPONENT": "tomtat.select.greedy", "SALIENCE_WEIGHT": "tomtat.select.greedy",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return Lazy(_LAZY[name], name).load()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 def select(
