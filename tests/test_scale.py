@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from tomtat.pipeline import analyze
-from tomtat.represent.pairs import similar_pairs
+from tomtat.represent.pairs import duplicate_groups, similar_pairs, support_counts
 from tomtat.represent.terms import count_matrix, tfidf, tfidf_rows
 from tomtat.select.candidates import candidates
 from tomtat.text.tokens import syllables, unigrams_and_bigrams
@@ -72,6 +72,50 @@ def test_similar_pairs_are_those_of_the_full_product(threshold, direct_rows, mon
     got[rows, cols] = True
     assert rows.size == full.sum() and (got == full).all()
 
+
+
+def _support_by_pairs(vectors, doc, n_docs, threshold):
+    """The support count as the feature first defined it: articles of every similar pair, all rows compared."""
+    rows, cols = similar_pairs(vectors, threshold)
+    other = doc[cols] != doc[rows]
+    hits = np.unique(rows[other].astype(np.int64) * n_docs + doc[cols[other]])
+    return np.bincount(hits // n_docs, minlength=vectors.shape[0]).astype(float)
+
+
+@pytest.mark.parametrize("direct_rows", [0, 1000])
+def test_support_counted_over_distinct_sentences_is_the_pairwise_count(direct_rows, monkeypatch):
+    """Syndicated copies (the same sentence in many articles, and twice in one) collapse to one row each,
+    and every copy still credits its article: the count equals the all-pairs one, empty rows included."""
+    from scipy import sparse
+
+    from tomtat.represent import pairs
+
+    monkeypatch.setattr(pairs, "DIRECT_ROWS", direct_rows)
+    monkeypatch.setattr(pairs, "_BLOCK_ROWS", 7)
+    rep = _cluster_rep()
+    base, doc = rep.vectors, np.array([s.doc for s in rep.sentences])
+    rng = np.random.default_rng(3)
+    n_docs = int(doc.max()) + 1 + 4  # four more outlets that copy sentences of the others
+    copies = rng.integers(0, base.shape[0], size=3 * base.shape[0])
+    vectors = sparse.vstack([base, base[copies], sparse.csr_matrix((2, base.shape[1]))], format="csr")
+    docs = np.concatenate([doc, rng.integers(0, n_docs, size=copies.size), [0, n_docs - 1]])
+    for threshold in (0.3, 0.6):
+        expected = _support_by_pairs(vectors, docs, n_docs, threshold)
+        got = support_counts(vectors, docs, n_docs, threshold)
+        assert np.array_equal(got, expected)
+    assert expected.max() > 1 and expected[-2:].tolist() == [0.0, 0.0]
+
+
+def test_duplicate_groups_join_identical_rows_only():
+    rep = _cluster_rep()
+    from scipy import sparse
+
+    vectors = sparse.vstack([rep.vectors, rep.vectors[[0, 0, 3]]], format="csr")
+    first, group = duplicate_groups(vectors)
+    n = rep.vectors.shape[0]
+    assert group[n] == group[n + 1] == group[0] and group[n + 2] == group[3]
+    assert first.size == len({(r.indices.tobytes(), r.data.tobytes()) for r in vectors})
+    assert (group[first] == np.arange(first.size)).all()
 
 def test_overlapping_pairs_are_those_of_the_dense_overlap():
     rep = _cluster_rep()

@@ -10,12 +10,14 @@ Nothing here names an outlet, a topic or a word: what is learned is *where* and
 from __future__ import annotations
 
 import re
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 from scipy import sparse
 
 from tomtat.represent import Representation
-from tomtat.represent.pairs import similar_pairs
+from tomtat.represent.pairs import support_counts
 
 FEATURES = (
     "lead",  # 1 / (1 + position in article): news puts the core facts first
@@ -79,19 +81,21 @@ def sentence_features(rep: Representation) -> np.ndarray:
         out[:, 5] = np.asarray(own).ravel()
     if n_docs > 1:
         # only the similar pairs, found through shared rare terms (no sentence x sentence matrix)
-        rows, cols = similar_pairs(rep.vectors, SUPPORT_SIMILARITY)
-        other = doc[cols] != doc[rows]
-        hits = np.unique(rows[other].astype(np.int64) * n_docs + doc[cols[other]])  # (sentence, other article)
-        out[:, 6] = np.bincount(hits // n_docs, minlength=n) / (n_docs - 1)
-    for i, s in enumerate(sents):
-        syl = s.syllables
-        if syl:
-            out[i, 7] = sum(t[0].isdigit() for t in syl) / len(syl)
-            caps = _CAPITAL.findall(s.text)
-            out[i, 8] = sum(ch.isupper() for ch in caps[1:]) / len(syl)
-        out[i, 9] = 1.0 if _QUOTE.search(s.text) else 0.0
-        out[i, 15] = 0.0 if s.text.rstrip().endswith(_ENDINGS) else 1.0
-        out[i, 16] = 1.0 if _CAPTION.search(s.text) else 0.0
+        # (identical sentences, syndicated copies, are compared once: `support_counts`)
+        out[:, 6] = support_counts(rep.vectors, doc, n_docs, SUPPORT_SIMILARITY) / (n_docs - 1)
+    # the per-sentence text features: counts in C (`map` over str methods), one division per column
+    texts = [s.text for s in sents]
+    n_syl = np.array([len(s.syllables) for s in sents], dtype=float)
+    flat = list(chain.from_iterable(s.syllables for s in sents))
+    digit = np.fromiter(map(str.isdigit, map(itemgetter(0), flat)), dtype=float, count=len(flat))
+    numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
+    capitals = np.array([sum(map(str.isupper, _CAPITAL.findall(t)[1:])) for t in texts], dtype=float)
+    has = n_syl > 0
+    out[has, 7] = numbers[has] / n_syl[has]
+    out[has, 8] = capitals[has] / n_syl[has]
+    out[:, 9] = [1.0 if _QUOTE.search(t) else 0.0 for t in texts]
+    out[:, 15] = [0.0 if t.rstrip().endswith(_ENDINGS) else 1.0 for t in texts]
+    out[:, 16] = [1.0 if _CAPTION.search(t) else 0.0 for t in texts]
     paragraph = np.array([s.paragraph for s in sents], dtype=float)
     out[:, 10] = paragraph == paragraph[_first_of_article(doc)]
     out[:, 11] = 1.0 / (1.0 + paragraph - paragraph[_first_of_article(doc)])
