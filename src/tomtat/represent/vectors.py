@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -68,7 +68,11 @@ class Representation:
         concepts = m.indices[m.indptr[i]:m.indptr[i + 1]]
         if not concepts.size:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
-        hits = np.concatenate([by_concept.indices[by_concept.indptr[c]:by_concept.indptr[c + 1]] for c in concepts])
+        starts, ends = by_concept.indptr[concepts], by_concept.indptr[concepts + 1]
+        sizes_c = ends - starts
+        # every position of every listed concept's row, in one index array (no Python list of slices)
+        at = np.arange(int(sizes_c.sum())) + np.repeat(starts - np.cumsum(sizes_c) + sizes_c, sizes_c)
+        hits = by_concept.indices[at]
         cols, shared = np.unique(hits, return_counts=True)
         ratio = self._ratios(np.full(cols.size, sizes[i]), sizes[cols], shared.astype(float), against)
         keep = (ratio >= at_least) & (ratio > 0)
@@ -147,6 +151,12 @@ def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _stop_pairs() -> frozenset[str]:
+    """Every bigram term of two function syllables (no concept), built once: one set look-up a term."""
+    return frozenset(f"{a} {b}" for a in STOP_SYLLABLES for b in STOP_SYLLABLES)
+
+
 def _concepts_from_terms(counts: sparse.csr_matrix, vocabulary: list[str]) -> sparse.csr_matrix:
     """The binary sentence x concept matrix read off the term counts of the sentences (one row each).
 
@@ -157,10 +167,8 @@ def _concepts_from_terms(counts: sparse.csr_matrix, vocabulary: list[str]) -> sp
     exactly the matrix a second `count_matrix` over `sentence_concepts` built,
     without tokenizing every sentence again (a third of `represent` on ViMs).
     """
-    is_concept = np.fromiter(
-        (" " in t and not all(part in STOP_SYLLABLES for part in t.split(" ")) for t in vocabulary),
-        dtype=bool, count=len(vocabulary),
-    )
+    stop_pairs = _stop_pairs()
+    is_concept = np.array([" " in t and t not in stop_pairs for t in vocabulary], dtype=bool)
     used = np.zeros(len(vocabulary), dtype=bool)
     used[counts.indices] = True
     column = np.full(len(vocabulary), -1, dtype=np.intp)

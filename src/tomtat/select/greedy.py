@@ -67,10 +67,18 @@ def select_greedy(
     limit = budget.syllables if budget.syllables is not None else np.inf
     max_count = budget.sentences if budget.sentences is not None else cand.size
 
+    indptr, indices = incidence.indptr, incidence.indices
+
+    def concepts_of(row: int) -> np.ndarray:
+        # the CSR row read directly: `incidence[row]` built a sparse matrix per call (scipy's overhead)
+        return indices[indptr[row]:indptr[row + 1]]
+
     def value(chosen: list[int]) -> float:
         if not chosen:
             return 0.0
-        covered = np.asarray(incidence[chosen].sum(axis=0)).ravel() > 0
+        covered = np.zeros(w.size, dtype=bool)
+        for row in chosen:
+            covered[concepts_of(row)] = True
         return float(w[covered].sum() + sal[chosen].sum())
 
     remaining = np.ones(cand.size, dtype=bool)
@@ -91,7 +99,7 @@ def select_greedy(
         chosen.append(best)
         used += lengths[best]
         remaining[best] = False
-        uncovered[incidence[best].indices] = 0.0
+        uncovered[concepts_of(best)] = 0.0
         if max_overlap < 0.0:
             remaining[:] = False  # every overlap (0 included) is above it
         elif max_overlap < 1.0:
@@ -102,7 +110,7 @@ def select_greedy(
             remaining[where[where >= 0]] = False
     singles = np.flatnonzero(lengths <= limit)
     if singles.size:
-        single_values = incidence[singles] @ w + sal[singles]
+        single_values = (incidence @ w)[singles] + sal[singles]  # rows apart: the same values as the rows' product
         best_single = int(singles[np.argmax(single_values)])
         if single_values.max() > value(chosen):
             chosen = [best_single]
