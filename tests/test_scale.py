@@ -154,6 +154,22 @@ def test_sparse_overlap_rows_equal_the_dense_definition(against, monkeypatch):
     assert np.array_equal(kept > 0, dense >= 0.1) and np.allclose(kept[kept > 0], dense[dense >= 0.1])
 
 
+
+def test_overlap_rows_of_syndicated_copies_are_computed_once_and_equal(monkeypatch):
+    """A cluster where outlets repeat each other's sentences: identical concept rows share one computed
+    row, and every row still equals the dense definition."""
+    import tomtat.represent.vectors as vectors
+
+    copies = [dict(a, text=a["text"] + "\nBài viết được tổng hợp từ nhiều nguồn tin trong nước.") for a in METRO]
+    rep = analyze(METRO + STORM + copies).rep
+    assert np.unique(rep.concept_groups).size < len(rep.sentences)  # there are copies
+    monkeypatch.setattr(vectors, "_ROW_BY_ROW", 4)
+    rows = np.arange(len(rep.sentences))
+    dense = _dense_overlap(rep, "comparable")
+    for at_least in (0.0, 0.35):
+        got = rep.overlap_rows(rows, at_least=at_least).toarray()
+        assert np.array_equal(got > 0, (dense >= at_least) & (dense > 0)) and np.allclose(got, np.where(dense >= at_least, dense, 0))
+
 @pytest.mark.parametrize("code", [
     "import tomtat",
     "import tomtat.cli",

@@ -9,6 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.model import Document, Sentence
+from tomtat.represent.pairs import duplicate_groups
 from tomtat.represent.stopwords import STOP_SYLLABLES
 from tomtat.represent.terms import count_matrix, tfidf_rows
 from tomtat.text.tokens import unigrams_and_bigrams
@@ -34,14 +35,32 @@ class Representation:
     concept_df: np.ndarray  # how many articles mention each concept
     concept_matrix: sparse.csr_matrix  # binary sentence x concept incidence
 
-    @property
+    @cached_property
     def lengths(self) -> np.ndarray:
-        return np.array([s.length for s in self.sentences], dtype=float)
+        """Syllables per sentence, built once (read-only): the selectors, the story and the features
+        all read it, and rebuilding it per call was 1.5M `Sentence.length` calls on 200 long articles."""
+        out = np.array([len(s.syllables) for s in self.sentences], dtype=float)
+        out.flags.writeable = False
+        return out
 
     @cached_property
     def concepts_by_concept(self) -> sparse.csr_matrix:
         """The concept matrix transposed, built once: `m[rows] @ m.T` in CSR without a conversion per call."""
         return self.concept_matrix.T.tocsr()
+
+    @cached_property
+    def _concept_duplicates(self) -> tuple[np.ndarray, np.ndarray]:
+        return duplicate_groups(self.concept_matrix)
+
+    @property
+    def concept_groups(self) -> np.ndarray:
+        """For each sentence, the group of sentences with exactly its concepts (`duplicate_groups`)."""
+        return self._concept_duplicates[1]
+
+    @property
+    def concept_firsts(self) -> np.ndarray:
+        """The first sentence of each group of `concept_groups`."""
+        return self._concept_duplicates[0]
 
     @cached_property
     def concept_sizes(self) -> np.ndarray:
@@ -87,7 +106,9 @@ class Representation:
         Computed `_OVERLAP_BLOCK` rows at a time, so the temporaries follow one
         block's pairs and the result the pairs kept: on 200 articles of 100,000
         characters the dense rows x all-sentences tables of `overlap` ran out of
-        2 GB in the story stage.
+        2 GB in the story stage. Rows with identical concepts are computed once
+        (that cluster repeats ViMs sentences about 5 times: the timeline's call
+        over every dated sentence was most of the order stage).
         """
         m = self.concept_matrix
         rows = np.asarray(rows, dtype=np.intp).reshape(-1)
@@ -99,6 +120,12 @@ class Representation:
             cols = np.concatenate([c for c, _ in found]) if found else np.zeros(0, dtype=np.intp)
             data = np.concatenate([r for _, r in found]) if found else np.zeros(0)
             return sparse.csr_matrix((data, cols, indptr), shape=(rows.size, n))
+        group = self.concept_groups
+        distinct, back = np.unique(group[rows], return_inverse=True)
+        if distinct.size < rows.size:
+            # identical concept rows (syndicated copies) have identical overlap rows: each computed once
+            first = self.concept_firsts[distinct]
+            return self.overlap_rows(first, against, at_least)[back.reshape(-1)]
         pieces = []
         for a in range(0, rows.size, _OVERLAP_BLOCK):
             block = rows[a:a + _OVERLAP_BLOCK]
@@ -185,9 +212,19 @@ def _concepts_from_terms(counts: sparse.csr_matrix, vocabulary: list[str]) -> sp
 
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
-    corpus = [unigrams_and_bigrams(s.words or s.syllables) for s in sentences]
+    # each distinct sentence tokenized and counted once, then its row repeated for every copy: the same
+    # counts (and so the same IDF and vectors) as counting every copy (syndicated copies; the 200 x
+    # 100,000-character bench cluster repeats ViMs sentences: represent went from 15 s to 3.6 s there)
+    first_of: dict[tuple[str, ...], int] = {}
+    row_of = np.fromiter(
+        (first_of.setdefault(tuple(s.words or s.syllables), len(first_of)) for s in sentences),
+        dtype=np.intp, count=len(sentences),
+    )
+    corpus = [unigrams_and_bigrams(list(tokens)) for tokens in first_of]
     corpus += [unigrams_and_bigrams(d.title_words or d.title_syllables) for d in documents]
     counts, vocabulary = count_matrix(corpus)  # one term index for the vectors and the concepts
+    if len(first_of) < len(sentences):
+        counts = counts[np.concatenate([row_of, len(first_of) + np.arange(len(documents))])]
     vectors = tfidf_rows(counts)
     title_vectors = vectors[len(sentences):]
     vectors = vectors[: len(sentences)]
