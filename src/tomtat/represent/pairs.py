@@ -129,7 +129,10 @@ def duplicate_groups(matrix: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]
     return np.asarray(first, dtype=np.intp), group
 
 
-def support_counts(vectors: sparse.csr_matrix, doc: np.ndarray, n_docs: int, threshold: float) -> np.ndarray:
+def support_counts(
+    vectors: sparse.csr_matrix, doc: np.ndarray, n_docs: int, threshold: float,
+    groups: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """For each row, how many articles other than its own hold a row with cosine >= `threshold` to it.
 
     Exactly what counting the articles of `similar_pairs(vectors, threshold)`
@@ -147,7 +150,7 @@ def support_counts(vectors: sparse.csr_matrix, doc: np.ndarray, n_docs: int, thr
     n = vectors.shape[0]
     if n == 0:
         return np.zeros(0)
-    first, group = duplicate_groups(vectors)
+    first, group = duplicate_groups(vectors) if groups is None else groups  # (given: `duplicate_groups(vectors)`)
     m = first.size
     distinct = vectors[first] if m < n else vectors
     rows, cols = similar_pairs(distinct, threshold)

@@ -49,6 +49,11 @@ class Representation:
         return self.concept_matrix.T.tocsr()
 
     @cached_property
+    def vector_duplicates(self) -> tuple[np.ndarray, np.ndarray]:
+        """(first sentence of each group of identical vectors, each sentence's group): `duplicate_groups`."""
+        return duplicate_groups(self.vectors)
+
+    @cached_property
     def _concept_duplicates(self) -> tuple[np.ndarray, np.ndarray]:
         return duplicate_groups(self.concept_matrix)
 

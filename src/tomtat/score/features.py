@@ -82,20 +82,34 @@ def sentence_features(rep: Representation) -> np.ndarray:
     if n_docs > 1:
         # only the similar pairs, found through shared rare terms (no sentence x sentence matrix)
         # (identical sentences, syndicated copies, are compared once: `support_counts`)
-        out[:, 6] = support_counts(rep.vectors, doc, n_docs, SUPPORT_SIMILARITY) / (n_docs - 1)
-    # the per-sentence text features: counts in C (`map` over str methods), one division per column
-    texts = [s.text for s in sents]
+        out[:, 6] = support_counts(rep.vectors, doc, n_docs, SUPPORT_SIMILARITY, rep.vector_duplicates) / (n_docs - 1)
+    # the per-sentence text features: counts in C (`map` over str methods), one division per column; the
+    # regular expressions run once per distinct text (syndicated copies repeat sentences)
+    all_texts = [s.text for s in sents]
+    distinct_text = dict.fromkeys(all_texts)
+    texts = list(distinct_text)
+    text_row = np.zeros(0, dtype=np.intp)
+    if len(texts) < n:
+        for k, t in enumerate(texts):
+            distinct_text[t] = k
+        text_row = np.fromiter(map(distinct_text.__getitem__, all_texts), dtype=np.intp, count=n)
     n_syl = np.array([len(s.syllables) for s in sents], dtype=float)
     flat = list(chain.from_iterable(s.syllables for s in sents))
     digit = np.fromiter(map(str.isdigit, map(itemgetter(0), flat)), dtype=float, count=len(flat))
     numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
-    capitals = np.array([sum(map(str.isupper, _CAPITAL.findall(t)[1:])) for t in texts], dtype=float)
+    text_features = np.array([
+        (sum(map(str.isupper, _CAPITAL.findall(t)[1:])), 1.0 if _QUOTE.search(t) else 0.0,
+         0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _CAPTION.search(t) else 0.0)
+        for t in texts
+    ], dtype=float).reshape(len(texts), 4)
+    if text_row.size:
+        text_features = text_features[text_row]
     has = n_syl > 0
     out[has, 7] = numbers[has] / n_syl[has]
-    out[has, 8] = capitals[has] / n_syl[has]
-    out[:, 9] = [1.0 if _QUOTE.search(t) else 0.0 for t in texts]
-    out[:, 15] = [0.0 if t.rstrip().endswith(_ENDINGS) else 1.0 for t in texts]
-    out[:, 16] = [1.0 if _CAPTION.search(t) else 0.0 for t in texts]
+    out[has, 8] = text_features[has, 0] / n_syl[has]
+    out[:, 9] = text_features[:, 1]
+    out[:, 15] = text_features[:, 2]
+    out[:, 16] = text_features[:, 3]
     paragraph = np.array([s.paragraph for s in sents], dtype=float)
     out[:, 10] = paragraph == paragraph[_first_of_article(doc)]
     out[:, 11] = 1.0 / (1.0 + paragraph - paragraph[_first_of_article(doc)])
@@ -103,17 +117,40 @@ def sentence_features(rep: Representation) -> np.ndarray:
     if n_docs > 1:
         opening = np.flatnonzero(position < OPENING_SENTENCES)
         if opening.size:
-            leads = rep.vectors[opening].T.tocsc()
-            for a in range(0, n, _BLOCK_ROWS):  # a block of rows at a time: memory linear in sentences
-                sims = (rep.vectors[a:a + _BLOCK_ROWS] @ leads).toarray()
-                sims[doc[a:a + _BLOCK_ROWS, None] == doc[opening][None, :]] = 0.0
-                out[a:a + _BLOCK_ROWS, 13] = sims.max(axis=1)
+            out[:, 13] = _lead_agreement(rep, doc, opening)
     docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
     centrality = np.asarray(docs @ rep.centroid).ravel()
     norms = np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
     centrality = np.divide(centrality, norms, out=np.zeros(n_docs), where=norms > 0)
     out[:, 14] = _scaled(np.clip(centrality, 0, None))[doc]
     return out
+
+
+def _lead_agreement(rep: Representation, doc: np.ndarray, opening: np.ndarray) -> np.ndarray:
+    """Each sentence's best cosine to an opening sentence of another article (0 when none).
+
+    Computed once per distinct vector (identical sentences have the same
+    cosines; only their own article differs): per distinct row the best
+    opening, its article, and the best over openings of the other articles. A
+    copy in that best article gets the latter, any other copy the former,
+    exactly the maximum over the openings not in its own article. A block of
+    rows at a time: memory linear in sentences.
+    """
+    first, group = rep.vector_duplicates
+    vectors = rep.vectors[first] if first.size < doc.size else rep.vectors
+    leads = rep.vectors[opening].T.tocsc()
+    lead_doc = doc[opening]
+    best = np.empty(first.size)
+    best_doc = np.empty(first.size, dtype=lead_doc.dtype)
+    second = np.empty(first.size)
+    for a in range(0, first.size, _BLOCK_ROWS):
+        sims = (vectors[a:a + _BLOCK_ROWS] @ leads).toarray()
+        top = sims.argmax(axis=1)
+        best[a:a + _BLOCK_ROWS] = sims[np.arange(top.size), top]
+        best_doc[a:a + _BLOCK_ROWS] = top_doc = lead_doc[top]
+        sims[lead_doc[None, :] == top_doc[:, None]] = 0.0
+        second[a:a + _BLOCK_ROWS] = sims.max(axis=1)
+    return np.where(doc != best_doc[group], best[group], second[group])
 
 
 def _first_of_article(article: np.ndarray) -> np.ndarray:
