@@ -53,6 +53,22 @@ def test_tfidf_rows_counts_only_the_given_documents():
     assert np.array_equal(got.data, expected.data) and np.array_equal(got.indices, expected.indices)
 
 
+
+def test_ngram_counts_are_the_string_terms_counts():
+    """Bigrams as pairs of token ranks: the same columns, in the same sorted order, as the strings."""
+    from tomtat.represent.terms import ngram_counts
+
+    rows = [syllables(p) for p in PARAGRAPHS] + [
+        ["an", "anh", "an", "b"], ["anh", "an", "an"], ["tổng_thống", "an_ninh", "an"], ["13", "4", "an"], [],
+    ]
+    expected, vocabulary = count_matrix([unigrams_and_bigrams(r) for r in rows])
+    counts, tokens, keys = ngram_counts(rows)
+    assert (counts != expected).nnz == 0 and np.array_equal(counts.indices, expected.indices)
+    width = len(tokens) + 1
+    assert [tokens[k // width] if k % width == 0 else f"{tokens[k // width]} {tokens[k % width - 1]}"
+            for k in keys] == vocabulary
+    assert ngram_counts([["a b", "c"]]) is None  # a token the key order cannot place: strings count
+
 def _cluster_rep():
     return analyze(METRO + STORM).rep
 

@@ -11,7 +11,7 @@ from scipy import sparse
 from tomtat.model import Document, Sentence
 from tomtat.represent.pairs import duplicate_groups
 from tomtat.represent.stopwords import STOP_SYLLABLES
-from tomtat.represent.terms import count_matrix, tfidf_rows
+from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows
 from tomtat.text.tokens import unigrams_and_bigrams
 
 
@@ -189,6 +189,16 @@ def _stop_pairs() -> frozenset[str]:
     return frozenset(f"{a} {b}" for a in STOP_SYLLABLES for b in STOP_SYLLABLES)
 
 
+def _concepts_from_keys(counts: sparse.csr_matrix, tokens: list[str], keys: np.ndarray) -> sparse.csr_matrix:
+    """`_concepts_from_terms` for columns named by `ngram_counts` keys (bigrams of token ranks)."""
+    width = len(tokens) + 1
+    stop = np.array([t in STOP_SYLLABLES for t in tokens], dtype=bool)
+    first, second = keys // width, keys % width - 1
+    is_concept = second >= 0
+    is_concept[is_concept] = ~(stop[first[is_concept]] & stop[second[is_concept]])
+    return _keep_columns(counts, is_concept)
+
+
 def _concepts_from_terms(counts: sparse.csr_matrix, vocabulary: list[str]) -> sparse.csr_matrix:
     """The binary sentence x concept matrix read off the term counts of the sentences (one row each).
 
@@ -200,10 +210,14 @@ def _concepts_from_terms(counts: sparse.csr_matrix, vocabulary: list[str]) -> sp
     without tokenizing every sentence again (a third of `represent` on ViMs).
     """
     stop_pairs = _stop_pairs()
-    is_concept = np.array([" " in t and t not in stop_pairs for t in vocabulary], dtype=bool)
-    used = np.zeros(len(vocabulary), dtype=bool)
+    return _keep_columns(counts, np.array([" " in t and t not in stop_pairs for t in vocabulary], dtype=bool))
+
+
+def _keep_columns(counts: sparse.csr_matrix, is_concept: np.ndarray) -> sparse.csr_matrix:
+    """The binary matrix of `counts` over the concept columns that some row holds, in column order."""
+    used = np.zeros(is_concept.size, dtype=bool)
     used[counts.indices] = True
-    column = np.full(len(vocabulary), -1, dtype=np.intp)
+    column = np.full(is_concept.size, -1, dtype=np.intp)
     kept = np.flatnonzero(is_concept & used)
     column[kept] = np.arange(kept.size)
     new_col = column[counts.indices]
@@ -225,9 +239,14 @@ def represent(documents: list[Document]) -> Representation:
         (first_of.setdefault(tuple(s.words or s.syllables), len(first_of)) for s in sentences),
         dtype=np.intp, count=len(sentences),
     )
-    corpus = [unigrams_and_bigrams(list(tokens)) for tokens in first_of]
-    corpus += [unigrams_and_bigrams(d.title_words or d.title_syllables) for d in documents]
-    counts, vocabulary = count_matrix(corpus)  # one term index for the vectors and the concepts
+    token_rows = [*first_of, *(d.title_words or d.title_syllables for d in documents)]
+    # one term index for the vectors and the concepts: syllables and their bigrams
+    found = ngram_counts(token_rows)
+    if found is None:  # (tokens `ngram_counts` cannot order: count the term strings)
+        counts, vocabulary = count_matrix([unigrams_and_bigrams(list(tokens)) for tokens in token_rows])
+        keys = None
+    else:
+        counts, tokens, keys = found
     if len(first_of) < len(sentences):
         counts = counts[np.concatenate([row_of, len(first_of) + np.arange(len(documents))])]
     vectors = tfidf_rows(counts)
@@ -242,8 +261,10 @@ def represent(documents: list[Document]) -> Representation:
     if any(s.words for s in sentences):  # word units as terms: the syllable bigrams are counted apart
         concept_counts, _ = count_matrix([[f"{a} {b}" for a, b in sentence_concepts(s.syllables)] for s in sentences])
         concept_matrix = concept_counts.astype(bool).astype(float)
-    else:
+    elif keys is None:
         concept_matrix = _concepts_from_terms(counts[: len(sentences)], vocabulary)
+    else:
+        concept_matrix = _concepts_from_keys(counts[: len(sentences)], tokens, keys)
     doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
     membership = sparse.csr_matrix(
         (np.ones(len(sentences)), (doc_of, np.arange(len(sentences)))), shape=(len(documents), len(sentences)),
