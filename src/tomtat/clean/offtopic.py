@@ -105,9 +105,13 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     in_head = index < heads[doc_of]
     # IDF over every paragraph and every non-empty title of the cluster (one count matrix for both)
     counts = _term_counts(para_terms + title_terms)
-    weighted = tfidf_rows(counts, documents=len(para_terms) + sum(1 for t in title_terms if t))
-    para = weighted[: len(para_terms)]
-    title = weighted[len(para_terms):]
+    n_paragraphs, n_titles = len(para_terms), sum(1 for t in title_terms if t)
+    del para_terms, title_terms  # the token lists (a string per syllable) are the largest thing held here
+    weighted = tfidf_rows(counts, documents=n_paragraphs + n_titles)
+    del counts
+    para = weighted[:n_paragraphs]
+    title = weighted[n_paragraphs:]
+    del weighted
 
     # per article: its whole text as one unit vector, and its title + head (not normalized)
     membership = sparse.csr_matrix((np.ones(len(paragraphs)), (doc_of, np.arange(len(paragraphs)))),

@@ -101,23 +101,34 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     """
     flat = list(chain.from_iterable(rows))
     first_at: dict[str, int] = {}
-    seen = np.fromiter(map(first_at.setdefault, flat, count()), dtype=np.int64, count=len(flat))
+    seen = np.fromiter(map(first_at.setdefault, flat, count()), dtype=np.int32, count=len(flat))
+    del flat
     terms = list(first_at)
-    if any(not t or min(t) <= " " for t in terms):
+    if not all(terms) or (terms and min("".join(terms)) <= " "):
         return None
     order = sorted(range(len(terms)), key=terms.__getitem__)
     tokens = [terms[k] for k in order]
-    rank = np.empty(len(flat), dtype=np.int64)
+    rank = np.empty(seen.size, dtype=np.int32)  # first position -> rank in sorted order
     rank[np.fromiter(first_at.values(), dtype=np.int64, count=len(terms))[order]] = np.arange(len(terms))
-    token_rank = rank[seen]
+    token_rank = rank[seen].astype(np.int64)
+    del seen, rank
     width = np.int64(len(terms) + 1)
-    row_of = np.repeat(np.arange(len(rows), dtype=np.int64), [len(r) for r in rows])
-    pair = row_of[:-1] == row_of[1:]  # next token in the same row
-    keys = np.concatenate([token_rank * width, token_rank[:-1][pair] * width + 1 + token_rank[1:][pair]])
-    key_rows = np.concatenate([row_of, row_of[:-1][pair]])
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r) for r in rows])
+    pair = np.flatnonzero(row_of[:-1] == row_of[1:])  # next token in the same row
+    keys = np.concatenate([token_rank * width, token_rank[pair] * width + 1 + token_rank[pair + 1]])
+    key_rows = np.concatenate([row_of, row_of[pair]])
+    del token_rank, row_of, pair
     column_keys, cols = np.unique(keys, return_inverse=True)
+    del keys
+    # (row, column) pairs sorted and counted: the canonical CSR, without a COO copy of every term
+    cell, per_cell = np.unique(key_rows.astype(np.int64) * column_keys.size + cols.reshape(-1), return_counts=True)
+    del cols, key_rows
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    cell_rows = cell // column_keys.size
+    np.cumsum(np.bincount(cell_rows, minlength=len(rows)), out=indptr[1:])
+    index_type = np.int32 if max(cell.size, column_keys.size) < 2**31 else np.int64
     counts = sparse.csr_matrix(
-        (np.ones(keys.size), (key_rows, cols.reshape(-1))), shape=(len(rows), column_keys.size),
+        (per_cell.astype(float), (cell % column_keys.size).astype(index_type), indptr.astype(index_type)),
+        shape=(len(rows), column_keys.size),
     )
-    counts.sum_duplicates()
     return counts, tokens, column_keys
