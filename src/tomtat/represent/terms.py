@@ -49,15 +49,23 @@ def count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     return counts, vocabulary
 
 
-def tfidf_rows(counts: sparse.csr_matrix, documents: int | None = None) -> sparse.csr_matrix:
+def tfidf_rows(
+    counts: sparse.csr_matrix, documents: int | None = None, row_weights: np.ndarray | None = None,
+) -> sparse.csr_matrix:
     """Unit-length sublinear TF-IDF rows from raw `counts` (a new matrix).
 
     IDF counts every row as a document containing its terms; `documents`
     overrides how many documents there are (rows that are empty on purpose,
     such as missing titles, add no document frequency, only to the count).
+    `row_weights` counts a row as that many documents (a distinct sentence
+    standing for its copies): the same IDF as repeating the row.
     """
     n = counts.shape[0] if documents is None else documents
-    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(float)
+    if row_weights is None:
+        df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(float)
+    else:
+        per_entry = np.repeat(np.asarray(row_weights, dtype=float), np.diff(counts.indptr))
+        df = np.bincount(counts.indices, weights=per_entry, minlength=counts.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     out = counts.astype(float, copy=True)
     np.log(out.data, out=out.data)

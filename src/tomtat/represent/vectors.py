@@ -20,7 +20,7 @@ from tomtat.text.tokens import unigrams_and_bigrams
 # outlets that reported it. On ViMs, forbidding such pairs cost no ROUGE down to 0.4.
 SAME_FACT_OVERLAP = 0.35
 # rows of `Representation.overlap_rows` computed at once (bounds the temporaries of the sparse product)
-_OVERLAP_BLOCK = 1024
+_OVERLAP_BLOCK = 256
 # up to this many rows, `overlap_rows` counts row by row (`overlap_row`): cheaper than a sparse product
 _ROW_BY_ROW = 32
 
@@ -231,9 +231,10 @@ def _keep_columns(counts: sparse.csr_matrix, is_concept: np.ndarray) -> sparse.c
 
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
-    # each distinct sentence tokenized and counted once, then its row repeated for every copy: the same
-    # counts (and so the same IDF and vectors) as counting every copy (syndicated copies; the 200 x
-    # 100,000-character bench cluster repeats ViMs sentences: represent went from 15 s to 3.6 s there)
+    # each distinct sentence tokenized, counted and weighted once, then its row repeated for every copy:
+    # the same IDF and vectors as counting every copy (syndicated copies; the 200 x 100,000-character
+    # bench cluster repeats ViMs sentences: represent went from 15 s to 3.6 s there, and its peak memory
+    # from +528 to +249 MB)
     first_of: dict[tuple[str, ...], int] = {}
     row_of = np.fromiter(
         (first_of.setdefault(tuple(s.words or s.syllables), len(first_of)) for s in sentences),
@@ -247,11 +248,16 @@ def represent(documents: list[Document]) -> Representation:
         keys = None
     else:
         counts, tokens, keys = found
-    if len(first_of) < len(sentences):
-        counts = counts[np.concatenate([row_of, len(first_of) + np.arange(len(documents))])]
-    vectors = tfidf_rows(counts)
-    title_vectors = vectors[len(sentences):]
-    vectors = vectors[: len(sentences)]
+    distinct = len(first_of)
+    copies = distinct < len(sentences)
+    # IDF over every sentence, each distinct row counted as its copies; the rows are then repeated
+    weights = np.concatenate([np.bincount(row_of, minlength=distinct), np.ones(len(documents))]) if copies else None
+    weighted = tfidf_rows(counts, documents=len(sentences) + len(documents), row_weights=weights)
+    title_vectors = weighted[distinct:]
+    vectors = weighted[:distinct]
+    del weighted
+    if copies:
+        vectors = vectors[row_of]
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm > 0:
@@ -261,10 +267,14 @@ def represent(documents: list[Document]) -> Representation:
     if any(s.words for s in sentences):  # word units as terms: the syllable bigrams are counted apart
         concept_counts, _ = count_matrix([[f"{a} {b}" for a, b in sentence_concepts(s.syllables)] for s in sentences])
         concept_matrix = concept_counts.astype(bool).astype(float)
-    elif keys is None:
-        concept_matrix = _concepts_from_terms(counts[: len(sentences)], vocabulary)
     else:
-        concept_matrix = _concepts_from_keys(counts[: len(sentences)], tokens, keys)
+        if keys is None:
+            concept_matrix = _concepts_from_terms(counts[:distinct], vocabulary)
+        else:
+            concept_matrix = _concepts_from_keys(counts[:distinct], tokens, keys)
+        if copies:
+            concept_matrix = concept_matrix[row_of]
+    del counts
     doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
     membership = sparse.csr_matrix(
         (np.ones(len(sentences)), (doc_of, np.arange(len(sentences)))), shape=(len(documents), len(sentences)),
