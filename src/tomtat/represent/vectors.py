@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import count
 
 import numpy as np
 from scipy import sparse
@@ -97,7 +98,12 @@ class Representation:
         # every position of every listed concept's row, in one index array (no Python list of slices)
         at = np.arange(int(sizes_c.sum())) + np.repeat(starts - np.cumsum(sizes_c) + sizes_c, sizes_c)
         hits = by_concept.indices[at]
-        cols, shared = np.unique(hits, return_counts=True)
+        if hits.size * 8 >= m.shape[0]:  # a count per sentence is cheaper than sorting the hits
+            per_sentence = np.bincount(hits, minlength=m.shape[0])
+            cols = np.flatnonzero(per_sentence)
+            shared = per_sentence[cols]
+        else:
+            cols, shared = np.unique(hits, return_counts=True)
         ratio = self._ratios(np.full(cols.size, sizes[i]), sizes[cols], shared.astype(float), against)
         keep = (ratio >= at_least) & (ratio > 0)
         return cols[keep].astype(np.intp), ratio[keep]
@@ -236,10 +242,13 @@ def represent(documents: list[Document]) -> Representation:
     # bench cluster repeats ViMs sentences: represent went from 15 s to 3.6 s there, and its peak memory
     # from +528 to +249 MB)
     first_of: dict[tuple[str, ...], int] = {}
-    row_of = np.fromiter(
-        (first_of.setdefault(tuple(s.words or s.syllables), len(first_of)) for s in sentences),
+    # (each sentence's first copy's index, in C; then numbered in order of first appearance)
+    first_copy = np.fromiter(
+        map(first_of.setdefault, (tuple(s.words or s.syllables) for s in sentences), count()),
         dtype=np.intp, count=len(sentences),
     )
+    firsts, row_of = np.unique(first_copy, return_inverse=True)
+    row_of = row_of.reshape(-1).astype(np.intp)
     token_rows = [*first_of, *(d.title_words or d.title_syllables for d in documents)]
     # one term index for the vectors and the concepts: syllables and their bigrams
     found = ngram_counts(token_rows)
@@ -281,6 +290,10 @@ def represent(documents: list[Document]) -> Representation:
     )
     in_docs = (membership @ concept_matrix).tocsc()
     concept_df = np.diff(in_docs.indptr).astype(float)  # articles mentioning each concept
-    return Representation(
+    rep = Representation(
         documents, sentences, vectors, title_vectors, centroid, concept_df, concept_matrix,
     )
+    # sentences with the same terms have the same vector: the groups `duplicate_groups` would find (or
+    # finer ones, which serve as well), known here without comparing rows
+    rep.__dict__["vector_duplicates"] = (firsts.astype(np.intp), row_of)
+    return rep

@@ -35,7 +35,21 @@ def setting(scores: Scores, name: str, given: float | None, default: float) -> f
 def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Sentence x concept incidence over concepts with positive weight, and those weights."""
     used = np.flatnonzero(weights > 0)
-    incidence = rep.concept_matrix[cand][:, used].tocsr()
+    m = rep.concept_matrix
+    # rows, then columns, read off the CSR arrays (scipy's fancy indexing of both was 5 ms a cluster)
+    starts, ends = m.indptr[cand], m.indptr[np.asarray(cand) + 1]
+    sizes = ends - starts
+    at = np.arange(int(sizes.sum())) + np.repeat(starts - np.cumsum(sizes) + sizes, sizes)
+    column = np.full(m.shape[1], -1, dtype=np.int64)
+    column[used] = np.arange(used.size)
+    new_col = column[m.indices[at]]
+    keep = new_col >= 0
+    row_of = np.repeat(np.arange(len(cand)), sizes)
+    indptr = np.zeros(len(cand) + 1, dtype=m.indptr.dtype)
+    np.cumsum(np.bincount(row_of[keep], minlength=len(cand)), out=indptr[1:])
+    incidence = sparse.csr_matrix(
+        (m.data[at][keep], new_col[keep].astype(m.indices.dtype), indptr), shape=(len(cand), used.size),
+    )
     return incidence, weights[used]
 
 
