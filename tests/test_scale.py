@@ -195,3 +195,14 @@ def test_start_up_imports_no_numerics(code):
     probe = f"{code}; import sys; print(sorted(m for m in ('numpy', 'scipy', 'sklearn') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("text", [
+    "Ảnh: Minh Họa", "(ẢNH TTXVN) Lũ dâng cao", "NGUỒN: VTV", "Clİp: cảnh sát giao thông", "ĐỒ HỌA: Báo Mới",
+    "Mưa lớn kéo dài đến hết tuần./.", "Xem video :cận cảnh", "Ảnh minh họa", "Hình ảnh đẹp ở Huế.",
+    "Nguồn tin cho biết vụ việc đang được điều tra.", "Bão số 3 đổ bộ vào Quảng Nam.", "clip-ảnh: a",
+])
+def test_caption_check_agrees_with_the_caption_pattern(text):
+    from tomtat.score.features import _CAPTION, _caption_like
+
+    assert _caption_like(text) == (_CAPTION.search(text) is not None)

@@ -145,11 +145,22 @@ def support_counts(
     repeats ViMs sentences, this took the support feature from most of the run
     to a fraction of it; memory follows the distinct rows' pairs, and the
     article count per row is bounded by `n_docs` however many copies a row has.
+    Up to `DIRECT_ROWS` rows (every ViMs and AbMuSu cluster) one dense table of
+    the full product answers instead: the sparse bookkeeping cost more there.
     """
     vectors = vectors.tocsr()
     n = vectors.shape[0]
     if n == 0:
         return np.zeros(0)
+    doc = np.asarray(doc, dtype=np.intp)
+    if n <= DIRECT_ROWS:  # a news cluster: one dense table of the full product, no sparse bookkeeping
+        hit = (vectors @ vectors.T).toarray() >= threshold
+        np.fill_diagonal(hit, False)
+        in_doc = np.zeros((n, n_docs))
+        in_doc[np.arange(n), doc] = 1.0
+        reached = (hit @ in_doc) > 0
+        reached[np.arange(n), doc] = False
+        return reached.sum(axis=1).astype(float)
     first, group = duplicate_groups(vectors) if groups is None else groups  # (given: `duplicate_groups(vectors)`)
     m = first.size
     distinct = vectors[first] if m < n else vectors
@@ -160,7 +171,7 @@ def support_counts(
         (np.ones(rows.size + selfs.size), (np.concatenate([rows, selfs]), np.concatenate([cols, selfs]))),
         shape=(m, m),
     )
-    holds = sparse.csr_matrix((np.ones(n), (group, np.asarray(doc, dtype=np.intp))), shape=(m, n_docs))
+    holds = sparse.csr_matrix((np.ones(n), (group, doc)), shape=(m, n_docs))
     reached = (reach @ holds).tocsr()
     reached.sum_duplicates()
     counts = np.diff(reached.indptr) - nonempty

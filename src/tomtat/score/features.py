@@ -51,6 +51,21 @@ _CAPTION = re.compile(r"(?:^|[\s(\-–|])(?:ảnh|nguồn|clip|video|đồ họa
                       re.IGNORECASE)
 
 
+# every `_CAPTION` match holds one of these once lowercased; the dotted and dotless i are the letters
+# `re.IGNORECASE` matches to an "i" that `str.lower` does not map to one
+_CAPTION_HINTS = ("ảnh", "nguồn", "clip", "video", "đồ họa", "./.")
+_FOLDS_TO_I = ("ı", "İ")
+
+
+def _caption_like(text: str) -> bool:
+    """`_CAPTION.search(text)`, after a substring check that rules out most sentences (the regex tried
+    every position of every sentence: 0.9 ms of a ViMs cluster, the check a fifth of that)."""
+    low = text.lower()
+    if not any(h in low for h in _CAPTION_HINTS) and not any(c in text for c in _FOLDS_TO_I):
+        return False
+    return _CAPTION.search(text) is not None
+
+
 def _scaled(values: np.ndarray) -> np.ndarray:
     top = values.max() if values.size else 0.0
     return values / top if top > 0 else values
@@ -99,7 +114,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
     text_features = np.array([
         (sum(map(str.isupper, _CAPITAL.findall(t)[1:])), 1.0 if _QUOTE.search(t) else 0.0,
-         0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _CAPTION.search(t) else 0.0)
+         0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _caption_like(t) else 0.0)
         for t in texts
     ], dtype=float).reshape(len(texts), 4)
     if text_row.size:
