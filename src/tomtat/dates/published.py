@@ -31,6 +31,9 @@ _DATE_LINE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateLine:
     """What a page's date line says: the day, and the time and UTC offset when it gives them."""
@@ -53,6 +56,8 @@ def parse_date_line(line: str) -> DateLine | None:
     The whole line must be a date stamp (with optional "Cập nhật:", weekday,
     time and GMT offset): a sentence that mentions a date is not a date line.
     """
+    if _DIGIT.search(line) is None:
+        return None  # a date line states its day in digits, and normalizing makes no digit
     match = _DATE_LINE.match(normalize(line).strip())
     if match is None:
         return None
