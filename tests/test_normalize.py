@@ -111,7 +111,8 @@ def _straight_normalize(text: str) -> str:
 
     text = N._INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFD", text)
-    text = N._NEW_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
+    text = re.sub(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])",
+                  lambda m: m.group(1) + m.group(3) + m.group(2), text)
     text = unicodedata.normalize("NFC", text)
     bad = {w for token in set(text.split()) for w in N._misplaced(token)}
     if bad:
