@@ -29,8 +29,10 @@ drops datelines and credit lines as noise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from tomtat.outlets.table import OUTLETS
@@ -189,8 +191,22 @@ def _credit(line: str) -> str | None:
     return named
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in normalize(text or "").split("\n") if line.strip()]
+def _lines(text: str, from_end: bool = False) -> Iterator[str]:
+    """The non-empty lines of `normalize(text)`, stripped, from the first (or from the last), normalized as read.
+
+    Nothing `normalize` does reaches across a line break (NFC composes nothing
+    with it, tone fixes and space runs stop at whitespace, a carriage return
+    becomes one), so these are the lines of the normalized text. Only the first
+    DATELINE_LINES and the last CREDIT_LINES are ever read: normalizing the
+    whole article again for them cost as much as the cleaner's own normalizing
+    once more than 32 articles came between (200 articles of 100,000 characters).
+    """
+    raw = (text or "").split("\n")
+    for line in reversed(raw) if from_end else raw:
+        parts = normalize(line).split("\n")
+        for part in reversed(parts) if from_end else parts:
+            if part.strip():
+                yield part.strip()
 
 
 def find_outlet(
@@ -219,12 +235,11 @@ def find_outlet(
         name = outlet_from_domain(url)
         if name:
             return Outlet(name, "url")
-    lines = _lines(text)
-    for line in lines[:DATELINE_LINES]:
+    for line in islice(_lines(text), DATELINE_LINES):
         name = _dateline(line)
         if name:
             return Outlet(name, "dateline")
-    for line in reversed(lines[-CREDIT_LINES:]):
+    for line in islice(_lines(text, from_end=True), CREDIT_LINES):
         name = _credit(line)
         if name:
             return Outlet(name, "credit")
