@@ -351,11 +351,8 @@ def _weekday(text: str, match: re.Match, reference: date | None) -> DateMention 
 
 
 _Finder = Callable[[str, re.Match, "date | None"], "DateMention | None"]
-_DIGIT = re.compile(r"\d")
-_DAY_MONTH = re.compile(r"\d[/.\-]\d")
-_SLASHED = re.compile(r"\d/\d")
-_FOUR_DIGITS = re.compile(r"\d\d\d\d")
-_CENTURY = re.compile(r"(?:19|20)\d\d")
+# every maximal run of digits, with the separator after it when a digit follows ("13/", "4", "2021")
+_DIGIT_RUN = re.compile(r"\d+(?:[/.\-](?=\d))?")
 # Each pattern with what a sentence must hold for it to match (`_finders` tests exactly this): a finder
 # whose needs are absent from a sentence is not run on it. Same mentions, less scanning: most sentences
 # hold no date-like digits and no "tháng", and the pipeline dates every candidate sentence (issue 11).
@@ -379,22 +376,32 @@ _FINDERS: list[tuple[re.Pattern, _Finder, str]] = [
 def _finders(text: str) -> list[tuple[re.Pattern, _Finder]]:
     """The finders whose needs `text` holds (see `_FINDERS`), in their order.
 
-    Plain `in` tests and one search per digit shape: the earlier loop over
-    trigger words cost as much as the patterns it saved.
+    One scan for the runs of digits answers every digit need (a run followed
+    by a separator and a digit, a run of four, "19"/"20" and two more digits);
+    plain `in` tests answer the words. A loop of searches, one per need, cost
+    as much as the patterns it saved.
     """
     lower = text.lower()
-    digit = _DIGIT.search(text) is not None
+    runs = _DIGIT_RUN.findall(text)
+    day_month = slashed = four = century = False
+    for run in runs:
+        if run[-1] in "/.-":
+            day_month, slashed, run = True, slashed or run[-1] == "/", run[:-1]
+        if len(run) >= 4:
+            four = True
+            century = century or any(run[k:k + 2] in ("19", "20") for k in range(len(run) - 3))
+    digit = bool(runs)
     month, year, week = "tháng" in lower, "năm" in lower, "tuần" in lower
-    run = (
-        digit and _DAY_MONTH.search(text) is not None,
-        digit and "/" in text and _SLASHED.search(text) is not None,
+    run_finder = (
+        day_month,
+        slashed,
         digit and month,
         month,
-        digit and year and _FOUR_DIGITS.search(text) is not None,
-        digit and _CENTURY.search(text) is not None,
+        four and year,
+        century,
         "nay" in lower or "qua" in lower or "kia" in lower or "mai" in lower or "mốt" in lower,
         week or month or year,
         (week or month or year or "ngày" in lower) and ("trước" in lower or "cách" in lower),
         "thứ" in lower or "chủ" in lower,
     )
-    return [(pattern, handler) for (pattern, handler, _), needed in zip(_FINDERS, run) if needed]
+    return [(pattern, handler) for (pattern, handler, _), needed in zip(_FINDERS, run_finder) if needed]
