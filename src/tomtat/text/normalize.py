@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import OrderedDict
 from functools import lru_cache
 
 from tomtat.text.orthography import TONE_MARKS, fix_tone_placement
@@ -97,18 +98,37 @@ def _fix_tones(text: str) -> str:
 
 # Whole articles are normalized by several stages (validation's language and duplicate checks, the outlet
 # finder, cleaning): the last few long texts are remembered. 32 entries of 100,000 characters hold < 13 MB.
+# (A dict in use order rather than `lru_cache`, so that a stage can ask for a text only if it is there:
+# `remembered`.)
 _REMEMBER_FROM = 256  # characters; shorter texts are cheaper to redo than to look up
 _REMEMBERED = 32
+_LONG: OrderedDict[str, str] = OrderedDict()
 
 
 def normalize(text: str) -> str:
     """NFC, traditional tone placement, plain spaces; line breaks are kept."""
-    return _normalize_long(text) if len(text) >= _REMEMBER_FROM else _normalize(text)
+    if len(text) < _REMEMBER_FROM:
+        return _normalize(text)
+    out = remembered(text)
+    if out is None:
+        out = _LONG[text] = _normalize(text)
+        while len(_LONG) > _REMEMBERED:
+            try:
+                _LONG.popitem(last=False)
+            except KeyError:  # (emptied by another thread meanwhile)
+                break
+    return out
 
 
-@lru_cache(maxsize=_REMEMBERED)
-def _normalize_long(text: str) -> str:
-    return _normalize(text)
+def remembered(text: str) -> str | None:
+    """`normalize(text)` when it is remembered (a long text normalized lately), else None; computes nothing."""
+    out = _LONG.get(text)
+    if out is not None:
+        try:
+            _LONG.move_to_end(text)
+        except KeyError:  # (dropped by another thread meanwhile: still the right answer)
+            pass
+    return out
 
 
 def _normalize(text: str) -> str:
