@@ -211,18 +211,24 @@ def prepare(
         ])
     with timer.stage("split"):
         documents = []
+        # a sentence repeated word for word (the wire copy in several articles) is tokenized and checked once
+        foreign: dict[str, bool] = {}
+        tokens: dict[str, list[str]] = {}
         for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
             texts, removed = [], list(clean.removed)
             for k, paragraph in enumerate(clean.paragraphs):
                 for text in split_paragraph(paragraph):
-                    if is_foreign_sentence(text):
+                    if text not in foreign:
+                        foreign[text] = is_foreign_sentence(text)
+                    if foreign[text]:
                         removed.append(Drop(text, DropReason.NOT_VIETNAMESE))
                     else:
                         texts.append((k, text))
-            sentences = [
-                Sentence(text=text, doc=index, position=pos, paragraph=k, syllables=syllables(text, normalized=True))
-                for pos, (k, text) in enumerate(texts)
-            ]
+            sentences = []
+            for pos, (k, text) in enumerate(texts):
+                if text not in tokens:
+                    tokens[text] = syllables(text, normalized=True)
+                sentences.append(Sentence(text=text, doc=index, position=pos, paragraph=k, syllables=list(tokens[text])))
             documents.append(Document(
                 article, syllables(clean.title, normalized=True), [], sentences, removed,
                 published=parse_date_field(article.date) or clean.published, label=article.label,
