@@ -712,3 +712,47 @@ def test_cleaner_shortcuts_change_no_answer():
         for form in (word, word.upper(), word.title(), word.replace("i", "ı"), word.replace("i", "İ")):
             assert inline.INLINE_CREDIT.search(f"Quang cảnh hội thảo. {form}: Quang Định Sáng 19/5, mưa lớn.")
             assert any(key in f"x {form} y".lower() for key in inline._CREDIT_KEYS), form
+
+
+# ---------------------------------------------------------------- off-topic arithmetic without sparse objects
+
+
+def _random_csr(seed: int, rows: int, cols: int, density: float):
+    import numpy as np
+    from scipy import sparse
+
+    rng = np.random.default_rng(seed)
+    m = sparse.random(rows, cols, density=density, format="csr", random_state=rng)
+    m.data = rng.random(m.data.size) ** 3  # a wide spread of magnitudes, as TF-IDF weights have
+    return m
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_offtopic_row_squares_are_scipys_bit_for_bit(seed):
+    """`_row_squares` sums each row's squares exactly as `a.multiply(a).sum(axis=1)` does."""
+    import numpy as np
+
+    from tomtat.clean.offtopic import _row_squares, _rowdot
+
+    m = _random_csr(seed, 40, 300, 0.2)
+    m[3, :] = 0  # an empty row
+    m.eliminate_zeros()
+    assert np.array_equal(_row_squares(m), _rowdot(m, m))
+    assert _row_squares(m).tobytes() == _rowdot(m, m).tobytes()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_offtopic_dense_total_matches_the_sparse_column(seed):
+    """Products with the dense total equal those with it stored sparse, and so does its squared length."""
+    import numpy as np
+    from scipy import sparse
+
+    from tomtat.clean.offtopic import _dense_total
+
+    whole = _random_csr(seed, 12, 500, 0.05)
+    para = _random_csr(seed + 100, 60, 500, 0.03)
+    total, total_sq = _dense_total(whole)
+    column = sparse.csr_matrix(whole.sum(axis=0))
+    assert total_sq == float(column.multiply(column).sum())
+    for m in (whole, para):
+        assert (m @ total).tobytes() == np.asarray((m @ column.T).todense()).ravel().tobytes()

@@ -62,6 +62,45 @@ def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
+def _row_squares(a: sparse.csr_matrix) -> np.ndarray:
+    """`_rowdot(a, a)` without the two sparse matrices it builds, bit for bit.
+
+    scipy squares the stored values of a canonical matrix in place order,
+    drops products that are zero and sums each row with `np.add.reduceat`
+    (`_minor_reduce`); the same is done here on the arrays. A matrix that is
+    not canonical takes scipy's own path.
+    """
+    if not a.has_canonical_format:
+        return _rowdot(a, a)
+    products = a.data * a.data
+    keep = products != 0
+    rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))[keep]
+    products = products[keep]
+    out = np.zeros(a.shape[0])
+    if products.size:
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        out[rows[starts]] = np.add.reduceat(products, starts)
+    return out
+
+
+def _dense_total(whole: sparse.csr_matrix) -> tuple[np.ndarray, float]:
+    """The sum of `whole`'s rows as a dense vector, and its squared length.
+
+    Dot products with it (`matrix @ vector`, a sequential sum over each row's
+    stored values) equal those with the same vector stored as a sparse column,
+    as the off-topic detector used to keep it: scipy's sparse product adds the
+    same products in the same order, and only skips the zero ones (the vector
+    holds no negative values, so adding them changes nothing). The squared
+    length is the `np.sum` of the non-zero squares in column order, as scipy's
+    `sum()` of the squared sparse vector is.
+    """
+    total = np.asarray(whole.sum(axis=0)).ravel()
+    stored = total[total != 0]
+    squares = stored * stored
+    squares = squares[squares != 0]
+    return total, float(np.sum(squares)) if squares.size else 0.0
+
+
 def _rowdot_own(para: sparse.csr_matrix, per_doc: sparse.csr_matrix, doc_of: np.ndarray) -> np.ndarray:
     """Dot product of each paragraph row with its own article's row of `per_doc`.
 
@@ -118,17 +157,15 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
                                    shape=(len(documents), len(paragraphs)))
     whole = unit_rows((title + membership @ para).tocsr())
     head = title + membership.multiply(in_head[None, :]).tocsr() @ para
-    total = sparse.csr_matrix(whole.sum(axis=0))
-
-    total_sq = float(total.multiply(total).sum())
-    whole_total = np.asarray((whole @ total.T).todense()).ravel()
-    whole_sq = _rowdot(whole, whole)
-    head_sq = _rowdot(head, head)
-    others_head = np.asarray((head @ total.T).todense()).ravel() - _rowdot(whole, head)
+    total, total_sq = _dense_total(whole)
+    whole_total = whole @ total
+    whole_sq = _row_squares(whole)
+    head_sq = _row_squares(head)
+    others_head = head @ total - _rowdot(whole, head)
     others_sq = np.maximum(0.0, total_sq - 2 * whole_total + whole_sq)
 
     d = doc_of
-    v_others = np.asarray((para @ total.T).todense()).ravel() - _rowdot_own(para, whole, doc_of)
+    v_others = para @ total - _rowdot_own(para, whole, doc_of)
     v_head = _rowdot_own(para, head, doc_of)
     own_sq, others_own, v_own = head_sq[d].copy(), others_head[d].copy(), v_head.copy()
     # leave a head paragraph out of its own head
