@@ -756,3 +756,41 @@ def test_offtopic_dense_total_matches_the_sparse_column(seed):
     assert total_sq == float(column.multiply(column).sum())
     for m in (whole, para):
         assert (m @ total).tobytes() == np.asarray((m @ column.T).todense()).ravel().tobytes()
+
+
+def test_offtopic_ones_rows_is_the_membership_matrix():
+    """`_ones_rows` builds the same canonical arrays as the COO membership matrix, empty articles included."""
+    import numpy as np
+    from scipy import sparse
+
+    from tomtat.clean.offtopic import _head_length, _ones_rows
+
+    sizes = [3, 0, 1, 7, 2, 0]
+    bounds = np.cumsum([0] + sizes)
+    doc_of = np.repeat(np.arange(len(sizes)), sizes)
+    index = np.concatenate([np.arange(n) for n in sizes])
+    heads = np.array([_head_length(n) for n in sizes])
+    n = int(bounds[-1])
+    membership = sparse.csr_matrix((np.ones(n), (doc_of, np.arange(n))), shape=(len(sizes), n))
+    in_head = membership.multiply((index < heads[doc_of])[None, :]).tocsr()
+    para = _random_csr(7, n, 400, 0.05)
+    for old, new in ((membership, _ones_rows(bounds[:-1], bounds[1:], n)),
+                     (in_head, _ones_rows(bounds[:-1], bounds[:-1] + np.minimum(heads, np.diff(bounds)), n))):
+        assert new.has_canonical_format and new.shape == old.shape
+        # the broadcast multiply keeps explicit zeros for the paragraphs past the head; they come after
+        # every head paragraph of their row, so the product stores the same values in the same order
+        pruned = old.copy()
+        pruned.eliminate_zeros()
+        assert np.array_equal(new.indptr, pruned.indptr) and np.array_equal(new.indices, pruned.indices)
+        assert np.array_equal(new.data, pruned.data)
+        a, b = old @ para, new @ para
+        assert np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+        assert a.data.tobytes() == b.data.tobytes()
+
+
+@pytest.mark.parametrize("text", ["Ngày 13/4, ông_A nói: 2021 là năm ① của Việt Nam _ x²", "", "İstanbul 12 ab_c"])
+def test_offtopic_tokens_are_syllables_without_numbers(text):
+    from tomtat.clean.offtopic import _tokens
+    from tomtat.text.tokens import syllables
+
+    assert _tokens(text) == [t for t in syllables(text, normalized=True) if not t.isdigit()]

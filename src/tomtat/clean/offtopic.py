@@ -30,7 +30,7 @@ from scipy import sparse
 from tomtat.clean.shapes import is_headline_like
 from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows, unit_rows
-from tomtat.text.tokens import syllables, unigrams_and_bigrams
+from tomtat.text.tokens import _SYLLABLE, unigrams_and_bigrams
 
 # on content alone, a tail is cut when all its paragraphs score below RATIO x the body's median
 # similarity: next to nothing in common with the story (on ViMs, real closing sentences score 0.15-0.4)
@@ -48,7 +48,8 @@ HINTED_LOW_SHARE = Fraction(2, 3)
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in syllables(text, normalized=True) if not t.isdigit()]
+    """`syllables(text, normalized=True)` without the numbers, in one pass over the matches."""
+    return [t for t in _SYLLABLE.findall(text.lower()) if t != "_" and not t.isdigit()]
 
 
 def _term_counts(rows: list[list[str]]):
@@ -153,10 +154,9 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     del weighted
 
     # per article: its whole text as one unit vector, and its title + head (not normalized)
-    membership = sparse.csr_matrix((np.ones(len(paragraphs)), (doc_of, np.arange(len(paragraphs)))),
-                                   shape=(len(documents), len(paragraphs)))
-    whole = unit_rows((title + membership @ para).tocsr())
-    head = title + membership.multiply(in_head[None, :]).tocsr() @ para
+    # (each article's paragraphs are consecutive: its row of ones is a slice, built as CSR arrays)
+    whole = unit_rows((title + _ones_rows(bounds[:-1], bounds[1:], len(paragraphs)) @ para).tocsr())
+    head = title + _ones_rows(bounds[:-1], bounds[:-1] + np.minimum(heads, np.diff(bounds)), len(paragraphs)) @ para
     total, total_sq = _dense_total(whole)
     whole_total = whole @ total
     whole_sq = _row_squares(whole)
@@ -182,6 +182,22 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     empty = np.diff(para.indptr) == 0
     sims = np.where((reference_norm > 1e-9) & ~empty, (v_others + v_own) / np.where(reference_norm > 1e-9, reference_norm, 1.0), 0.0)
     return [sims[a:b].tolist() for a, b in zip(bounds, bounds[1:])]
+
+
+def _ones_rows(starts: np.ndarray, stops: np.ndarray, width: int) -> sparse.csr_matrix:
+    """The canonical CSR matrix whose row k holds 1.0 in columns starts[k] to stops[k] - 1.
+
+    The same arrays as the COO-built membership matrix (restricted to the head
+    paragraphs by a broadcast `multiply`) that this replaces, so products with
+    it are bit for bit the same, without the four intermediate matrices.
+    """
+    starts, stops = np.asarray(starts, dtype=np.int64), np.asarray(stops, dtype=np.int64)
+    lengths = stops - starts
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    indices = np.arange(int(indptr[-1]), dtype=np.int64) + np.repeat(starts - indptr[:-1], lengths)
+    index_type = np.int32 if max(width, int(indptr[-1])) < 2**31 else np.int64
+    return sparse.csr_matrix((np.ones(indices.size), indices.astype(index_type), indptr.astype(index_type)),
+                             shape=(starts.size, width))
 
 
 def _head_length(n: int) -> int:
