@@ -794,3 +794,21 @@ def test_offtopic_tokens_are_syllables_without_numbers(text):
     from tomtat.text.tokens import syllables
 
     assert _tokens(text) == [t for t in syllables(text, normalized=True) if not t.isdigit()]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_offtopic_own_article_dot_is_the_same_dense_or_searched(seed):
+    """`_rowdot_own` gives the same bits from the dense table as from the sorted search (and as the plain product)."""
+    import numpy as np
+
+    from tomtat.clean.offtopic import _rowdot_own
+
+    rng = np.random.default_rng(seed)
+    para = _random_csr(seed, 50, 300, 0.04)
+    per_doc = _random_csr(seed + 50, 6, 300, 0.3)
+    doc_of = np.sort(rng.integers(0, 6, 50))
+    dense = _rowdot_own(para, per_doc, doc_of)
+    searched = _rowdot_own(para, per_doc, doc_of, dense_max=0)
+    assert dense.tobytes() == searched.tobytes()
+    expected = np.array([para[k].multiply(per_doc[doc_of[k]]).sum() for k in range(50)])
+    assert np.allclose(dense, expected)
