@@ -182,3 +182,32 @@ def test_noisy_cluster_summary_has_no_caption_credit_tag_or_other_story(sample_a
         articles.append(Article(article.title, injected.text, source=article.source))
     for words in (100, 300):
         _assert_clean_summary(summarize(articles, words=words), stories, captions)
+
+
+# the characters normalize treats specially: combining tones and marks, invisible and odd spaces, line breaks
+_NORMALIZE_ALPHABET = st.sampled_from(
+    list("aăâeêioôơuưyAOUqQđ hoàxuyếnlua13/.,_") + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302",
+    "\u0306", "\u031b", "\u200d", "\ufeff", "\u00ad", "\u00a0", "\t", "\u3000", "  ", "\n", "\r", "\r\n", "òa", "úy", "oà"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NORMALIZE_ALPHABET, max_size=30).map("".join), st.lists(_NORMALIZE_ALPHABET, max_size=30).map("".join))
+@example("hoa\u0300", "\u0301a")
+@example("thu\u00a0", "  \u200dquá")
+def test_normalize_does_not_reach_across_a_line_break(title, text):
+    """What `_language_sample_of` relies on: normalizing "title\\ntext" is normalizing each half (no "\\r" in the title)."""
+    from hypothesis import assume
+
+    assume("\r" not in title)
+    assert normalize(f"{title}\n{text}") == f"{normalize(title)}\n{normalize(text)}"
+
+
+def test_language_sample_from_the_normalized_halves():
+    from tomtat.pipeline import LANGUAGE_SAMPLE_CHARS, _language_sample, _language_sample_of
+
+    body = "Thủ tướng đã chỉ đạo các bộ ngành khẩn trương khắc phục hậu quả mưa lũ ở miền Trung. "
+    for title, text in [("Mưa lũ mie\u0302\u0300n Trung ", body), ("Hoà giải\r", body), ("Lũ", body * 100), ("", "")]:
+        a = Article(title=title, text=text)
+        normal: dict = {}
+        assert _language_sample_of(a, normal, 0) == _language_sample(a)
+        assert (0 in normal) == (len(text) <= LANGUAGE_SAMPLE_CHARS and "\r" not in title)

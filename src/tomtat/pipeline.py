@@ -111,6 +111,22 @@ def _language_sample(a: Article) -> str:
     return normalize(f"{a.title}\n{(a.text or '')[:LANGUAGE_SAMPLE_CHARS]}")
 
 
+def _language_sample_of(a: Article, normal: dict[int, tuple[str, str]], i: int) -> str:
+    """`_language_sample(a)`; where it holds the whole text, from `normalize` of the title and the text,
+    which are kept in `normal[i]` for the duplicate check and the cleaner.
+
+    The sample is then the two normalized halves joined by the line break:
+    nothing `normalize` does reaches across a line break (tests/test_pipeline.py
+    checks the property), except a carriage return in the title, which could
+    pair with that break. Saves normalizing news-sized articles twice; a longer
+    one is sampled as before and normalized whole only if it is kept.
+    """
+    if len(a.text) <= LANGUAGE_SAMPLE_CHARS and "\r" not in a.title:
+        normal[i] = normalize(a.title), normalize(a.text)
+        return "\n".join(normal[i])
+    return _language_sample(a)
+
+
 def _content_key(title: str, text: str) -> str:
     """The duplicate check's key of an article's normalized title and text (the same words once spaces are joined)."""
     return " ".join(f"{title}\n{text}".split())
@@ -152,8 +168,11 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
         if len(a.text) > MAX_ARTICLE_CHARS:
             articles[i] = replace(a, text=a.text[:MAX_ARTICLE_CHARS])
             warnings.append(f"article '{a.label}' is longer than {MAX_ARTICLE_CHARS} characters; only its start was read")
-    vietnamese = [i for i in filled if looks_vietnamese(_language_sample(articles[i]))]
-    if not vietnamese and not looks_vietnamese("\n".join(_language_sample(articles[i]) for i in filled)):
+    # a news-sized article normalized once: its language sample is read off that (`_language_sample_of`)
+    normal: dict[int, tuple[str, str]] = {}
+    samples = {i: _language_sample_of(articles[i], normal, i) for i in filled}
+    vietnamese = [i for i in filled if looks_vietnamese(samples[i])]
+    if not vietnamese and not looks_vietnamese("\n".join(samples[i] for i in filled)):
         raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
     skipped: set[int] = set()
     if vietnamese:  # (else only the whole is Vietnamese enough: keep every article)
@@ -166,7 +185,7 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
     for i in filled:
         if i in skipped:
             continue
-        normalized[i] = normalize(articles[i].title), normalize(articles[i].text)
+        normalized[i] = normal[i] if i in normal else (normalize(articles[i].title), normalize(articles[i].text))
         key = _content_key(*normalized[i])
         if key in first_of:
             skipped.add(i)
