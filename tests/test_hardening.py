@@ -420,7 +420,8 @@ def test_18_bare_tomtat_and_help_list_every_command_in_full():
     assert "Traceback" not in bare.stderr and "Usage:" in bare.stderr and "COMMAND" in bare.stderr
     for command in ("summarize", "eval", "train", "serve", "batch"):
         assert f"  {command} " in helped.stdout and f"  {command} " in bare.stderr
-    assert "..." not in helped.stdout  # no short help cut by click's width limit
+    commands = helped.stdout.split("Commands:")[1]
+    assert "..." not in commands  # no short help cut by click's width limit
 
 
 def test_18_usage_errors_are_one_line():
