@@ -12,6 +12,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tomtat.pipeline import analyze
 from tomtat.represent.pairs import duplicate_groups, similar_pairs, support_counts
@@ -206,3 +208,19 @@ def test_caption_check_agrees_with_the_caption_pattern(text):
     from tomtat.score.features import _CAPTION, _caption_like
 
     assert _caption_like(text) == (_CAPTION.search(text) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["an", "anh", "b", "ba", "bà", "13", "tổng_thống", "z", "à"]), max_size=8),
+                max_size=6))
+def test_ngram_counts_columns_merge_unigrams_and_bigrams(rows):
+    """Columns placed without sorting the unigram keys: still the string terms' counts, columns and order."""
+    from tomtat.represent.terms import ngram_counts
+
+    expected, vocabulary = count_matrix([unigrams_and_bigrams(r) for r in rows])
+    counts, tokens, keys = ngram_counts(rows)
+    assert counts.shape == expected.shape and (counts != expected).nnz == 0
+    assert np.array_equal(counts.indptr, expected.indptr) and np.array_equal(counts.indices, expected.indices)
+    width = len(tokens) + 1
+    assert [tokens[k // width] if k % width == 0 else f"{tokens[k // width]} {tokens[k % width - 1]}"
+            for k in keys] == vocabulary

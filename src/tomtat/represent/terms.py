@@ -120,14 +120,23 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     rank[np.fromiter(first_at.values(), dtype=np.int64, count=len(terms))[order]] = np.arange(len(terms))
     token_rank = rank[seen].astype(np.int64)
     del seen, rank
-    width = np.int64(len(terms) + 1)
+    n_tokens = len(terms)
+    width = np.int64(n_tokens + 1)
     row_of = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r) for r in rows])
     pair = np.flatnonzero(row_of[:-1] == row_of[1:])  # next token in the same row
-    keys = np.concatenate([token_rank * width, token_rank[pair] * width + 1 + token_rank[pair + 1]])
+    first = token_rank[pair]
+    bigram_keys, bigram_rank = np.unique(first * width + 1 + token_rank[pair + 1], return_inverse=True)
+    # The sorted distinct keys are every unigram key (each token occurs) merged with the distinct bigram
+    # keys, so only the bigrams are sorted (half the keys): unigram r's column is r plus the bigram keys
+    # below r * width; a bigram's is its rank among the bigrams plus the first + 1 unigrams below it.
+    unigram_keys = np.arange(n_tokens, dtype=np.int64) * width
+    unigram_col = np.arange(n_tokens, dtype=np.int64) + np.searchsorted(bigram_keys, unigram_keys)
+    column_keys = np.empty(n_tokens + bigram_keys.size, dtype=np.int64)
+    column_keys[unigram_col] = unigram_keys
+    column_keys[np.arange(bigram_keys.size, dtype=np.int64) + bigram_keys // width + 1] = bigram_keys
+    cols = np.concatenate([unigram_col[token_rank], bigram_rank.reshape(-1) + first + 1])
     key_rows = np.concatenate([row_of, row_of[pair]])
-    del token_rank, row_of, pair
-    column_keys, cols = np.unique(keys, return_inverse=True)
-    del keys
+    del token_rank, row_of, pair, first, bigram_rank
     # (row, column) pairs sorted and counted: the canonical CSR, without a COO copy of every term
     cell, per_cell = np.unique(key_rows.astype(np.int64) * column_keys.size + cols.reshape(-1), return_counts=True)
     del cols, key_rows
