@@ -95,6 +95,8 @@ def main() -> None:
                 for kind, path in (("vims", args.vims), ("abmusu", args.abmusu))]
     rows = [[name, *run(prepared, name, args.c, args.cv)] for name in args.variants]
     print_table(f"ROUGE-2 F1 (syllables), {args.cv}-fold CV, C = {args.c}", COLUMNS, rows)
+    for r in rows:  # untruncated, for copying: the variant, then the six numbers in COLUMNS order
+        print(r[0], "/".join(f"{v:.2f}" for v in r[1:]))
     if args.json:
         args.json.write_text(json.dumps([dict(zip(COLUMNS, r)) for r in rows], indent=1) + "\n", encoding="utf-8")
 

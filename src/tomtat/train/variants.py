@@ -12,11 +12,13 @@ AbMuSu->ViMs / AbMuSu CV / joint ViMs / joint AbMuSu; the shipped recipe
   (`pairwise-pos`) 40.59/32.88/37.50/36.63/39.69/34.44; each cluster's pairs
   summing to 1 (`pairwise-cluster`) 40.21/33.13/37.53/36.49/39.89/34.70.
 - `cluster-balanced` (every cluster the same total weight, not every
-  sentence): 40.62/33.59/37.95/36.71/39.88/35.08.
+  sentence): 40.63/33.57/37.98/36.57/39.91/35.04 (a total of 100 per cluster
+  instead of the mean size: 40.62/33.59/37.95/36.71/39.88/35.08).
 - `lead-heaviness` (lead, first paragraph and paragraph lead, each times the
   cluster's lead heaviness): 40.57/33.06/38.02/36.57/39.96/35.33; on six
   position features 40.46/33.19/38.03/36.90/40.22/34.64; with cluster
-  balancing 40.43/33.42/37.92/36.63/40.05/35.36 and 40.29/33.92/38.08/36.47/40.11/35.23.
+  balancing (`lead-heaviness+cluster-balanced`) 40.43/33.46/38.01/36.59/40.08/35.39,
+  and on six features (total 100 per cluster) 40.29/33.92/38.08/36.47/40.11/35.23.
 - within-cluster z-scores of eight graded features next to the raw ones
   (`cluster-z`): 40.30/33.23/37.65/37.58/39.74/34.87; within-cluster ranks
   (`cluster-rank`): 40.37/32.46/37.49/36.58/40.35/34.68.
