@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from typing import Annotated
 
 import typer
@@ -40,6 +39,8 @@ def serve(
 
 def _check_bind(host: str, port: int) -> None:
     """Fail with one line, before starting anything, when the address cannot be bound."""
+    import socket  # here, not at the top: every `tomtat --help` imported it (2 ms)
+
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
