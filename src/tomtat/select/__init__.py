@@ -11,6 +11,10 @@ HTTP body, `SummaryOptions.method`) to them. A new selector is its module plus
 one line here. The built-in selectors take their settings (salience weight,
 length exponent, same-fact threshold) from `scores.selection`, which the
 learned scorer fills from its model file, else from their module defaults.
+`select` itself reads one more: `anchor_share`, the share of a cluster's
+articles that must restate their first paragraph in the body for that
+cluster's first paragraphs (teasers) to be left out (`anchor_openings`; no
+setting, as in older model files and the unsupervised scorer: nothing left out).
 """
 
 from __future__ import annotations

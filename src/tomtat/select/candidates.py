@@ -42,17 +42,24 @@ def restated(rep: Representation, threshold: float) -> tuple[np.ndarray, np.ndar
     doc = np.fromiter((s.doc for s in sents), dtype=np.intp, count=len(sents))
     paragraph = np.fromiter((s.paragraph for s in sents), dtype=np.intp, count=len(sents))
     first = np.full(len(rep.documents), -1, dtype=np.intp)
-    for i in range(len(sents) - 1, -1, -1):  # each article's first paragraph (sentences in document order)
-        first[doc[i]] = paragraph[i]
+    docs, start = np.unique(doc, return_index=True)  # each article's first sentence (document order)
+    first[docs] = paragraph[start]
     opening = paragraph == first[doc]
     several = np.zeros(len(rep.documents), dtype=bool)
     several[doc[~opening]] = True
     opening &= several[doc]
     again = np.zeros(len(sents), dtype=bool)
-    for i in np.flatnonzero(opening):
-        cols, shares = rep.overlap_row(int(i))
-        same = cols[shares > threshold]
-        again[i] = bool(np.any((doc[same] == doc[i]) & ~opening[same]))
+    rows, body = np.flatnonzero(opening), np.flatnonzero(~opening & several[doc])
+    if rows.size and body.size:
+        m = rep.concept_matrix
+        shared = (m[rows] @ m[body].T).tocoo()  # one sparse product: only the pairs sharing a concept
+        own = doc[rows[shared.row]] == doc[body[shared.col]]
+        sizes = rep.concept_sizes
+        small = np.minimum(sizes[rows[shared.row]], sizes[body[shared.col]])
+        large = np.maximum(sizes[rows[shared.row]], sizes[body[shared.col]])
+        size = np.where(2 * small >= large, small, large)  # Representation.overlap's "comparable" measure
+        share = np.divide(shared.data, size, out=np.zeros(shared.nnz), where=size > 0)
+        again[rows[shared.row[own & (share > threshold)]]] = True
     return opening, again
 
 
