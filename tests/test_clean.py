@@ -691,3 +691,24 @@ def test_other_rules_keep_their_reasons_after_the_end():
     _, removed = _clean(text, "")
     assert [d.reason for d in removed] == [DropReason.SITE_PROMPT, DropReason.RELATED_HEADER, DropReason.RELATED_LINK,
                                            DropReason.AFTER_END]
+
+
+def test_cleaner_shortcuts_change_no_answer():
+    # issue 11: drop_reason with the syllables its caller already has, and the credit-word prefilter of
+    # strip_inline, give the answers of the plain calls
+    from tomtat.clean import inline
+    from tomtat.clean.shapes import drop_reason
+    from tomtat.text.tokens import count_syllables, syllables
+
+    title = "Mưa lớn gây ngập sâu nhiều tuyến phố ở Hà Nội"
+    lines = [title, "Theo Reuters", "Ảnh: TTXVN", "Các đại biểu tại buổi làm việc. - Ảnh: Quang Định",
+             "Xem chi tiết tại https://example.vn/bai-viet", "WWW.EXAMPLE.VN", "Bình luận (0)", "13/10/2026 08:30",
+             "Ông Nguyễn Văn A (giữa) trao quà cho người dân vùng lũ.", "Mưa lớn kéo dài từ đêm qua đến sáng nay."]
+    for line in lines:
+        assert drop_reason(line, title) == drop_reason(
+            line, title, tokens=syllables(line, normalized=True), count=count_syllables(line),
+            title_tokens=syllables(title, normalized=True))
+    for word in inline.CREDIT_WORDS:
+        for form in (word, word.upper(), word.title(), word.replace("i", "ı"), word.replace("i", "İ")):
+            assert inline.INLINE_CREDIT.search(f"Quang cảnh hội thảo. {form}: Quang Định Sáng 19/5, mưa lớn.")
+            assert any(key in f"x {form} y".lower() for key in inline._CREDIT_KEYS), form

@@ -167,8 +167,34 @@ def test_trigger_words_skip_no_mention(monkeypatch):
         "Chủ nhật tới, đội tuyển sẽ gặp Thái Lan trên sân Mỹ Đình.",
         "Người dân đi qua cây cầu mới nối hai bờ sông Hàn.",
         "Lực lượng cứu hộ đang tìm kiếm các nạn nhân mất tích.",
+        "Hội chợ diễn ra từ ngày 13-15/4 tại Đà Nẵng, giá vé tăng từ 2019 đến nay.",
+        "Ba ngày trước, ngày 26 tháng 1 năm 2021, tỷ số là 2-1 và 5.2 triệu người xem.",
     ]
     fast = [find.find_dates(t, date(2021, 4, 15)) for t in texts]
-    monkeypatch.setattr(find, "_finders", lambda text: [(p, h) for p, h, _ in find._FINDERS])
+    monkeypatch.setattr(find, "_finders", lambda text: [(p, h) for p, h, *_ in find._FINDERS])
     assert fast == [find.find_dates(t, date(2021, 4, 15)) for t in texts]
     assert sum(map(len, fast)) >= 6
+
+
+def test_date_line_shortcuts_change_no_answer():
+    # parse_date_line skips normalizing a line with no digit, too many words, or the wrong first letter:
+    # every answer stays the one of the full pattern on the normalized line
+    import unicodedata
+
+    from tomtat.dates import published
+
+    def straight(line):
+        match = published._DATE_LINE.match(published.normalize(line).strip())
+        return None if match is None else published.parse_date_line(published.normalize(line).strip())
+
+    spread = "Ngày đăng lúc : Thứ Hai , 10 : 20 : 30 pm ngày ngày 13 tháng 4 , 2021 lúc 10 : 20 : 30 pm ( GMT + 7:00 )"
+    assert len(spread.split()) <= published._DATE_LINE_MAX_TOKENS
+    lines = [
+        spread, "Thứ Ba, 13/04/2021 10:20 GMT+7", "13/04/2021 - 10:20", "Cập nhật: 10:20 13/04/2021",
+        "\u00adThứ Ba, 13/04/2021", "\u200bCập nhật: 13/04/2021", unicodedata.normalize("NFD", "Thứ Ba, 13/04/2021"),
+        "  cập nhật 13/4/2021", "Ôi, 13/04/2021", "Hà Nội, ngày 13/4/2021 mưa lớn kéo dài " * 3, "Không có ngày nào",
+        "Đăng lúc 08:30 ngày 5/6/2022", "Xuất bản: 5.6.2022", "updated 5-6-22 (UTC+7)",
+    ]
+    for line in lines:
+        assert published.parse_date_line(line) == straight(line), line
+    assert published.parse_date_line(spread).day == date(2021, 4, 13)

@@ -410,6 +410,20 @@ def test_18_help_states_defaults_titles_limits_and_exit_codes():
     assert "exit code" in text.lower()
 
 
+def test_18_bare_tomtat_and_help_list_every_command_in_full():
+    """`tomtat` alone shows the help (stderr, exit 2); `--help` lists each command's short help untruncated."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    bare = subprocess.run([sys.executable, "-m", "tomtat"], capture_output=True, text=True, timeout=60, env=env)
+    helped = subprocess.run([sys.executable, "-m", "tomtat", "--help"], capture_output=True, text=True,
+                            timeout=60, env=env)
+    assert bare.returncode == 2 and helped.returncode == 0
+    assert "Traceback" not in bare.stderr and "Usage:" in bare.stderr and "COMMAND" in bare.stderr
+    for command in ("summarize", "eval", "train", "serve", "batch"):
+        assert f"  {command} " in helped.stdout and f"  {command} " in bare.stderr
+    commands = helped.stdout.split("Commands:")[1]
+    assert "..." not in commands  # no short help cut by click's width limit
+
+
 def test_18_usage_errors_are_one_line():
     proc = _tomtat("summarize", "--words", "3", "x.txt")
     assert proc.returncode == 2

@@ -101,3 +101,43 @@ def test_is_syllable():
 def test_normalize_with_tone_fixing_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+def _straight_normalize(text: str) -> str:
+    """normalize without its shortcuts (issue 11), the reference the fast paths must agree with."""
+    import re
+
+    from tomtat.text import normalize as N
+
+    text = N._INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFD", text)
+    text = re.sub(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])",
+                  lambda m: m.group(1) + m.group(3) + m.group(2), text)
+    text = unicodedata.normalize("NFC", text)
+    bad = {w for token in set(text.split()) for w in N._misplaced(token)}
+    if bad:
+        text = N._WORD.sub(lambda m: N.fix_tone_placement(m.group(0)) if m.group(0) in bad else m.group(0), text)
+    text = re.sub(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+", " ", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_TRICKY = list("oOuUaAeEyYqQiInhgtcđ \t\n\r_1.,\u00a0\u2003\u200b\u200d\u00ad"
+               "\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0327\u1dc0àáảãạèéẻẽẹỳýỷỹỵÀÉỲôơưâêăờớ")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=40) | st.text(max_size=60))
+def test_shortcuts_give_the_straight_result(text):
+    # NFC input skips NFD/NFC when no new-style pair shows, spaces and tone fixes run only where needed
+    assert normalize(text) == _straight_normalize(text)
+    nfc = unicodedata.normalize("NFC", text)
+    assert normalize(nfc) == _straight_normalize(nfc)
+
+
+def test_shortcuts_on_running_text():
+    text = ("Hoà bình ở Thuỷ Nguyên: ông nói vơí phóng viên rằng toàn bộ khoản\u00a0vay  đã  được  hoàn trả.\r\n"
+            "Giai điêụ  'hoà' của   José, café và qúy khách.")
+    for variant in (text, unicodedata.normalize("NFC", text), unicodedata.normalize("NFD", text)):
+        assert normalize(variant) == _straight_normalize(variant)
+    assert normalize(text) == ("Hòa bình ở Thủy Nguyên: ông nói với phóng viên rằng toàn bộ khoản vay đã được hoàn trả.\n"
+                               "Giai điệu 'hòa' của José, café và quý khách.")

@@ -174,3 +174,22 @@ def test_decomposed_unicode_and_case_still_match():
 def test_article_outlet_reads_the_model():
     article = Article(title="Tin", text="Nguồn: VnExpress", id="doc1", source="doc1")
     assert article_outlet(article).name == "VnExpress"
+
+
+def test_lines_read_one_by_one_are_the_lines_of_the_normalized_text():
+    # issue 11: the outlet finder normalizes only the lines it reads, never the whole article again
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tomtat.outlets.find import _lines
+    from tomtat.text.normalize import normalize
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("oaàuyqQ \t\n\r\u00a0\u200b\u00ad\u0300\u0301\u0323VOV.-–Nguồn:")), max_size=60)
+           | st.text(max_size=60))
+    def check(text):
+        whole = [line.strip() for line in normalize(text).split("\n") if line.strip()]
+        assert list(_lines(text)) == whole
+        assert list(_lines(text, from_end=True)) == whole[::-1]
+
+    check()

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from tomtat.pipeline import analyze
-from tomtat.represent.pairs import similar_pairs
+from tomtat.represent.pairs import duplicate_groups, similar_pairs, support_counts
 from tomtat.represent.terms import count_matrix, tfidf, tfidf_rows
 from tomtat.select.candidates import candidates
 from tomtat.text.tokens import syllables, unigrams_and_bigrams
@@ -53,6 +53,22 @@ def test_tfidf_rows_counts_only_the_given_documents():
     assert np.array_equal(got.data, expected.data) and np.array_equal(got.indices, expected.indices)
 
 
+
+def test_ngram_counts_are_the_string_terms_counts():
+    """Bigrams as pairs of token ranks: the same columns, in the same sorted order, as the strings."""
+    from tomtat.represent.terms import ngram_counts
+
+    rows = [syllables(p) for p in PARAGRAPHS] + [
+        ["an", "anh", "an", "b"], ["anh", "an", "an"], ["tổng_thống", "an_ninh", "an"], ["13", "4", "an"], [],
+    ]
+    expected, vocabulary = count_matrix([unigrams_and_bigrams(r) for r in rows])
+    counts, tokens, keys = ngram_counts(rows)
+    assert (counts != expected).nnz == 0 and np.array_equal(counts.indices, expected.indices)
+    width = len(tokens) + 1
+    assert [tokens[k // width] if k % width == 0 else f"{tokens[k // width]} {tokens[k % width - 1]}"
+            for k in keys] == vocabulary
+    assert ngram_counts([["a b", "c"]]) is None  # a token the key order cannot place: strings count
+
 def _cluster_rep():
     return analyze(METRO + STORM).rep
 
@@ -72,6 +88,50 @@ def test_similar_pairs_are_those_of_the_full_product(threshold, direct_rows, mon
     got[rows, cols] = True
     assert rows.size == full.sum() and (got == full).all()
 
+
+
+def _support_by_pairs(vectors, doc, n_docs, threshold):
+    """The support count as the feature first defined it: articles of every similar pair, all rows compared."""
+    rows, cols = similar_pairs(vectors, threshold)
+    other = doc[cols] != doc[rows]
+    hits = np.unique(rows[other].astype(np.int64) * n_docs + doc[cols[other]])
+    return np.bincount(hits // n_docs, minlength=vectors.shape[0]).astype(float)
+
+
+@pytest.mark.parametrize("direct_rows", [0, 1000])
+def test_support_counted_over_distinct_sentences_is_the_pairwise_count(direct_rows, monkeypatch):
+    """Syndicated copies (the same sentence in many articles, and twice in one) collapse to one row each,
+    and every copy still credits its article: the count equals the all-pairs one, empty rows included."""
+    from scipy import sparse
+
+    from tomtat.represent import pairs
+
+    monkeypatch.setattr(pairs, "DIRECT_ROWS", direct_rows)
+    monkeypatch.setattr(pairs, "_BLOCK_ROWS", 7)
+    rep = _cluster_rep()
+    base, doc = rep.vectors, np.array([s.doc for s in rep.sentences])
+    rng = np.random.default_rng(3)
+    n_docs = int(doc.max()) + 1 + 4  # four more outlets that copy sentences of the others
+    copies = rng.integers(0, base.shape[0], size=3 * base.shape[0])
+    vectors = sparse.vstack([base, base[copies], sparse.csr_matrix((2, base.shape[1]))], format="csr")
+    docs = np.concatenate([doc, rng.integers(0, n_docs, size=copies.size), [0, n_docs - 1]])
+    for threshold in (0.3, 0.6):
+        expected = _support_by_pairs(vectors, docs, n_docs, threshold)
+        got = support_counts(vectors, docs, n_docs, threshold)
+        assert np.array_equal(got, expected)
+    assert expected.max() > 1 and expected[-2:].tolist() == [0.0, 0.0]
+
+
+def test_duplicate_groups_join_identical_rows_only():
+    rep = _cluster_rep()
+    from scipy import sparse
+
+    vectors = sparse.vstack([rep.vectors, rep.vectors[[0, 0, 3]]], format="csr")
+    first, group = duplicate_groups(vectors)
+    n = rep.vectors.shape[0]
+    assert group[n] == group[n + 1] == group[0] and group[n + 2] == group[3]
+    assert first.size == len({(r.indices.tobytes(), r.data.tobytes()) for r in vectors})
+    assert (group[first] == np.arange(first.size)).all()
 
 def test_overlapping_pairs_are_those_of_the_dense_overlap():
     rep = _cluster_rep()
@@ -110,6 +170,22 @@ def test_sparse_overlap_rows_equal_the_dense_definition(against, monkeypatch):
     assert np.array_equal(kept > 0, dense >= 0.1) and np.allclose(kept[kept > 0], dense[dense >= 0.1])
 
 
+
+def test_overlap_rows_of_syndicated_copies_are_computed_once_and_equal(monkeypatch):
+    """A cluster where outlets repeat each other's sentences: identical concept rows share one computed
+    row, and every row still equals the dense definition."""
+    import tomtat.represent.vectors as vectors
+
+    copies = [dict(a, text=a["text"] + "\nBài viết được tổng hợp từ nhiều nguồn tin trong nước.") for a in METRO]
+    rep = analyze(METRO + STORM + copies).rep
+    assert np.unique(rep.concept_groups).size < len(rep.sentences)  # there are copies
+    monkeypatch.setattr(vectors, "_ROW_BY_ROW", 4)
+    rows = np.arange(len(rep.sentences))
+    dense = _dense_overlap(rep, "comparable")
+    for at_least in (0.0, 0.35):
+        got = rep.overlap_rows(rows, at_least=at_least).toarray()
+        assert np.array_equal(got > 0, (dense >= at_least) & (dense > 0)) and np.allclose(got, np.where(dense >= at_least, dense, 0))
+
 @pytest.mark.parametrize("code", [
     "import tomtat",
     "import tomtat.cli",
@@ -119,3 +195,14 @@ def test_start_up_imports_no_numerics(code):
     probe = f"{code}; import sys; print(sorted(m for m in ('numpy', 'scipy', 'sklearn') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("text", [
+    "Ảnh: Minh Họa", "(ẢNH TTXVN) Lũ dâng cao", "NGUỒN: VTV", "Clİp: cảnh sát giao thông", "ĐỒ HỌA: Báo Mới",
+    "Mưa lớn kéo dài đến hết tuần./.", "Xem video :cận cảnh", "Ảnh minh họa", "Hình ảnh đẹp ở Huế.",
+    "Nguồn tin cho biết vụ việc đang được điều tra.", "Bão số 3 đổ bộ vào Quảng Nam.", "clip-ảnh: a",
+])
+def test_caption_check_agrees_with_the_caption_pattern(text):
+    from tomtat.score.features import _CAPTION, _caption_like
+
+    assert _caption_like(text) == (_CAPTION.search(text) is not None)

@@ -174,3 +174,28 @@ def test_read_and_clean_take_the_splitter_from_text_not_from_the_split_stage():
 )
 def test_brand_names_with_an_exclamation_mark_are_not_split(text, expected):
     assert sentences(text) == expected
+
+
+def test_boundary_pattern_finds_what_the_lookbehind_first_form_found():
+    # issue 11: the boundary pattern opens on a character class (its "no end mark before" test moved after
+    # the first mark), so the regex engine skips to end marks; the matches are the same
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tomtat.text import sentences
+    from tomtat.text.punctuation import CLOSERS, SENTENCE_END
+
+    end = re.escape(SENTENCE_END)
+    before = re.compile(rf"(?<![{end}])(?P<end>[{end}]+[{re.escape(CLOSERS)}]*)(?P<space>\s+)")
+
+    def spans(pattern, text):
+        return [(m.span(), m.span("end"), m.span("space")) for m in pattern.finditer(text)]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list(".!?…\"'”’»)] aB1\n\t")), max_size=50))
+    def check(text):
+        assert spans(sentences._BOUNDARY, text) == spans(before, text)
+
+    check()

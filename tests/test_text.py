@@ -40,3 +40,74 @@ def test_a_long_line_stopping_on_a_function_word_goes_on():
 def test_a_long_first_line_stopping_on_a_function_word_is_not_a_title():
     assert not looks_like_title("Sau ba ngày sơ tán, hàng nghìn người dân vùng lũ Lệ Thủy và Quảng Ninh đã được đưa trở về")
     assert looks_like_title("Hàng nghìn người dân vùng lũ Lệ Thủy trở về nhà")
+
+
+# --- shortcuts of issue 11: each rests on a property of Unicode or of Python's re, checked here -------------
+
+
+def test_vietnamese_letter_class_matches_what_ignorecase_matched():
+    import re
+
+    from tomtat.text import language
+
+    ignorecase = re.compile(f"[{language._LOWER}]", re.IGNORECASE)
+    every = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
+    assert [c for c in every if ignorecase.match(c)] == [c for c in every if language._VIETNAMESE_LETTERS.match(c)]
+
+
+def test_lowercase_of_one_character_keeps_it_a_word_character():
+    # `syllables_and_count` counts the tokens of a text and of its lowercase as the same ones
+    import re
+
+    word = re.compile(r"\w")
+    for i in range(0x110000):
+        c = chr(i)
+        low = c.lower()
+        if len(low) == 1:
+            assert bool(word.match(c)) == bool(word.match(low)), hex(i)
+            assert (low == "_") == (c == "_"), hex(i)
+
+
+def test_syllables_and_count_agree_with_the_two_functions():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tomtat.text.tokens import count_syllables, syllables, syllables_and_count
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("aĐđİı_ 1.,Hà Nội ẞß\u0307\u0301")), max_size=30) | st.text(max_size=40))
+    def check(text):
+        assert syllables_and_count(text) == (syllables(text, normalized=True), count_syllables(text))
+
+    check()
+    assert syllables_and_count("Hà Nội, 13/4: İstanbul_x __ _") == (
+        syllables("Hà Nội, 13/4: İstanbul_x __ _", normalized=True), count_syllables("Hà Nội, 13/4: İstanbul_x __ _"))
+
+
+def test_language_shares_stop_early_with_the_same_answer():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tomtat.pipeline import is_foreign_sentence
+    from tomtat.text.language import _LOWER, ratio_at_least, vietnamese_ratio
+
+    marked, letter = re.compile(f"[{_LOWER}]", re.IGNORECASE), re.compile(r"[^\W\d_]")
+
+    def straight(text):
+        words = [w for w in text.split() if letter.search(w)]
+        return sum(1 for w in words if marked.search(w)) / len(words) if words else 0.0
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("aăđÊô xyz1_,.\t\u00a0\u2003\x1c")), max_size=60) | st.text(max_size=40))
+    def check(text):
+        ratio = straight(text)
+        assert vietnamese_ratio(text) == ratio
+        for threshold in (0.0, 0.1, 0.2, 1 / 3, 0.5, 1.0):
+            assert ratio_at_least(text, threshold) == (ratio >= threshold)
+        assert is_foreign_sentence(text) == (len(text.split()) >= 8 and ratio < 0.1)
+
+    check()
+    english = "The president said the talks were very productive and constructive today."
+    assert is_foreign_sentence(english) and not is_foreign_sentence("Tổng thống cho biết cuộc điện đàm rất hiệu quả và mang tính xây dựng.")

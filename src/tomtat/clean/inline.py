@@ -183,7 +183,17 @@ def _strip_source_tags(line: str) -> tuple[str, list[Drop]]:
     return line, drops
 
 
+# Every credit word holds one of these, lowercased ("ảnh", "nguồn", "photo", "video", "clip", "đồ họa"). Among
+# their letters only "i" matches more than its two cases under IGNORECASE ("ı", "İ"), so the keys leave it
+# out: a line whose lowercase holds none has no credit, and skips `INLINE_CREDIT`, which tries its
+# alternatives at every position (a fifth of the cleaner's time on ViMs).
+_CREDIT_KEYS = ("ảnh", "nguồn", "photo", "deo", "cl", "đồ h")
+
+
 def _strip_credits(line: str, drops: list[Drop]) -> tuple[str, list[Drop]]:
+    lower = line.lower()
+    if not any(key in lower for key in _CREDIT_KEYS):
+        return line, drops
     pos = 0
     while True:
         match = INLINE_CREDIT.search(line, pos)

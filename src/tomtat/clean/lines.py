@@ -49,7 +49,7 @@ from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.text.normalize import normalize
 from tomtat.text.punctuation import LINE_END
 from tomtat.text.sentences import split_paragraph
-from tomtat.text.tokens import count_syllables, syllables
+from tomtat.text.tokens import count_syllables, syllables, syllables_and_count
 
 __all__ = ["clean_article", "is_dateline", "is_headline_like", "split_dateline"]
 
@@ -133,6 +133,7 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
     if not normalized:
         text, title = normalize(text), normalize(title)
     title = title.strip()
+    title_tokens = syllables(title, normalized=True)
     raw = [" ".join(line.split()) for line in text.splitlines()]  # stripped, single spaces
     kept: list[_Line] = []
     removed: list[Drop] = []
@@ -172,7 +173,9 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
                 removed.append(Drop(stripped, DropReason.RELATED_TEASER))
                 continue
             in_related = False
-        reason = drop_reason(stripped, title)
+        # each line's syllables and their count, scanned once (`drop_reason`, the duplicate key, the story length)
+        scanned, (tokens, count) = stripped, syllables_and_count(stripped)
+        reason = drop_reason(stripped, title, tokens=tokens, count=count, title_tokens=title_tokens)
         inline: list[Drop] | None = None
         if reason is DropReason.PHOTO_CAPTION:
             # "Caption. Ảnh: X Sáng 13/10, ...": a short line whose credit is followed by the story
@@ -181,7 +184,7 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
                 reason = None
         if reason is None and _is_separator_caption(raw, i):
             reason = DropReason.PHOTO_CAPTION
-        key = " ".join(syllables(stripped, normalized=True))
+        key = " ".join(tokens)
         if reason is None and key in seen:
             reason = DropReason.DUPLICATE
             if is_headline_like(stripped):
@@ -212,7 +215,9 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
         after_credit = any(d.reason in _CREDIT_REASONS for d in inline) and not stripped
         if not stripped:
             continue
-        key = " ".join(syllables(stripped, normalized=True))
+        if stripped != scanned:
+            scanned, (tokens, count) = stripped, syllables_and_count(stripped)
+            key = " ".join(tokens)
         seen[key] = len(kept)
         dateline = split_dateline(stripped)
         if dateline and not has_content:
@@ -223,7 +228,7 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
         # would read words side by side that the article never put together ("Bão số 5 … đổ bộ")
         kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline) or after_cut))
         after_byline, has_content = False, True
-        story_syllables += count_syllables(stripped)
+        story_syllables += count if stripped == scanned else count_syllables(stripped)
         removed_at_last_kept = len(removed)
     _drop_signature(kept, removed)
     flagged = [(line, flag or (n in repeated_headline_at), fresh) for n, (line, flag, fresh) in enumerate(kept)]

@@ -29,7 +29,7 @@ from scipy import sparse
 
 from tomtat.clean.shapes import is_headline_like
 from tomtat.model import CleanedArticle, Drop, DropReason
-from tomtat.represent.terms import count_matrix, tfidf_rows, unit_rows
+from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows, unit_rows
 from tomtat.text.tokens import syllables, unigrams_and_bigrams
 
 # on content alone, a tail is cut when all its paragraphs score below RATIO x the body's median
@@ -47,8 +47,14 @@ HINT_REACH = 2
 HINTED_LOW_SHARE = Fraction(2, 3)
 
 
-def _terms(text: str) -> list[str]:
-    return unigrams_and_bigrams([t for t in syllables(text, normalized=True) if not t.isdigit()])
+def _tokens(text: str) -> list[str]:
+    return [t for t in syllables(text, normalized=True) if not t.isdigit()]
+
+
+def _term_counts(rows: list[list[str]]):
+    """`count_matrix` of the rows' syllables and syllable bigrams (`ngram_counts`: no bigram strings)."""
+    found = ngram_counts(rows)
+    return found[0] if found is not None else count_matrix([unigrams_and_bigrams(r) for r in rows])[0]
 
 
 def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
@@ -88,20 +94,24 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     the sparse paragraph vectors, so the cost stays linear in the cluster size.
     """
     paragraphs = [p for doc in documents for p in doc]
-    para_terms = [_terms(text) for text in paragraphs]  # each text tokenized once
+    para_terms = [_tokens(text) for text in paragraphs]  # each text tokenized once
     if not any(para_terms):  # nothing but numbers and symbols
         return [[0.0] * len(doc) for doc in documents]
-    title_terms = [_terms(text) for text in titles]
+    title_terms = [_tokens(text) for text in titles]
     bounds = np.cumsum([0] + [len(doc) for doc in documents])
     doc_of = np.repeat(np.arange(len(documents)), [len(doc) for doc in documents])
     index = np.concatenate([np.arange(len(doc)) for doc in documents])
     heads = np.array([_head_length(len(doc)) for doc in documents])
     in_head = index < heads[doc_of]
     # IDF over every paragraph and every non-empty title of the cluster (one count matrix for both)
-    counts, _ = count_matrix(para_terms + title_terms)
-    weighted = tfidf_rows(counts, documents=len(para_terms) + sum(1 for t in title_terms if t))
-    para = weighted[: len(para_terms)]
-    title = weighted[len(para_terms):]
+    counts = _term_counts(para_terms + title_terms)
+    n_paragraphs, n_titles = len(para_terms), sum(1 for t in title_terms if t)
+    del para_terms, title_terms  # the token lists (a string per syllable) are the largest thing held here
+    weighted = tfidf_rows(counts, documents=n_paragraphs + n_titles)
+    del counts
+    para = weighted[:n_paragraphs]
+    title = weighted[n_paragraphs:]
+    del weighted
 
     # per article: its whole text as one unit vector, and its title + head (not normalized)
     membership = sparse.csr_matrix((np.ones(len(paragraphs)), (doc_of, np.arange(len(paragraphs)))),

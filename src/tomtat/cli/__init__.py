@@ -26,10 +26,8 @@ def main() -> None:
     except TyperException as exc:  # typer's own click: UsageError, BadParameter, NoSuchOption, ...
         if not hasattr(exc, "format_message"):
             raise
-        if type(exc).__name__ == "NoArgsIsHelpError":  # `tomtat` alone: the help, as typer shows it
-            from typer import rich_utils
-
-            rich_utils.rich_format_error(exc)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `tomtat` alone: the help (on stderr, as click shows it)
+            exc.show()
             raise SystemExit(exc.exit_code) from None
         ctx = getattr(exc, "ctx", None)
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""

@@ -13,12 +13,16 @@ from typer.exceptions import TyperException
 
 from tomtat.errors import Failure
 
+# rich_markup_mode=None: click's plain help. typer's rich help imports typer.rich_utils (rich.markdown,
+# pygments, attrs: ~0.1 s), which put `tomtat --help` at 0.29-0.33 s against issue 11's 0.3 s goal; the
+# plain help lists the same commands, arguments and options (`python bench/startup.py`: 0.18-0.19 s).
 app = typer.Typer(
     name="tomtat",
     help="Tóm tắt: summarize clusters of Vietnamese news articles, offline.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 F = TypeVar("F", bound=Callable)

@@ -13,7 +13,7 @@ from tomtat.cli.options import METHOD_HELP, SENTENCES_HELP, WORDS_HELP, check_ch
 from tomtat.select import DEFAULT_METHOD, SELECTORS, Budget
 
 
-@app.command()
+@app.command(short_help="Summarize every cluster of a JSONL file, one result line each.")
 @reports_errors
 def batch(
     input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help="One cluster per line: our {\"id\", \"articles\"} records or VLSP AbMuSu records.")],

@@ -15,7 +15,7 @@ from tomtat.evaluate.systems import DEFAULT_SYSTEMS, available_systems
 from tomtat.select import DEFAULT_METHOD, Budget
 
 
-@app.command("eval")
+@app.command("eval", short_help="Score tomtat and baselines with ROUGE on a benchmark.")
 @reports_errors
 def evaluate(
     path: Annotated[Path, typer.Argument(help="The dataset: a ViMs or VN-MDS folder, or an AbMuSu .jsonl file.")],

@@ -9,7 +9,7 @@ import typer
 from tomtat.cli.app import app, fail
 
 
-@app.command()
+@app.command(short_help="Serve the HTTP API and the web page.")
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,

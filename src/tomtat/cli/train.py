@@ -17,7 +17,7 @@ def _progress():
                     TimeElapsedColumn(), transient=True)
 
 
-@app.command()
+@app.command(short_help="Train the sentence-salience model; --cv reports CV and transfers.")
 @reports_errors
 def train(
     datasets: Annotated[list[str], typer.Argument(help="KIND:PATH per dataset (vims:FOLDER, abmusu:FILE.jsonl, vnmds:FOLDER); a bare PATH is a ViMs folder.")],

@@ -64,12 +64,21 @@ def event_date(text: str, reference: date | None = None) -> DateMention | None:
 def sentence_dates(
     documents: Sequence[Document], rep: Representation, only: Iterable[int] | None = None,
 ) -> list[DateMention | None]:
-    """`event_date` of every sentence of `rep` (or of those in `only`, None for the rest), against its article's date."""
+    """`event_date` of every sentence of `rep` (or of those in `only`, None for the rest), against its article's date.
+
+    A sentence repeated word for word (outlets copy the wire and each other)
+    is dated once per reference date: the mentions are frozen values, so the
+    copies share them.
+    """
     wanted = range(len(rep.sentences)) if only is None else only
     dates: list[DateMention | None] = [None] * len(rep.sentences)
+    known: dict[tuple[str, date | None], DateMention | None] = {}
     for i in wanted:
         s = rep.sentences[i]
-        dates[i] = event_date(s.text, documents[s.doc].published)
+        key = (s.text, documents[s.doc].published)
+        if key not in known:
+            known[key] = event_date(*key)
+        dates[i] = known[key]
     return dates
 
 

@@ -16,7 +16,7 @@ vectors, and every decision taken on them, are bit for bit those of before.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 from scipy import sparse
@@ -25,14 +25,22 @@ from scipy import sparse
 def count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
     """Raw term counts (one row per item of `rows`) and the sorted vocabulary naming its columns.
 
-    One pass over the terms, the rest in C: `dict.fromkeys` finds the distinct
-    terms, `map` turns every term into its column, and scipy sums the repeats.
+    One pass over the terms, the rest in C: `map(dict.setdefault)` finds the
+    distinct terms and each term's first position, numpy ranks them into
+    columns, and scipy sums the repeats.
     (A Python loop with a dict per row took 3x as long on 200 long articles.)
     """
     flat = list(chain.from_iterable(rows))
-    vocabulary = sorted(dict.fromkeys(flat))
-    column = {term: k for k, term in enumerate(vocabulary)}
-    cols = np.fromiter(map(column.__getitem__, flat), dtype=np.int32, count=len(flat))
+    # one hashing pass: each term's first position in `flat` (`setdefault` keeps the first), then the
+    # distinct terms ranked in sorted order (two dict passes before: 35% less time on 200 long articles)
+    first_at: dict[str, int] = {}
+    seen = np.fromiter(map(first_at.setdefault, flat, count()), dtype=np.int64, count=len(flat))
+    terms = list(first_at)
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    vocabulary = [terms[k] for k in order]
+    rank = np.empty(len(flat), dtype=np.int32)  # first position -> column
+    rank[np.fromiter(first_at.values(), dtype=np.int64, count=len(terms))[order]] = np.arange(len(terms), dtype=np.int32)
+    cols = rank[seen]
     row_of = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r) for r in rows])
     counts = sparse.csr_matrix(
         (np.ones(len(flat)), (row_of, cols)), shape=(len(rows), len(vocabulary)),
@@ -41,15 +49,23 @@ def count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     return counts, vocabulary
 
 
-def tfidf_rows(counts: sparse.csr_matrix, documents: int | None = None) -> sparse.csr_matrix:
+def tfidf_rows(
+    counts: sparse.csr_matrix, documents: int | None = None, row_weights: np.ndarray | None = None,
+) -> sparse.csr_matrix:
     """Unit-length sublinear TF-IDF rows from raw `counts` (a new matrix).
 
     IDF counts every row as a document containing its terms; `documents`
     overrides how many documents there are (rows that are empty on purpose,
     such as missing titles, add no document frequency, only to the count).
+    `row_weights` counts a row as that many documents (a distinct sentence
+    standing for its copies): the same IDF as repeating the row.
     """
     n = counts.shape[0] if documents is None else documents
-    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(float)
+    if row_weights is None:
+        df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(float)
+    else:
+        per_entry = np.repeat(np.asarray(row_weights, dtype=float), np.diff(counts.indptr))
+        df = np.bincount(counts.indices, weights=per_entry, minlength=counts.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     out = counts.astype(float, copy=True)
     np.log(out.data, out=out.data)
@@ -72,3 +88,55 @@ def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 def tfidf(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Unit-length sublinear TF-IDF rows of `rows` (lists of terms), IDF counted over them."""
     return tfidf_rows(count_matrix(rows)[0])
+
+
+def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str], np.ndarray] | None:
+    """`count_matrix(unigrams_and_bigrams(row) for row in rows)` without building a bigram string.
+
+    Returns the counts, the sorted distinct tokens (unigrams) and each column's
+    key: `first * (U + 1)` for the unigram `tokens[first]`, `first * (U + 1) +
+    1 + second` for the bigram "first second" (U distinct tokens). Only the
+    tokens are hashed; bigrams are pairs of token ranks, counted by numpy.
+
+    The columns are in the same order as the sorted term strings, because no
+    token holds a character at or below the space (else None: the caller
+    counts strings). Then "a b" sorts against "c" or "c d" as a does against
+    c, a unigram "a" before every bigram "a ..." and bigrams "a b" among
+    themselves as their second tokens do, which is the order of the keys. So
+    the TF-IDF rows are bit for bit those of the string terms. On 200 long
+    articles the bigram strings and their hashing were half of the off-topic
+    detector.
+    """
+    flat = list(chain.from_iterable(rows))
+    first_at: dict[str, int] = {}
+    seen = np.fromiter(map(first_at.setdefault, flat, count()), dtype=np.int32, count=len(flat))
+    del flat
+    terms = list(first_at)
+    if not all(terms) or (terms and min("".join(terms)) <= " "):
+        return None
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    tokens = [terms[k] for k in order]
+    rank = np.empty(seen.size, dtype=np.int32)  # first position -> rank in sorted order
+    rank[np.fromiter(first_at.values(), dtype=np.int64, count=len(terms))[order]] = np.arange(len(terms))
+    token_rank = rank[seen].astype(np.int64)
+    del seen, rank
+    width = np.int64(len(terms) + 1)
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r) for r in rows])
+    pair = np.flatnonzero(row_of[:-1] == row_of[1:])  # next token in the same row
+    keys = np.concatenate([token_rank * width, token_rank[pair] * width + 1 + token_rank[pair + 1]])
+    key_rows = np.concatenate([row_of, row_of[pair]])
+    del token_rank, row_of, pair
+    column_keys, cols = np.unique(keys, return_inverse=True)
+    del keys
+    # (row, column) pairs sorted and counted: the canonical CSR, without a COO copy of every term
+    cell, per_cell = np.unique(key_rows.astype(np.int64) * column_keys.size + cols.reshape(-1), return_counts=True)
+    del cols, key_rows
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    cell_rows = cell // column_keys.size
+    np.cumsum(np.bincount(cell_rows, minlength=len(rows)), out=indptr[1:])
+    index_type = np.int32 if max(cell.size, column_keys.size) < 2**31 else np.int64
+    counts = sparse.csr_matrix(
+        (per_cell.astype(float), (cell % column_keys.size).astype(index_type), indptr.astype(index_type)),
+        shape=(len(rows), column_keys.size),
+    )
+    return counts, tokens, column_keys

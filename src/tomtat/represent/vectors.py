@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import count
 
 import numpy as np
 from scipy import sparse
 
 from tomtat.model import Document, Sentence
+from tomtat.represent.pairs import duplicate_groups
 from tomtat.represent.stopwords import STOP_SYLLABLES
-from tomtat.represent.terms import count_matrix, tfidf
+from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows
 from tomtat.text.tokens import unigrams_and_bigrams
 
 
@@ -19,7 +21,7 @@ from tomtat.text.tokens import unigrams_and_bigrams
 # outlets that reported it. On ViMs, forbidding such pairs cost no ROUGE down to 0.4.
 SAME_FACT_OVERLAP = 0.35
 # rows of `Representation.overlap_rows` computed at once (bounds the temporaries of the sparse product)
-_OVERLAP_BLOCK = 1024
+_OVERLAP_BLOCK = 256
 # up to this many rows, `overlap_rows` counts row by row (`overlap_row`): cheaper than a sparse product
 _ROW_BY_ROW = 32
 
@@ -34,14 +36,37 @@ class Representation:
     concept_df: np.ndarray  # how many articles mention each concept
     concept_matrix: sparse.csr_matrix  # binary sentence x concept incidence
 
-    @property
+    @cached_property
     def lengths(self) -> np.ndarray:
-        return np.array([s.length for s in self.sentences], dtype=float)
+        """Syllables per sentence, built once (read-only): the selectors, the story and the features
+        all read it, and rebuilding it per call was 1.5M `Sentence.length` calls on 200 long articles."""
+        out = np.array([len(s.syllables) for s in self.sentences], dtype=float)
+        out.flags.writeable = False
+        return out
 
     @cached_property
     def concepts_by_concept(self) -> sparse.csr_matrix:
         """The concept matrix transposed, built once: `m[rows] @ m.T` in CSR without a conversion per call."""
         return self.concept_matrix.T.tocsr()
+
+    @cached_property
+    def vector_duplicates(self) -> tuple[np.ndarray, np.ndarray]:
+        """(first sentence of each group of identical vectors, each sentence's group): `duplicate_groups`."""
+        return duplicate_groups(self.vectors)
+
+    @cached_property
+    def _concept_duplicates(self) -> tuple[np.ndarray, np.ndarray]:
+        return duplicate_groups(self.concept_matrix)
+
+    @property
+    def concept_groups(self) -> np.ndarray:
+        """For each sentence, the group of sentences with exactly its concepts (`duplicate_groups`)."""
+        return self._concept_duplicates[1]
+
+    @property
+    def concept_firsts(self) -> np.ndarray:
+        """The first sentence of each group of `concept_groups`."""
+        return self._concept_duplicates[0]
 
     @cached_property
     def concept_sizes(self) -> np.ndarray:
@@ -68,8 +93,17 @@ class Representation:
         concepts = m.indices[m.indptr[i]:m.indptr[i + 1]]
         if not concepts.size:
             return np.zeros(0, dtype=np.intp), np.zeros(0)
-        hits = np.concatenate([by_concept.indices[by_concept.indptr[c]:by_concept.indptr[c + 1]] for c in concepts])
-        cols, shared = np.unique(hits, return_counts=True)
+        starts, ends = by_concept.indptr[concepts], by_concept.indptr[concepts + 1]
+        sizes_c = ends - starts
+        # every position of every listed concept's row, in one index array (no Python list of slices)
+        at = np.arange(int(sizes_c.sum())) + np.repeat(starts - np.cumsum(sizes_c) + sizes_c, sizes_c)
+        hits = by_concept.indices[at]
+        if hits.size * 8 >= m.shape[0]:  # a count per sentence is cheaper than sorting the hits
+            per_sentence = np.bincount(hits, minlength=m.shape[0])
+            cols = np.flatnonzero(per_sentence)
+            shared = per_sentence[cols]
+        else:
+            cols, shared = np.unique(hits, return_counts=True)
         ratio = self._ratios(np.full(cols.size, sizes[i]), sizes[cols], shared.astype(float), against)
         keep = (ratio >= at_least) & (ratio > 0)
         return cols[keep].astype(np.intp), ratio[keep]
@@ -83,7 +117,9 @@ class Representation:
         Computed `_OVERLAP_BLOCK` rows at a time, so the temporaries follow one
         block's pairs and the result the pairs kept: on 200 articles of 100,000
         characters the dense rows x all-sentences tables of `overlap` ran out of
-        2 GB in the story stage.
+        2 GB in the story stage. Rows with identical concepts are computed once
+        (that cluster repeats ViMs sentences about 5 times: the timeline's call
+        over every dated sentence was most of the order stage).
         """
         m = self.concept_matrix
         rows = np.asarray(rows, dtype=np.intp).reshape(-1)
@@ -95,6 +131,12 @@ class Representation:
             cols = np.concatenate([c for c, _ in found]) if found else np.zeros(0, dtype=np.intp)
             data = np.concatenate([r for _, r in found]) if found else np.zeros(0)
             return sparse.csr_matrix((data, cols, indptr), shape=(rows.size, n))
+        group = self.concept_groups
+        distinct, back = np.unique(group[rows], return_inverse=True)
+        if distinct.size < rows.size:
+            # identical concept rows (syndicated copies) have identical overlap rows: each computed once
+            first = self.concept_firsts[distinct]
+            return self.overlap_rows(first, against, at_least)[back.reshape(-1)]
         pieces = []
         for a in range(0, rows.size, _OVERLAP_BLOCK):
             block = rows[a:a + _OVERLAP_BLOCK]
@@ -147,27 +189,111 @@ def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _stop_pairs() -> frozenset[str]:
+    """Every bigram term of two function syllables (no concept), built once: one set look-up a term."""
+    return frozenset(f"{a} {b}" for a in STOP_SYLLABLES for b in STOP_SYLLABLES)
+
+
+def _concepts_from_keys(counts: sparse.csr_matrix, tokens: list[str], keys: np.ndarray) -> sparse.csr_matrix:
+    """`_concepts_from_terms` for columns named by `ngram_counts` keys (bigrams of token ranks)."""
+    width = len(tokens) + 1
+    stop = np.array([t in STOP_SYLLABLES for t in tokens], dtype=bool)
+    first, second = keys // width, keys % width - 1
+    is_concept = second >= 0
+    is_concept[is_concept] = ~(stop[first[is_concept]] & stop[second[is_concept]])
+    return _keep_columns(counts, is_concept)
+
+
+def _concepts_from_terms(counts: sparse.csr_matrix, vocabulary: list[str]) -> sparse.csr_matrix:
+    """The binary sentence x concept matrix read off the term counts of the sentences (one row each).
+
+    Concepts are the distinct syllable bigrams of a sentence that are not two
+    function syllables (`sentence_concepts`); when the TF-IDF terms are syllables
+    and their bigrams (no word segmentation), those bigrams are already columns
+    of the term index, in the same sorted order. Keeping those columns gives
+    exactly the matrix a second `count_matrix` over `sentence_concepts` built,
+    without tokenizing every sentence again (a third of `represent` on ViMs).
+    """
+    stop_pairs = _stop_pairs()
+    return _keep_columns(counts, np.array([" " in t and t not in stop_pairs for t in vocabulary], dtype=bool))
+
+
+def _keep_columns(counts: sparse.csr_matrix, is_concept: np.ndarray) -> sparse.csr_matrix:
+    """The binary matrix of `counts` over the concept columns that some row holds, in column order."""
+    used = np.zeros(is_concept.size, dtype=bool)
+    used[counts.indices] = True
+    column = np.full(is_concept.size, -1, dtype=np.intp)
+    kept = np.flatnonzero(is_concept & used)
+    column[kept] = np.arange(kept.size)
+    new_col = column[counts.indices]
+    keep = new_col >= 0
+    per_row = np.bincount(np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[keep], minlength=counts.shape[0])
+    indptr = np.concatenate([[0], np.cumsum(per_row)]).astype(counts.indptr.dtype)
+    return sparse.csr_matrix(
+        (np.ones(int(keep.sum())), new_col[keep].astype(counts.indices.dtype), indptr), shape=(counts.shape[0], kept.size),
+    )
+
+
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
-    corpus = [unigrams_and_bigrams(s.words or s.syllables) for s in sentences]
-    corpus += [unigrams_and_bigrams(d.title_words or d.title_syllables) for d in documents]
-    vectors = tfidf(corpus)
-    title_vectors = vectors[len(sentences):]
-    vectors = vectors[: len(sentences)]
+    # each distinct sentence tokenized, counted and weighted once, then its row repeated for every copy:
+    # the same IDF and vectors as counting every copy (syndicated copies; the 200 x 100,000-character
+    # bench cluster repeats ViMs sentences: represent went from 15 s to 3.6 s there, and its peak memory
+    # from +528 to +249 MB)
+    first_of: dict[tuple[str, ...], int] = {}
+    # (each sentence's first copy's index, in C; then numbered in order of first appearance)
+    first_copy = np.fromiter(
+        map(first_of.setdefault, (tuple(s.words or s.syllables) for s in sentences), count()),
+        dtype=np.intp, count=len(sentences),
+    )
+    firsts, row_of = np.unique(first_copy, return_inverse=True)
+    row_of = row_of.reshape(-1).astype(np.intp)
+    token_rows = [*first_of, *(d.title_words or d.title_syllables for d in documents)]
+    # one term index for the vectors and the concepts: syllables and their bigrams
+    found = ngram_counts(token_rows)
+    if found is None:  # (tokens `ngram_counts` cannot order: count the term strings)
+        counts, vocabulary = count_matrix([unigrams_and_bigrams(list(tokens)) for tokens in token_rows])
+        keys = None
+    else:
+        counts, tokens, keys = found
+    distinct = len(first_of)
+    copies = distinct < len(sentences)
+    # IDF over every sentence, each distinct row counted as its copies; the rows are then repeated
+    weights = np.concatenate([np.bincount(row_of, minlength=distinct), np.ones(len(documents))]) if copies else None
+    weighted = tfidf_rows(counts, documents=len(sentences) + len(documents), row_weights=weights)
+    title_vectors = weighted[distinct:]
+    vectors = weighted[:distinct]
+    del weighted
+    if copies:
+        vectors = vectors[row_of]
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
 
-    # concepts: distinct bigrams per sentence (binary), counted in C like the TF-IDF terms
-    concept_counts, _ = count_matrix([[f"{a} {b}" for a, b in sentence_concepts(s.syllables)] for s in sentences])
-    concept_matrix = concept_counts.astype(bool).astype(float)
+    # concepts: distinct bigrams per sentence (binary)
+    if any(s.words for s in sentences):  # word units as terms: the syllable bigrams are counted apart
+        concept_counts, _ = count_matrix([[f"{a} {b}" for a, b in sentence_concepts(s.syllables)] for s in sentences])
+        concept_matrix = concept_counts.astype(bool).astype(float)
+    else:
+        if keys is None:
+            concept_matrix = _concepts_from_terms(counts[:distinct], vocabulary)
+        else:
+            concept_matrix = _concepts_from_keys(counts[:distinct], tokens, keys)
+        if copies:
+            concept_matrix = concept_matrix[row_of]
+    del counts
     doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
     membership = sparse.csr_matrix(
         (np.ones(len(sentences)), (doc_of, np.arange(len(sentences)))), shape=(len(documents), len(sentences)),
     )
     in_docs = (membership @ concept_matrix).tocsc()
     concept_df = np.diff(in_docs.indptr).astype(float)  # articles mentioning each concept
-    return Representation(
+    rep = Representation(
         documents, sentences, vectors, title_vectors, centroid, concept_df, concept_matrix,
     )
+    # sentences with the same terms have the same vector: the groups `duplicate_groups` would find (or
+    # finer ones, which serve as well), known here without comparing rows
+    rep.__dict__["vector_duplicates"] = (firsts.astype(np.intp), row_of)
+    return rep

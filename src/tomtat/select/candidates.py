@@ -20,6 +20,16 @@ HEADING_SYLLABLES = 20
 
 
 def candidates(rep: Representation) -> np.ndarray:
+    """Indices of the sentences a summary may hold (read-only; computed once per representation:
+    the story stage asks for them once per selection it tries)."""
+    cached = rep.__dict__.get("_candidates")
+    if cached is None:
+        cached = rep.__dict__["_candidates"] = _candidates(rep)
+        cached.flags.writeable = False
+    return cached
+
+
+def _candidates(rep: Representation) -> np.ndarray:
     import numpy as np  # here, not at the top: `tomtat.select` is read by `tomtat --help`
 
     lengths = rep.lengths

@@ -68,6 +68,15 @@ def select_ilp(
     # y_j <= sum of x_i over the sentences i containing concept j
     coverage = sparse.hstack([-incidence.T, sparse.identity(m)]).tocsr()
     constraints = [LinearConstraint(coverage, -np.inf, 0.0)]
+
+    def fallback(reason: str) -> Selection:
+        chosen = select_greedy(rep, cand, scores, budget, salience_weight=salience_weight, max_overlap=max_overlap)
+        return Selection(chosen, [f"method ilp fell back to greedy ({reason}); this summary is greedy's, not the exact optimum"])
+
+    if coverage.nnz > max_nonzeros:
+        # over the cap before the same-fact pairs are even listed: on 200 long articles listing them
+        # (every candidate against every other sharing a concept) cost more than greedy's whole answer
+        return fallback(f"the problem has over {coverage.nnz} coefficients, over the {max_nonzeros} cap")
     if max_overlap < 1.0 and n > 1:
         # x_i + x_j <= 1 for every pair stating the same fact
         pairs = rep.overlapping_pairs(cand, max_overlap)  # sparse: only pairs sharing a concept
@@ -79,10 +88,6 @@ def select_ilp(
         constraints.append(LinearConstraint(np.concatenate([lengths, np.zeros(m)])[None, :], 0, budget.syllables))
     if budget.sentences is not None:
         constraints.append(LinearConstraint(np.concatenate([np.ones(n), np.zeros(m)])[None, :], 0, budget.sentences))
-
-    def fallback(reason: str) -> Selection:
-        chosen = select_greedy(rep, cand, scores, budget, salience_weight=salience_weight, max_overlap=max_overlap)
-        return Selection(chosen, [f"method ilp fell back to greedy ({reason}); this summary is greedy's, not the exact optimum"])
 
     size = sum(c.A.nnz if sparse.issparse(c.A) else np.count_nonzero(c.A) for c in constraints)
     if size > max_nonzeros:

@@ -5,21 +5,54 @@ from __future__ import annotations
 import re
 
 # Letters only Vietnamese uses among Latin scripts (with their tone-marked forms after NFC).
-_VIETNAMESE_LETTERS = re.compile(
-    r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
-    re.IGNORECASE,
-)
+_LOWER = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+# both cases spelled out rather than IGNORECASE, which lowercases every character it tests (it matches
+# the same characters: tests/test_text.py checks every code point): a third of the time of a count
+_VIETNAMESE_CLASS = _LOWER + _LOWER.upper()
+_VIETNAMESE_LETTERS = re.compile(rf"[{_VIETNAMESE_CLASS}]")
 _LETTER = re.compile(r"[^\W\d_]")
+# One match per whitespace token (as `str.split` cuts them) that holds a letter, resp. a Vietnamese
+# letter: the match starts at the token's start and stops at the first such letter. Counting them in C
+# replaced two searches per token in Python (the split stage asks this of every sentence: 3 ms of
+# ~40 ms per ViMs cluster, and 0.36 µs a character on 200 articles of 100,000 characters).
+_WORD = re.compile(r"(?<!\S)\S*?[^\W\d_]")
+_MARKED_WORD = re.compile(rf"(?<!\S)\S*?[{_VIETNAMESE_CLASS}]")
 
 
 def vietnamese_ratio(text: str) -> float:
-    """Share of syllables carrying a Vietnamese-specific letter (about 0.5+ in real news)."""
-    words = [w for w in text.split() if _LETTER.search(w)]
+    """Share of syllables carrying a Vietnamese-specific letter (about 0.5+ in real news).
+
+    A syllable is a whitespace token holding a letter; it is marked when it
+    holds one of the letters only Vietnamese uses (`_VIETNAMESE_LETTERS`).
+    """
+    words = len(_WORD.findall(text))
     if not words:
         return 0.0
-    marked = sum(1 for w in words if _VIETNAMESE_LETTERS.search(w))
-    return marked / len(words)
+    return len(_MARKED_WORD.findall(text)) / words
+
+
+def ratio_at_least(text: str, threshold: float, tokens: list[str] | None = None) -> bool:
+    """`vietnamese_ratio(text) >= threshold`, mostly without reading the whole text.
+
+    Counts marked tokens from the start and stops once they alone reach the
+    threshold over all tokens (every syllable is a token, so the ratio can only
+    be higher; compared exactly, in integers, against the float threshold).
+    Vietnamese text decides within its first few words: the per-sentence
+    foreign-language check of the split stage took 6x less time on ViMs.
+    `tokens` is `text.split()` when the caller has it.
+    """
+    tokens = text.split() if tokens is None else tokens
+    num, den = float(threshold).as_integer_ratio()
+    need = num * len(tokens)
+    marked = 0
+    search = _VIETNAMESE_LETTERS.search
+    for token in tokens:
+        if search(token):
+            marked += 1
+            if marked * den >= need:
+                return True
+    return vietnamese_ratio(text) >= threshold
 
 
 def looks_vietnamese(text: str, threshold: float = 0.2) -> bool:
-    return vietnamese_ratio(text) >= threshold
+    return ratio_at_least(text, threshold)
