@@ -88,7 +88,11 @@ def anchor_openings(rep: Representation, share: float, threshold: float) -> np.n
     """
     import numpy as np
 
-    opening, again = restated(rep, threshold)
+    key = ("_restated", threshold)  # once per representation: the story stage selects several times
+    found = rep.__dict__.get(key)
+    if found is None:
+        found = rep.__dict__[key] = restated(rep, threshold)
+    opening, again = found
     docs = np.fromiter((s.doc for s in rep.sentences), dtype=np.intp, count=len(rep.sentences))
     with_opening = np.unique(docs[opening])
     if not with_opening.size or np.unique(docs[again]).size < share * with_opening.size:
