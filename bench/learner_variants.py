@@ -1,13 +1,13 @@
 """Score learner and feature variants with the table of `tomtat train ... --cv 5`, from one preparation.
 
-    python bench/learner_variants.py base cluster-balanced lead-heaviness+cluster-balanced [--c 0.1]
+    python bench/learner_variants.py base cluster-balanced cluster-z+cluster-balanced [--c 0.1]
         [--vims ../shared/data/vims] [--abmusu ../shared/data/abmusu/train.jsonl] [--json OUT]
 
 Both sets are cleaned, split, represented and labelled once (~1 min); each
 variant then costs one `domains.report` (~1.5 min alone on 2 cores; the
 pairwise ones ~3). Names (see tomtat.train.variants), joined with "+":
 base, cluster-balanced, pairwise, pairwise-pos, pairwise-cluster,
-lead-heaviness, lead-heaviness6, cluster-z, cluster-rank. A feature variant
+cluster-z, cluster-rank (lead heaviness now ships as features). A feature variant
 appends columns to every example and, for the time of its run, to what the
 learned scorer computes (an experiment only: the shipped scorer is untouched).
 """
@@ -38,9 +38,6 @@ LEARNERS = {
     "pairwise-cluster": functools.partial(variants.fit_pairwise, pair_weights="cluster"),
 }
 FEATURE_SETS = {
-    "lead-heaviness": variants.with_lead_heaviness,
-    "lead-heaviness6": functools.partial(variants.with_lead_heaviness, names=(
-        "lead", "relative_position", "first_paragraph", "paragraph_lead", "opens_paragraph", "lead_agreement")),
     "cluster-z": variants.cluster_normalized,
     "cluster-rank": functools.partial(variants.cluster_normalized, mode="rank"),
 }

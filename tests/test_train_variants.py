@@ -9,14 +9,12 @@ from tomtat.model import Article, Cluster
 from tomtat.pipeline import prepare
 from tomtat.represent import represent
 from tomtat.score import LearnedScorer
-from tomtat.score.features import FEATURES, sentence_features
+from tomtat.score.features import FEATURES, lead_heaviness, sentence_features
 from tomtat.train.fit import Example
 from tomtat.train.variants import (
     cluster_balanced,
     cluster_normalized,
     fit_pairwise,
-    lead_heaviness,
-    with_lead_heaviness,
 )
 
 # Three outlets open with the same fact (a lead-heavy cluster, as wire-style references expect) ...
@@ -73,20 +71,27 @@ def features_of(articles):
     return sentence_features(represent(prepare(Cluster(articles=list(articles)))))
 
 
+def heaviness(f):
+    return lead_heaviness(f[:, FEATURES.index("lead_agreement")], 1.0 / f[:, FEATURES.index("lead")] - 1.0)
+
+
 def test_lead_heaviness_is_high_when_articles_open_alike():
-    alike, apart = lead_heaviness(features_of(SAME_LEAD)), lead_heaviness(features_of(OTHER_LEADS))
+    alike, apart = heaviness(features_of(SAME_LEAD)), heaviness(features_of(OTHER_LEADS))
     assert 0.0 <= apart < alike <= 1.0
-    assert lead_heaviness(features_of(SAME_LEAD[:1])) == 0.0  # one article: no other lead to agree with
-    assert lead_heaviness(np.zeros((0, len(FEATURES)))) == 0.0
+    assert heaviness(features_of(SAME_LEAD[:1])) == 0.0  # one article: no other lead to agree with
+    assert lead_heaviness(np.zeros(0), np.zeros(0)) == 0.0
 
 
-def test_heaviness_columns_scale_the_position_features():
-    f = features_of(SAME_LEAD)
-    out = with_lead_heaviness(f)
-    assert out.shape == (len(f), len(FEATURES) + 3)
-    assert np.allclose(out[:, :len(FEATURES)], f)
-    lead = FEATURES.index("lead")
-    assert np.allclose(out[:, len(FEATURES)], f[:, lead] * lead_heaviness(f))
+def test_heavy_features_scale_the_position_features_by_the_cluster_heaviness():
+    for articles in (SAME_LEAD, OTHER_LEADS):
+        f = features_of(articles)
+        h = heaviness(f)
+        for name, base in (("heavy_lead", "lead"), ("heavy_first_paragraph", "first_paragraph"),
+                           ("heavy_paragraph_lead", "paragraph_lead")):
+            assert np.allclose(f[:, FEATURES.index(name)], f[:, FEATURES.index(base)] * h)
+    alike, apart = features_of(SAME_LEAD), features_of(OTHER_LEADS)
+    col = FEATURES.index("heavy_lead")
+    assert alike[0, col] > apart[0, col]  # the same first-sentence position weighs more where outlets open alike
 
 
 def test_cluster_normalized_features_are_relative_within_the_cluster():

@@ -1,4 +1,8 @@
-"""Learner and feature variants measured for issue 8 (transfer across reference styles); none is shipped.
+"""Learner and feature variants measured for issue 8 (transfer across reference styles).
+
+One of them shipped: lead heaviness, now the `heavy_*` features of
+`tomtat.score.features` (`lead_heaviness`); the rest are kept to repeat the
+measurement.
 
 Each was scored with `python bench/learner_variants.py NAME ...` (the table
 `tomtat train vims:... abmusu:... --cv 5` prints, from one preparation of
@@ -26,8 +30,11 @@ AbMuSu->ViMs / AbMuSu CV / joint ViMs / joint AbMuSu; the shipped recipe
   iterations; not here, it does not serialize to the JSON file):
   40.13/32.27/37.41/35.58/40.34/34.51.
 
-No variant reaches ViMs CV 41.0 or ViMs->AbMuSu 34.3, and each costs at
-least one of the other numbers, so the shipped recipe is unchanged. The
+Measured before the anchor rule (`select.anchor_openings`). With it, lead
+heaviness raised every number or kept it (40.54/34.67/37.57/36.57/40.02/35.82
+-> 40.61/34.69/38.02/36.58/40.02/36.04) and shipped; cluster balancing on top
+of the rule gave 40.71/34.73/37.98/36.57/39.97/35.83 (joint ViMs and
+AbMuSu->ViMs lower) and did not. The
 functions here are pure (features and examples in, arrays or a format-2
 model dict out) so that the measurement can be repeated.
 """
@@ -43,28 +50,7 @@ import numpy as np
 from tomtat.score.features import FEATURES
 from tomtat.train.fit import COMBINE, SELECT, Example, _round, fit
 
-OPENING_POSITIONS = 3  # sentences 0-2 of an article: `lead` >= 1/3
-HEAVINESS_FEATURES = ("lead", "first_paragraph", "paragraph_lead")
 GRADED_FEATURES = ("log_length", "centroid", "titles", "own_title", "support", "numbers", "names", "lead_agreement")
-
-
-def lead_heaviness(features: np.ndarray) -> float:
-    """How much the cluster's articles open with the same facts: mean `lead_agreement` of their opening sentences.
-
-    A cluster-level number: alone it shifts every sentence of a cluster alike,
-    so it is used times the position features (`with_lead_heaviness`).
-    """
-    if not len(features):
-        return 0.0
-    lead, agreement = FEATURES.index("lead"), FEATURES.index("lead_agreement")
-    opening = features[:, lead] >= 1.0 / OPENING_POSITIONS - 1e-9
-    return float(features[opening, agreement].mean()) if opening.any() else 0.0
-
-
-def with_lead_heaviness(features: np.ndarray, names: Sequence[str] = HEAVINESS_FEATURES) -> np.ndarray:
-    """`features` with one more column per name: that feature times the cluster's lead heaviness."""
-    cols = [FEATURES.index(n) for n in names]
-    return np.hstack([features, features[:, cols] * lead_heaviness(features)])
 
 
 def cluster_normalized(features: np.ndarray, names: Sequence[str] = GRADED_FEATURES, mode: str = "z") -> np.ndarray:
