@@ -3,7 +3,8 @@
 The model file (tomtat/data/salience-v2.json) is plain JSON: feature names,
 standardization, coefficients, how salience feeds the selector ("combine"),
 the selector's settings ("select": salience weight, greedy length exponent,
-same-fact threshold), version and training settings. It loads with json +
+same-fact threshold, and the teaser rule's `anchor_share`, see
+`tomtat.select.anchor_openings`), version and training settings. It loads with json +
 numpy alone, and `tomtat train vims:../shared/data/vims
 abmusu:../shared/data/abmusu/train.jsonl -o FILE` rebuilds it byte for byte.
 Format 1 files (no "select") still load and use the selector's defaults.

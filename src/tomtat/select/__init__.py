@@ -11,6 +11,10 @@ HTTP body, `SummaryOptions.method`) to them. A new selector is its module plus
 one line here. The built-in selectors take their settings (salience weight,
 length exponent, same-fact threshold) from `scores.selection`, which the
 learned scorer fills from its model file, else from their module defaults.
+`select` itself reads one more: `anchor_share`, the share of a cluster's
+articles that must restate their first paragraph in the body for that
+cluster's first paragraphs (teasers) to be left out (`anchor_openings`; no
+setting, as in older model files and the unsupervised scorer: nothing left out).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from tomtat.registry import Lazy, Registry, lazy_attributes
 from tomtat.select.budget import DEFAULT_SYLLABLES, Budget
-from tomtat.select.candidates import candidates
+from tomtat.select.candidates import anchor_openings, candidates
 from tomtat.select.selection import Selection
 
 if TYPE_CHECKING:
@@ -56,6 +60,14 @@ def select(
         return Selection()
     cand = candidates(rep)
     banned = set(exclude)
+    share = scores.selection.get("anchor_share")
+    if share is not None:  # the learned model's setting; absent (older model files, other scorers): off
+        from tomtat.represent import SAME_FACT_OVERLAP
+
+        threshold = float(scores.selection.get("same_fact_overlap", SAME_FACT_OVERLAP))
+        anchors = set(anchor_openings(rep, float(share), threshold).tolist())
+        if any(i not in banned and i not in anchors for i in cand.tolist()):  # never every candidate
+            banned |= anchors
     if banned:
         cand = np.array([i for i in cand if i not in banned], dtype=cand.dtype)
         if not cand.size:
@@ -66,5 +78,5 @@ def select(
 
 __all__ = [
     "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selection", "Selector",
-    "candidates", "select", "select_greedy", "select_ilp",
+    "anchor_openings", "candidates", "select", "select_greedy", "select_ilp",
 ]

@@ -110,21 +110,24 @@ def _score(data: Prepared, models: Sequence[dict[str, Any]], model_of: Sequence[
     return {key: round(statistics.fmean(r[key] for r in rows), 2) for key in rows[0]} if rows else {}
 
 
-def _with_settings(combine: dict[str, Any] | None, select: dict[str, Any] | None):
+def _with_settings(combine: dict[str, Any] | None, select: dict[str, Any] | None, learner: Callable[..., dict[str, Any]] | None = None):
     def train(examples: Sequence[Example], c: float) -> dict[str, Any]:
-        return fit(examples, c, combine=combine, select=select)
+        return (learner or fit)(examples, c, combine=combine, select=select)
 
     return train
 
 
 def report(datasets: Sequence[Prepared], k: int = 5, c: float = C, word_level: bool = False,
            combine: dict[str, Any] | None = None, select: dict[str, Any] | None = None,
-           parts: Sequence[str] = ("cv", "transfer", "joint")) -> dict[str, Any]:
+           parts: Sequence[str] = ("cv", "transfer", "joint"),
+           learner: Callable[..., dict[str, Any]] | None = None) -> dict[str, Any]:
     """ROUGE-2 F1 (syllables; words too with `word_level`) of each way of training, per test dataset.
+
+    `learner(examples, c, combine=, select=)` replaces `fit` (bench/learner_variants.py).
 
     Returns {"cv": {kind: scores}, "transfer": {"A->B": scores}, "joint": {kind: scores}}.
     """
-    train = _with_settings(combine, select)
+    train = _with_settings(combine, select, learner)
     out: dict[str, Any] = {"folds": k, "syllables": {d.kind: d.syllables for d in datasets},
                            "clusters": {d.kind: len(d.clusters) for d in datasets}}
     fold_of = {d.kind: folds(len(d.examples), k) for d in datasets}

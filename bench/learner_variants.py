@@ -1,0 +1,102 @@
+"""Score learner and feature variants with the table of `tomtat train ... --cv 5`, from one preparation.
+
+    python bench/learner_variants.py base cluster-balanced cluster-z+cluster-balanced [--c 0.1]
+        [--vims ../shared/data/vims] [--abmusu ../shared/data/abmusu/train.jsonl] [--json OUT]
+
+Both sets are cleaned, split, represented and labelled once (~1 min); each
+variant then costs one `domains.report` (~1.5 min alone on 2 cores; the
+pairwise ones ~3). Names (see tomtat.train.variants), joined with "+":
+base, cluster-balanced, pairwise, pairwise-pos, pairwise-cluster,
+cluster-z, cluster-rank (lead heaviness now ships as features). A feature variant
+appends columns to every example and, for the time of its run, to what the
+learned scorer computes (an experiment only: the shipped scorer is untouched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import REPO, print_table, require  # noqa: E402
+
+import tomtat.score.learned as learned  # noqa: E402
+from tomtat.evaluate.datasets import read_dataset  # noqa: E402
+from tomtat.score.features import sentence_features  # noqa: E402
+from tomtat.train import domains, variants  # noqa: E402
+from tomtat.train.fit import C  # noqa: E402
+
+COLUMNS = ["variant", "ViMs CV", "ViMs->AbMuSu", "AbMuSu->ViMs", "AbMuSu CV", "joint ViMs", "joint AbMuSu"]
+LEARNERS = {
+    "cluster-balanced": variants.fit_cluster_balanced,
+    "pairwise": variants.fit_pairwise,
+    "pairwise-pos": functools.partial(variants.fit_pairwise, pair_weights="pos"),
+    "pairwise-cluster": functools.partial(variants.fit_pairwise, pair_weights="cluster"),
+}
+FEATURE_SETS = {
+    "cluster-z": variants.cluster_normalized,
+    "cluster-rank": functools.partial(variants.cluster_normalized, mode="rank"),
+}
+
+
+@contextlib.contextmanager
+def feature_set(prepared, transform):
+    """Every example's features, and the scorer's, through `transform` (restored on exit)."""
+    saved = [[e.features for e in d.examples] for d in prepared]
+    for d in prepared:
+        for e in d.examples:
+            e.features = transform(e.features)
+    learned.sentence_features = lambda rep: transform(sentence_features(rep))
+    try:
+        yield
+    finally:
+        learned.sentence_features = sentence_features
+        for d, features in zip(prepared, saved):
+            for e, f in zip(d.examples, features):
+                e.features = f
+
+
+def row(result) -> list[float]:
+    return [result["cv"]["vims"]["rouge2"], result["transfer"]["vims->abmusu"]["rouge2"],
+            result["transfer"]["abmusu->vims"]["rouge2"], result["cv"]["abmusu"]["rouge2"],
+            result["joint"]["vims"]["rouge2"], result["joint"]["abmusu"]["rouge2"]]
+
+
+def run(prepared, name: str, c: float, k: int) -> list[float]:
+    parts = [p for p in name.split("+") if p != "base"]
+    unknown = [p for p in parts if p not in LEARNERS and p not in FEATURE_SETS]
+    if unknown:
+        raise SystemExit(f"unknown variant {unknown[0]!r}; use base or {', '.join([*LEARNERS, *FEATURE_SETS])}")
+    learner = next((LEARNERS[p] for p in parts if p in LEARNERS), None)
+    transforms = [FEATURE_SETS[p] for p in parts if p in FEATURE_SETS]
+    with contextlib.ExitStack() as stack:
+        if transforms:
+            stack.enter_context(feature_set(prepared, functools.reduce(lambda f, g: lambda x: g(f(x)), transforms)))
+        return row(domains.report(prepared, k, c, learner=learner))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("variants", nargs="+")
+    parser.add_argument("--c", type=float, default=C)
+    parser.add_argument("--cv", type=int, default=5)
+    parser.add_argument("--vims", type=Path, default=REPO.parent / "shared" / "data" / "vims")
+    parser.add_argument("--abmusu", type=Path, default=REPO.parent / "shared" / "data" / "abmusu" / "train.jsonl")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    prepared = [domains.prepare_dataset(kind, read_dataset(kind, require(path)))
+                for kind, path in (("vims", args.vims), ("abmusu", args.abmusu))]
+    rows = [[name, *run(prepared, name, args.c, args.cv)] for name in args.variants]
+    print_table(f"ROUGE-2 F1 (syllables), {args.cv}-fold CV, C = {args.c}", COLUMNS, rows)
+    for r in rows:  # untruncated, for copying: the variant, then the six numbers in COLUMNS order
+        print(r[0], "/".join(f"{v:.2f}" for v in r[1:]))
+    if args.json:
+        args.json.write_text(json.dumps([dict(zip(COLUMNS, r)) for r in rows], indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

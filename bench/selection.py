@@ -1,0 +1,160 @@
+"""Selection-side variants and the oracle analysis behind them (issue 8 round 4).
+
+    python bench/selection.py                       # the `--cv 5` table for each selector variant
+    python bench/selection.py --variants before,anchor-0.5
+    python bench/selection.py --oracle              # where the oracle's sentences are that tomtat misses
+
+Every cluster is cleaned, split and represented once and the 17 models of
+`tomtat train ... --cv 5` (5 per set, one per transfer, 5 joint) are fitted
+once; a variant then only changes the selector settings of those models (the
+model file's "select"), so each costs scoring and selection, not training. The
+columns are the ones `tomtat train vims:... abmusu:... --cv 5` prints: ViMs CV,
+ViMs->AbMuSu, AbMuSu->ViMs, AbMuSu CV, joint ViMs, joint AbMuSu (ROUGE-2 F1,
+syllables, each set at its own budget). The "before" row reproduces the printed
+numbers of the model without the anchor rule.
+
+`--oracle` counts, for the ViMs-trained model on AbMuSu (and the others), the
+greedy ROUGE-2 oracle's sentences and tomtat's by paragraph (first paragraph =
+sapo / anchor text) and position within the paragraph: the table that showed
+AbMuSu's references skip the teaser paragraph a ViMs model picks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import REPO, VIMS, console, print_table, require  # noqa: E402
+
+ABMUSU = REPO.parent / "shared" / "data" / "abmusu" / "train.jsonl"
+SETUPS = ("cv vims", "vims->abmusu", "abmusu->vims", "cv abmusu", "joint vims", "joint abmusu")
+# name -> selector settings over the trained defaults (fit.SELECT); None removes a setting
+VARIANTS = {
+    "before": {"anchor_share": None},
+    "anchor-0.5": {"anchor_share": 0.5},
+    "anchor-0.3": {"anchor_share": 0.3},
+    "anchor-0.7": {"anchor_share": 0.7},
+    "same-fact-0.25": {"anchor_share": None, "same_fact_overlap": 0.25},
+    "same-fact-0.45": {"anchor_share": None, "same_fact_overlap": 0.45},
+    "no-same-fact": {"anchor_share": None, "same_fact_overlap": 1.0},
+}
+
+
+def prepare(vims: Path, abmusu: Path):
+    from tomtat.evaluate.datasets import read_dataset
+    from tomtat.train import domains
+
+    return [domains.prepare_dataset(kind, read_dataset(kind, path)) for kind, path in (("vims", vims), ("abmusu", abmusu))]
+
+
+def models(v, a, k: int):
+    """(test set, models, model index per cluster) of each column, as `domains.report` trains them."""
+    from tomtat.train.fit import fit, folds
+
+    fv, fa = folds(len(v.examples), k), folds(len(a.examples), k)
+    joint = [fit([e for d, fd in ((v, fv), (a, fa)) for e, f in zip(d.examples, fd) if f != j]) for j in range(k)]
+    return {
+        "cv vims": (v, [fit([e for e, f in zip(v.examples, fv) if f != j]) for j in range(k)], fv),
+        "vims->abmusu": (a, [fit(v.examples)], np.zeros(len(a.examples), int)),
+        "abmusu->vims": (v, [fit(a.examples)], np.zeros(len(v.examples), int)),
+        "cv abmusu": (a, [fit([e for e, f in zip(a.examples, fa) if f != j]) for j in range(k)], fa),
+        "joint vims": (v, joint, fv),
+        "joint abmusu": (a, joint, fa),
+    }
+
+
+def salience_of(setups) -> dict[str, list[np.ndarray]]:
+    from tomtat.score.learned import salience
+
+    return {name: [salience(ms[m], e.features) for e, m in zip(d.examples, mi)] for name, (d, ms, mi) in setups.items()}
+
+
+def chosen(rep, p, settings, syllables, method="greedy"):
+    from tomtat.score.learned import combine
+    from tomtat.select import Budget, select
+    from tomtat.train.fit import COMBINE
+
+    return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), method)
+
+
+def score_variant(setups, sal, settings, method="greedy") -> dict[str, float]:
+    from tomtat.evaluate.rouge import rouge
+    from tomtat.order.position import order_sentences
+
+    out = {}
+    for name, (d, _, _) in setups.items():
+        values = []
+        for cluster, rep, p in zip(d.clusters, d.reps, sal[name]):
+            picked = chosen(rep, p, settings, d.syllables, method)
+            text = " ".join(rep.sentences[i].text for i in order_sentences(rep, picked))
+            values.append(rouge(text, cluster.references, limit=d.syllables).f1())
+        out[name] = round(statistics.fmean(values), 2)
+    return out
+
+
+def paragraph_table(d, sal, settings) -> list[list[object]]:
+    """Sentences by (paragraph from the article's first, sentence within the paragraph): all / oracle / tomtat."""
+    counts: Counter = Counter()
+    for rep, example, p in zip(d.reps, d.examples, sal):
+        picked = set(chosen(rep, p, settings, d.syllables))
+        oracle = set(np.flatnonzero(example.labels).tolist())
+        first: dict[int, int] = {}
+        within = 0
+        for i, s in enumerate(rep.sentences):
+            first.setdefault(s.doc, s.paragraph)
+            same = i > 0 and rep.sentences[i - 1].doc == s.doc and rep.sentences[i - 1].paragraph == s.paragraph
+            within = within + 1 if same else 0
+            key = (min(s.paragraph - first[s.doc], 4), min(within, 2))
+            counts["all", key] += 1
+            counts["oracle", key] += i in oracle
+            counts["tomtat", key] += i in picked
+    rows = []
+    for par in range(5):
+        for sent in range(3):
+            key = (par, sent)
+            rows.append([f"paragraph {par}{'+' if par == 4 else ''}, sentence {sent}{'+' if sent == 2 else ''}",
+                         counts["all", key], counts["oracle", key], counts["tomtat", key]])
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--vims", type=Path, default=VIMS)
+    parser.add_argument("--abmusu", type=Path, default=ABMUSU)
+    parser.add_argument("--cv", type=int, default=5)
+    parser.add_argument("--variants", default=",".join(VARIANTS), help=f"comma-separated: {', '.join(VARIANTS)}")
+    parser.add_argument("--method", default="greedy", help="selector (greedy or ilp)")
+    parser.add_argument("--oracle", action="store_true", help="the oracle-versus-tomtat paragraph table instead")
+    args = parser.parse_args()
+    from tomtat.train.fit import SELECT
+
+    start = time.perf_counter()
+    v, a = prepare(require(args.vims), require(args.abmusu))
+    setups = models(v, a, args.cv)
+    sal = salience_of(setups)
+    console.print(f"prepared and trained in {time.perf_counter() - start:.0f} s")
+    if args.oracle:
+        for name in ("vims->abmusu", "cv abmusu", "abmusu->vims", "cv vims"):
+            for variant in ("before", "anchor-0.5"):
+                settings = {k: w for k, w in {**SELECT, **VARIANTS[variant]}.items() if w is not None}
+                print_table(f"{name}, {variant}: sentences / in the oracle / chosen by tomtat",
+                            ["where", "all", "oracle", "tomtat"], paragraph_table(setups[name][0], sal[name], settings))
+        return
+    rows = []
+    for variant in args.variants.split(","):
+        settings = {k: w for k, w in {**SELECT, **VARIANTS[variant]}.items() if w is not None}
+        scores = score_variant(setups, sal, settings, args.method)
+        rows.append([variant, *(f"{scores[s]:.2f}" for s in SETUPS)])
+        console.print(variant, scores)
+    print_table(f"ROUGE-2 F1 (syllables), {args.method}", ["variant", *SETUPS], rows)
+
+
+if __name__ == "__main__":
+    main()
