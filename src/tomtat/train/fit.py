@@ -83,18 +83,25 @@ def _round(values) -> list[float]:
     return [round(float(v), DIGITS) + 0.0 for v in np.atleast_1d(values)]
 
 
-def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None = None,
-        select: dict[str, Any] | None = None, data: str = "ViMs (all clusters, sorted by id)",
-        labels: str = f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables", command: str = TRAIN_COMMAND) -> dict[str, Any]:
-    """A model dict (see tomtat.score.learned) from training examples."""
-    from sklearn.linear_model import LogisticRegression
-
+def stacked(train: Sequence[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Every example's features, labels and weights stacked, with the standardization the model file stores
+    (mean and scale rounded as written; a constant feature gets scale 1)."""
     x = np.vstack([e.features for e in train])
     y = np.concatenate([e.labels for e in train]).astype(int)
     w = np.concatenate([np.ones(len(e.labels)) if e.weights is None else e.weights for e in train])
     mean = np.array(_round(x.mean(axis=0)))
     scale = x.std(axis=0)
     scale = np.array(_round(np.where(scale > 1e-9, scale, 1.0)))
+    return x, y, w, mean, scale
+
+
+def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None = None,
+        select: dict[str, Any] | None = None, data: str = "ViMs (all clusters, sorted by id)",
+        labels: str = f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables", command: str = TRAIN_COMMAND) -> dict[str, Any]:
+    """A model dict (see tomtat.score.learned) from training examples."""
+    from sklearn.linear_model import LogisticRegression
+
+    x, y, w, mean, scale = stacked(train)
     learner = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, tol=1e-10)
     learner.fit((x - mean) / scale, y, sample_weight=w)
     return {

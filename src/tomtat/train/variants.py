@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 
 from tomtat.score.features import FEATURES
-from tomtat.train.fit import COMBINE, SELECT, Example, _round, fit
+from tomtat.train.fit import COMBINE, SELECT, Example, _round, fit, stacked
 
 GRADED_FEATURES = ("log_length", "centroid", "titles", "own_title", "support", "numbers", "names", "lead_agreement")
 
@@ -104,12 +104,7 @@ def fit_pairwise(train: Sequence[Example], c: float, pair_weights: str = "none",
     """
     from sklearn.linear_model import LogisticRegression
 
-    x = np.vstack([e.features for e in train])
-    y = np.concatenate([e.labels for e in train]).astype(int)
-    w = np.concatenate([np.ones(len(e.labels)) if e.weights is None else e.weights for e in train])
-    mean = np.array(_round(x.mean(axis=0)))
-    scale = x.std(axis=0)
-    scale = np.array(_round(np.where(scale > 1e-9, scale, 1.0)))
+    x, y, w, mean, scale = stacked(train)
     diffs, weights = [], []
     for e in train:
         pos, neg = np.flatnonzero(e.labels > 0), np.flatnonzero(e.labels <= 0)
