@@ -1,4 +1,4 @@
-"""Learner and feature variants of issue 8 (tomtat.train.variants): measured, not shipped; they must stay correct."""
+"""Learner and feature variants of issue 8 (tomtat.train.variants) and the shipped lead-heaviness features: they must stay correct."""
 
 from __future__ import annotations
 
