@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import count
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -35,6 +36,9 @@ class Representation:
     centroid: np.ndarray  # mean of sentence vectors, L2-normalized
     concept_df: np.ndarray  # how many articles mention each concept
     concept_matrix: sparse.csr_matrix  # binary sentence x concept incidence
+    # what later stages derive from this representation once and read many times (the selector's
+    # candidates, the teaser rule's restated openings: the story stage selects several times per cluster)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def lengths(self) -> np.ndarray:

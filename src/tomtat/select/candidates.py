@@ -22,9 +22,9 @@ HEADING_SYLLABLES = 20
 def candidates(rep: Representation) -> np.ndarray:
     """Indices of the sentences a summary may hold (read-only; computed once per representation:
     the story stage asks for them once per selection it tries)."""
-    cached = rep.__dict__.get("_candidates")
+    cached = rep.memo.get("candidates")
     if cached is None:
-        cached = rep.__dict__["_candidates"] = _candidates(rep)
+        cached = rep.memo["candidates"] = _candidates(rep)
         cached.flags.writeable = False
     return cached
 
@@ -88,10 +88,10 @@ def anchor_openings(rep: Representation, share: float, threshold: float) -> np.n
     """
     import numpy as np
 
-    key = ("_restated", threshold)  # once per representation: the story stage selects several times
-    found = rep.__dict__.get(key)
+    key = ("restated", threshold)  # once per representation: the story stage selects several times
+    found = rep.memo.get(key)
     if found is None:
-        found = rep.__dict__[key] = restated(rep, threshold)
+        found = rep.memo[key] = restated(rep, threshold)
     opening, again = found
     docs = np.fromiter((s.doc for s in rep.sentences), dtype=np.intp, count=len(rep.sentences))
     with_opening = np.unique(docs[opening])
