@@ -19,6 +19,9 @@ from scipy import sparse
 from tomtat.represent import Representation
 from tomtat.represent.pairs import support_counts
 
+# the three position features times the cluster's lead heaviness (`lead_heaviness`), the last features:
+# how far a sentence's place in its article matters depends on whether this cluster's outlets open alike
+HEAVY = (("heavy_lead", "lead"), ("heavy_first_paragraph", "first_paragraph"), ("heavy_paragraph_lead", "paragraph_lead"))
 FEATURES = (
     "lead",  # 1 / (1 + position in article): news puts the core facts first
     "relative_position",  # position / sentences in the article
@@ -37,13 +40,7 @@ FEATURES = (
     "article_centrality",  # cosine of the sentence's article to the cluster centroid, over the max
     "heading_like",  # no end punctuation: sub-headings, captions, bylines
     "caption_like",  # photo credit, source tag or caption marker inside the sentence
-    # the three position features times the cluster's lead heaviness (`lead_heaviness`): how far a
-    # sentence's place in its article matters depends on whether this cluster's outlets open alike
-    "heavy_lead",
-    "heavy_first_paragraph",
-    "heavy_paragraph_lead",
-)
-HEAVY = (("heavy_lead", "lead"), ("heavy_first_paragraph", "first_paragraph"), ("heavy_paragraph_lead", "paragraph_lead"))
+) + tuple(name for name, _ in HEAVY)
 SUPPORT_SIMILARITY = 0.3
 OPENING_SENTENCES = 3  # an article's "lead": its first sentences, sapo and body lead together
 # sentences compared with the openings at once: bounds the dense block (rows x 3 per article)
