@@ -813,3 +813,66 @@ def test_offtopic_own_article_dot_is_the_same_dense_or_searched(seed):
     assert dense.tobytes() == searched.tobytes()
     expected = np.array([para[k].multiply(per_doc[doc_of[k]]).sum() for k in range(50)])
     assert np.allclose(dense, expected)
+
+
+def _both_story_paths(monkeypatch, documents, titles):
+    """`tail_similarities` through scipy's products and through the raw arrays."""
+    from tomtat.clean import offtopic
+
+    out = []
+    for limit in (-1, 10**9):
+        monkeypatch.setattr(offtopic, "ARRAY_PATH_MAX_ENTRIES", limit)
+        out.append(offtopic.tail_similarities(documents, titles))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_offtopic_story_arrays_are_scipys_bit_for_bit(monkeypatch, seed):
+    """Every similarity of the array path is the float scipy's sparse products give, to the last bit.
+
+    Small random clusters over a few syllables hit every ordering case: empty
+    titles, articles and paragraphs, numbers only, titles sharing terms with
+    the body or not, and articles whose one-word paragraphs run backwards in
+    term order (then scipy's product is sorted and its sums take another order).
+    """
+    import random
+
+    import numpy as np
+
+    rng = random.Random(seed)
+    words = "an ba ca da em gà hà kê lá mơ nô ơi phở quê rau sơn tô uy vân xe yêu 12 7".split()
+    for _ in range(300):
+        vocabulary = words[:rng.randint(2, len(words))]
+        documents, titles = [], []
+        for _ in range(rng.randint(1, 5)):
+            documents.append([" ".join(rng.choices(vocabulary, k=rng.randint(0, 4))) for _ in range(rng.randint(0, 7))])
+            titles.append(" ".join(rng.choices(vocabulary, k=rng.randint(0, 3))))
+        if rng.random() < 0.3:
+            documents[rng.randrange(len(documents))] = sorted(set(rng.choices(vocabulary, k=5)), reverse=True)
+        sparse_path, array_path = _both_story_paths(monkeypatch, documents, titles)
+        assert [len(d) for d in sparse_path] == [len(d) for d in array_path]
+        assert np.array([s for d in sparse_path for s in d]).tobytes() == np.array([s for d in array_path for s in d]).tobytes()
+
+
+def test_offtopic_story_arrays_on_news_text(monkeypatch):
+    """The two paths agree on news-like articles with a glued-on tail, and both cut it."""
+    import numpy as np
+
+    story = [
+        "Sáng 12/3, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao thông ùn tắc kéo dài.",
+        "Lực lượng cứu hộ đã có mặt tại các điểm ngập để hỗ trợ người dân di chuyển an toàn.",
+        "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, mưa lớn còn kéo dài đến hết ngày mai.",
+        "Người dân được khuyến cáo hạn chế ra đường khi mưa lớn và theo dõi thông tin dự báo.",
+    ]
+    other = [
+        "Mưa lớn từ đêm qua làm nhiều tuyến phố Hà Nội ngập sâu, hàng nghìn xe chết máy giữa đường.",
+        "Cơ quan dự báo cho biết mưa lớn sẽ còn kéo dài, người dân cần chủ động phòng tránh ngập.",
+        "Lực lượng cứu hộ túc trực tại các điểm ngập sâu để giúp người dân qua đường an toàn.",
+    ]
+    tail = ["Giá vàng miếng hôm nay tăng mạnh, các doanh nghiệp điều chỉnh bảng giá niêm yết.",
+            "Đội tuyển bóng đá nữ chuẩn bị cho trận giao hữu cuối tuần tại sân Mỹ Đình."]
+    documents = [story + tail, other, story[:2] + other[1:]]
+    titles = ["Mưa lớn gây ngập sâu ở Hà Nội", "Hà Nội ngập sâu sau mưa lớn", ""]
+    sparse_path, array_path = _both_story_paths(monkeypatch, documents, titles)
+    assert np.array(sum(sparse_path, [])).tobytes() == np.array(sum(array_path, [])).tobytes()
+    assert max(array_path[0][-2:]) < 0.12 * float(np.median(array_path[0][:4]))
