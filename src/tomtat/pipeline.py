@@ -171,7 +171,9 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
     # a news-sized article normalized once: its language sample is read off that (`_language_sample_of`)
     normal: dict[int, tuple[str, str]] = {}
     samples = {i: _language_sample_of(articles[i], normal, i) for i in filled}
-    vietnamese = [i for i in filled if looks_vietnamese(samples[i])]
+    # the words of a sample that holds the whole article, split once for the language and duplicate checks
+    words = {i: samples[i].split() for i in normal}
+    vietnamese = [i for i in filled if looks_vietnamese(samples[i], tokens=words.get(i))]
     if not vietnamese and not looks_vietnamese("\n".join(samples[i] for i in filled)):
         raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
     skipped: set[int] = set()
@@ -186,7 +188,8 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
         if i in skipped:
             continue
         normalized[i] = normal[i] if i in normal else (normalize(articles[i].title), normalize(articles[i].text))
-        key = _content_key(*normalized[i])
+        # (the sample of a whole article is its title and text joined by a line break: the key's words)
+        key = " ".join(words[i]) if i in words else _content_key(*normalized[i])
         if key in first_of:
             skipped.add(i)
             warnings.append(f"article '{articles[i].label}' is an exact duplicate of article "

@@ -54,5 +54,6 @@ def ratio_at_least(text: str, threshold: float, tokens: list[str] | None = None)
     return vietnamese_ratio(text) >= threshold
 
 
-def looks_vietnamese(text: str, threshold: float = 0.2) -> bool:
-    return ratio_at_least(text, threshold)
+def looks_vietnamese(text: str, threshold: float = 0.2, tokens: list[str] | None = None) -> bool:
+    """`vietnamese_ratio(text) >= threshold`; `tokens` is `text.split()` when the caller has it."""
+    return ratio_at_least(text, threshold, tokens)
