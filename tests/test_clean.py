@@ -876,3 +876,37 @@ def test_offtopic_story_arrays_on_news_text(monkeypatch):
     sparse_path, array_path = _both_story_paths(monkeypatch, documents, titles)
     assert np.array(sum(sparse_path, [])).tobytes() == np.array(sum(array_path, [])).tobytes()
     assert max(array_path[0][-2:]) < 0.12 * float(np.median(array_path[0][:4]))
+
+
+def test_cleaned_syllables_are_the_paragraphs_syllables():
+    """The syllables the cleaner hands the off-topic detector are those of its paragraphs and title.
+
+    On noisy pages (captions and credits cut inside lines, datelines cut off
+    the lead, wrapped lines joined back, signatures and captions blanked after
+    they were kept) as on clean ones; the detector gives the same similarities
+    from them as from the texts.
+    """
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from noise import noisy
+    from vi_news import METRO, STORM
+
+    from tomtat.clean.offtopic import tail_similarities
+    from tomtat.text.tokens import syllables
+
+    pages = [(p.read_text(encoding="utf-8"), p.stem) for p in sorted(FLOOD.glob("*.txt"))]
+    for story in (METRO, STORM):
+        for k, article in enumerate(story):
+            other = [a["text"] for a in story if a is not article][:1]
+            for seed in range(4):
+                pages.append((noisy(article["text"].split("\n"), other, seed).text, article["title"]))
+            wrapped = "\n".join(line for sentence in article["text"].split(". ") for line in (sentence[:40], sentence[40:]))
+            pages.append(("VOV.VN - " + wrapped + "\nMinh Anh", article["title"]))
+    cleaned = [clean_article(text, title) for text, title in pages]
+    for c in cleaned:
+        assert c.title_syllables == syllables(c.title, normalized=True)
+        assert c.paragraph_syllables == [syllables(p, normalized=True) for p in c.paragraphs]
+    documents, titles = [c.paragraphs for c in cleaned], [c.title for c in cleaned]
+    assert tail_similarities(documents, titles) == tail_similarities(
+        documents, titles, [c.paragraph_syllables for c in cleaned], [c.title_syllables for c in cleaned])

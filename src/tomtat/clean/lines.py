@@ -43,7 +43,7 @@ from datetime import date
 from tomtat.clean.inline import is_caption_like, strip_inline
 from tomtat.clean.patterns import END_OF_ARTICLE, RELATED_HEADER, SYMBOL_ONLY, HEADLINE_MAX_SYLLABLES
 from tomtat.clean.shapes import drop_reason, is_dateline, is_headline_like, split_dateline
-from tomtat.clean.wrapping import join_wrapped
+from tomtat.clean.wrapping import join_wrapped_lines
 from tomtat.dates import find_date_line
 from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.text.normalize import normalize
@@ -136,6 +136,7 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
     title_tokens = syllables(title, normalized=True)
     raw = [" ".join(line.split()) for line in text.splitlines()]  # stripped, single spaces
     kept: list[_Line] = []
+    kept_syllables: dict[int, list[str]] = {}  # the syllables of each kept line, by its index in `kept`
     removed: list[Drop] = []
     seen: dict[str, int] = {}
     in_related = False
@@ -226,19 +227,24 @@ def clean_article(text: str, title: str, *, normalized: bool = False) -> Cleaned
             stripped = dateline[1]
         # a line after a cut one is never joined to the line before the cut: the joined sentence
         # would read words side by side that the article never put together ("Bão số 5 … đổ bộ")
+        kept_syllables[len(kept)] = tokens if stripped == scanned else syllables(stripped, normalized=True)
         kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline) or after_cut))
         after_byline, has_content = False, True
         story_syllables += count if stripped == scanned else count_syllables(stripped)
         removed_at_last_kept = len(removed)
     _drop_signature(kept, removed)
     flagged = [(line, flag or (n in repeated_headline_at), fresh) for n, (line, flag, fresh) in enumerate(kept)]
-    joined = [(p, flag) for p, flag in join_wrapped(flagged) if p]
+    joined = [(p, flag, lines) for p, flag, lines in join_wrapped_lines(flagged) if p]
     return CleanedArticle(
         title=title,
-        paragraphs=[p for p, _ in joined],
-        breaks=frozenset(n for n, (_, flag) in enumerate(joined) if n > 0 and flag),
+        paragraphs=[p for p, _, _ in joined],
+        breaks=frozenset(n for n, (_, flag, _) in enumerate(joined) if n > 0 and flag),
         removed=removed,
         published=_published(raw),
+        title_syllables=title_tokens,
+        # a paragraph's syllables are its lines' (a line blanked after it was kept never joins a paragraph)
+        paragraph_syllables=[kept_syllables[lines[0]] if len(lines) == 1
+                             else [t for n in lines for t in kept_syllables[n]] for _, _, lines in joined],
     )
 
 

@@ -59,6 +59,14 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _SYLLABLE.findall(text.lower()) if t != "_" and not t.isdigit()]
 
 
+def _without_numbers(tokens: list[str]) -> list[str]:
+    """`_tokens(text)` from `syllables(text, normalized=True)`: the same list, numbers left out.
+
+    (The list itself when it holds no number: nothing here changes it.)
+    """
+    return [t for t in tokens if not t.isdigit()] if any(map(str.isdigit, tokens)) else tokens
+
+
 def _term_counts(rows: list[list[str]]):
     """`count_matrix` of the rows' syllables and syllable bigrams (`ngram_counts`: no bigram strings)."""
     found = ngram_counts(rows)
@@ -140,7 +148,10 @@ def _rowdot_own(
     return np.bincount(para_rows, weights=products, minlength=para.shape[0])
 
 
-def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[list[float]]:
+def tail_similarities(
+    documents: list[list[str]], titles: list[str],
+    syllables: list[list[list[str]]] | None = None, title_syllables: list[list[str]] | None = None,
+) -> list[list[float]]:
     """For every paragraph, its cosine similarity to the story told by the rest of the cluster.
 
     The story, for a paragraph of article d: every other article in full (title
@@ -148,12 +159,22 @@ def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[lis
     as one more unit vector (a head paragraph itself left out of it). The sums
     are never materialized per paragraph: cosines come from dot products with
     the sparse paragraph vectors, so the cost stays linear in the cluster size.
+
+    `syllables` and `title_syllables`, when given, are `syllables(text,
+    normalized=True)` of every paragraph and title (the cleaner's scan): the
+    terms are then read off them instead of tokenizing the texts again.
     """
     paragraphs = [p for doc in documents for p in doc]
-    para_terms = [_tokens(text) for text in paragraphs]  # each text tokenized once
+    if syllables is None:
+        para_terms = [_tokens(text) for text in paragraphs]  # each text tokenized once
+    else:
+        para_terms = [_without_numbers(tokens) for doc in syllables for tokens in doc]
     if not any(para_terms):  # nothing but numbers and symbols
         return [[0.0] * len(doc) for doc in documents]
-    title_terms = [_tokens(text) for text in titles]
+    if title_syllables is None:
+        title_terms = [_tokens(text) for text in titles]
+    else:
+        title_terms = [_without_numbers(tokens) for tokens in title_syllables]
     sizes = [len(doc) for doc in documents]
     bounds = np.cumsum([0] + sizes)
     doc_of = np.repeat(np.arange(len(documents)), sizes)
@@ -486,13 +507,17 @@ def drop_offtopic_tails(articles: list[CleanedArticle], threshold: float = RATIO
     `threshold` is the share of the body's median similarity below which a
     trailing run of paragraphs counts as off-topic.
     """
-    sims = tail_similarities([a.paragraphs for a in articles], [a.title for a in articles])
+    known = all(a.paragraph_syllables is not None and a.title_syllables is not None for a in articles)
+    sims = tail_similarities([a.paragraphs for a in articles], [a.title for a in articles],
+                             [a.paragraph_syllables for a in articles] if known else None,
+                             [a.title_syllables for a in articles] if known else None)
     out = []
     for article, doc_sims in zip(articles, sims):
         doc = article.paragraphs
         cut = _cut_point(doc_sims, doc, article.breaks, threshold, max(threshold, HINTED_RATIO)) if len(doc) > 1 else len(doc)
         out.append(replace(
             article, paragraphs=doc[:cut], breaks=frozenset(b for b in article.breaks if b < cut),
+            paragraph_syllables=None if article.paragraph_syllables is None else article.paragraph_syllables[:cut],
             removed=article.removed + [Drop(p, DropReason.OFFTOPIC_TAIL) for p in doc[cut:]],
         ))
     return out

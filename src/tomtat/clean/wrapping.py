@@ -77,11 +77,21 @@ def join_wrapped(items: list[tuple[str, bool, bool]]) -> list[tuple[str, bool]]:
     dateline lead) is never joined to the one before. A joined paragraph keeps
     the break flag of its first line.
     """
+    return [(text, flag) for text, flag, _ in join_wrapped_lines(items)]
+
+
+def join_wrapped_lines(items: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, list[int]]]:
+    """`join_wrapped`, each paragraph with the indices of the items it joins (one for a blank line).
+
+    A paragraph is its lines stripped and joined by one space, so its
+    syllables are theirs one after the other (no token spans a space).
+    """
     wrapped_text = _looks_hard_wrapped([line for line, _, _ in items])
-    out: list[tuple[str, bool]] = []
-    for line, flag, fresh in items:
+    out: list[tuple[str, bool, list[int]]] = []
+    for n, (line, flag, fresh) in enumerate(items):
         if out and out[-1][0] and line and not fresh and _continues(out[-1][0], line, wrapped_text):
-            out[-1] = (f"{out[-1][0].rstrip()} {line.strip()}", out[-1][1])
+            out[-1][2].append(n)
+            out[-1] = (f"{out[-1][0].rstrip()} {line.strip()}", out[-1][1], out[-1][2])
             continue
-        out.append((line, flag))
+        out.append((line, flag, [n]))
     return out
