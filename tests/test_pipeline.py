@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tomtat import Article, summarize
+from tomtat.model import Cluster
 from tomtat.errors import NoInputError, NotVietnameseError, TomtatError, TooLargeError
 from tomtat.text.normalize import normalize
 from tomtat.text.tokens import syllables
@@ -211,3 +212,25 @@ def test_language_sample_from_the_normalized_halves():
         normal: dict = {}
         assert _language_sample_of(a, normal, 0) == _language_sample(a)
         assert (0 in normal) == (len(text) <= LANGUAGE_SAMPLE_CHARS and "\r" not in title)
+
+
+def test_duplicates_of_long_and_short_articles_are_found_by_their_words():
+    """An exact duplicate (the same words, however spaced) is left out whatever its length; an article that
+    only opens and closes like another, or repeats a short one inside a long text, is kept."""
+    from tomtat.pipeline import LANGUAGE_SAMPLE_CHARS, validate
+
+    body = ("Mưa lớn kéo dài từ đêm qua khiến nhiều tuyến phố ở trung tâm thành phố ngập sâu, "
+            "giao thông ùn tắc nghiêm trọng vào giờ cao điểm buổi sáng. ")
+    long_text = "\n".join(body for _ in range(2 + LANGUAGE_SAMPLE_CHARS // len(body)))
+    short = Article("Mưa lớn gây ngập", body * 3)
+    articles = [
+        Article("Mưa lớn gây ngập sâu", long_text),
+        short,
+        Article("Mưa lớn gây  ngập sâu", long_text.replace("\n", "\n\n  ")),  # duplicate of 0 (spacing only)
+        Article("Mưa lớn gây ngập sâu", long_text.replace("giờ cao điểm", "giờ tan tầm", 3)),  # same ends only
+        Article(" Mưa lớn gây ngập ", (body * 3).replace(" ", "  ")),  # duplicate of 1
+        Article("Mưa lớn gây ngập", long_text),  # long, opens like 1 but is not it
+    ]
+    _, warnings, skipped = validate(Cluster(articles=articles))
+    assert skipped == {2, 4}
+    assert sum("exact duplicate" in w for w in warnings) == 2

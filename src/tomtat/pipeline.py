@@ -132,6 +132,20 @@ def _content_key(title: str, text: str) -> str:
     return " ".join(f"{title}\n{text}".split())
 
 
+_END_WORDS = 3
+
+
+def _ends(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first and last words of a key's words: equal keys have equal ends."""
+    return tuple(words[:_END_WORDS]), tuple(words[-_END_WORDS:])
+
+
+def _ends_of(title: str, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`_ends(f"{title}\n{text}".split())` without splitting the words between."""
+    whole = f"{title}\n{text}"
+    return tuple(whole.split(None, _END_WORDS)[:_END_WORDS]), tuple(whole.rsplit(None, _END_WORDS)[-_END_WORDS:])
+
+
 def validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int]]:
     """The cluster as tomtat will read it (very long articles cut), its warnings, and the articles left out.
 
@@ -182,20 +196,34 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
             if i not in vietnamese:
                 skipped.add(i)
                 warnings.append(f"article '{articles[i].label}' is not Vietnamese; it was left out of the summary")
-    first_of: dict[str, int] = {}
     normalized: dict[int, tuple[str, str]] = {}
+    keys: dict[int, str] = {}
+
+    def key_of(j: int) -> str:
+        # (the sample of a whole article is its title and text joined by a line break: the key's words)
+        if j not in keys:
+            keys[j] = " ".join(words[j]) if j in words else _content_key(*normalized[j])
+        return keys[j]
+
+    # Only articles that open and close on the same words can be duplicates: the full key (every word of the
+    # article joined again) is built only for them. On 200 articles of 100,000 characters it was 3% of the time.
+    first_of: dict[str, int] = {}
+    same_ends: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
     for i in filled:
         if i in skipped:
             continue
         normalized[i] = normal[i] if i in normal else (normalize(articles[i].title), normalize(articles[i].text))
-        # (the sample of a whole article is its title and text joined by a line break: the key's words)
-        key = " ".join(words[i]) if i in words else _content_key(*normalized[i])
-        if key in first_of:
-            skipped.add(i)
-            warnings.append(f"article '{articles[i].label}' is an exact duplicate of article "
-                            f"'{articles[first_of[key]].label}'; it was left out")
-        else:
-            first_of[key] = i
+        earlier = same_ends.setdefault(_ends(words[i]) if i in words else _ends_of(*normalized[i]), [])
+        if earlier:
+            for j in earlier:
+                first_of.setdefault(key_of(j), j)
+            key = key_of(i)
+            if key in first_of:
+                skipped.add(i)
+                warnings.append(f"article '{articles[i].label}' is an exact duplicate of article "
+                                f"'{articles[first_of[key]].label}'; it was left out")
+                continue
+        earlier.append(i)
     if len(filled) - len(skipped) == 1:
         warnings.append("only one article: the summary cannot check facts across outlets")
     return replace(cluster, articles=articles), warnings, skipped, normalized
