@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import filterfalse
 from statistics import median
 
 import numpy as np
@@ -64,7 +65,7 @@ def _without_numbers(tokens: list[str]) -> list[str]:
 
     (The list itself when it holds no number: nothing here changes it.)
     """
-    return [t for t in tokens if not t.isdigit()] if any(map(str.isdigit, tokens)) else tokens
+    return list(filterfalse(str.isdigit, tokens)) if any(map(str.isdigit, tokens)) else tokens
 
 
 def _term_counts(rows: list[list[str]]):
