@@ -910,3 +910,39 @@ def test_cleaned_syllables_are_the_paragraphs_syllables():
     documents, titles = [c.paragraphs for c in cleaned], [c.title for c in cleaned]
     assert tail_similarities(documents, titles) == tail_similarities(
         documents, titles, [c.paragraph_syllables for c in cleaned], [c.title_syllables for c in cleaned])
+
+
+def _cut_point_reference(sims, doc, breaks, ratio, hinted_ratio):
+    """The cut as first written: the body's median and the tail's maximum taken afresh for every start."""
+    import math
+    from statistics import median
+
+    from tomtat.clean.offtopic import CONTENT_CUT_FROM, HINTED_LOW_SHARE, MIN_BODY_SIMILARITY, _head_length, _hinted
+
+    n = len(sims)
+    for c in range(_head_length(n), n):
+        body = median(sims[:c])
+        if body < MIN_BODY_SIMILARITY:
+            continue
+        tail = sims[c:]
+        if c >= math.ceil(CONTENT_CUT_FROM * n) and max(tail) < ratio * body:
+            return c
+        if _hinted(c, doc, breaks):
+            limit = hinted_ratio * body
+            low = sum(1 for s in tail if s < limit)
+            if tail[0] < limit and tail[-1] < limit and median(tail) < limit and low >= HINTED_LOW_SHARE * len(tail):
+                return c
+    return n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from([0.0, 0.01, 0.03, 0.2, 0.5]), st.floats(0, 1)), min_size=2, max_size=30),
+       st.sets(st.integers(0, 29), max_size=3), st.sampled_from([0.12, 0.5, 0.75]))
+def test_cut_point_matches_the_reference(sims, breaks, ratio):
+    """The incremental median and the tail maxima cut where the plain definition does (ties included)."""
+    from tomtat.clean.offtopic import HINTED_RATIO, _cut_point
+
+    doc = ["Tin mới" if k % 2 else "Mưa lớn kéo dài từ đêm qua." for k in range(len(sims))]
+    hinted = max(ratio, HINTED_RATIO)
+    assert _cut_point(sims, doc, frozenset(breaks), ratio, hinted) == _cut_point_reference(
+        sims, doc, frozenset(breaks), ratio, hinted)

@@ -20,9 +20,10 @@ on their own.
 from __future__ import annotations
 
 import math
+from bisect import insort
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from itertools import filterfalse
+from itertools import accumulate, filterfalse
 from statistics import median
 
 import numpy as np
@@ -483,17 +484,24 @@ def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio:
     """Start of the off-topic tail (len(sims) when there is none)."""
     n = len(sims)
     content_from = math.ceil(CONTENT_CUT_FROM * n)
-    for c in range(_head_length(n), n):
-        body = median(sims[:c])
+    head = _head_length(n)
+    # the body's similarities kept sorted as it grows (its median was a sort per candidate start: quadratic
+    # in an article's paragraphs), and the maximum of every tail, read off the end once
+    body_sorted = sorted(sims[:head])
+    tail_max = list(accumulate(reversed(sims), max))[::-1]
+    for c in range(head, n):
+        if c > head:
+            insort(body_sorted, sims[c - 1])
+        body = median(body_sorted)  # (the same numbers, already in order)
         if body < MIN_BODY_SIMILARITY:
             continue
-        tail = sims[c:]
         # content alone: every trailing paragraph is far below the body, and only in
         # the second half (leads are the most on-topic paragraphs of any article)
-        if c >= content_from and max(tail) < ratio * body:
+        if c >= content_from and tail_max[c] < ratio * body:
             return c
         # content backed by layout: the tail is mostly below the body, at both its ends
         if _hinted(c, doc, breaks):
+            tail = sims[c:]
             limit = hinted_ratio * body
             low = sum(1 for s in tail if s < limit)
             if tail[0] < limit and tail[-1] < limit and median(tail) < limit and low >= HINTED_LOW_SHARE * len(tail):
