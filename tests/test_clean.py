@@ -946,3 +946,22 @@ def test_cut_point_matches_the_reference(sims, breaks, ratio):
     hinted = max(ratio, HINTED_RATIO)
     assert _cut_point(sims, doc, frozenset(breaks), ratio, hinted) == _cut_point_reference(
         sims, doc, frozenset(breaks), ratio, hinted)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_offtopic_rowdot_own_buffer_is_the_search(seed):
+    """Reading each article's row through a dense buffer gives the sorted search's products, bit for bit."""
+    import numpy as np
+
+    from tomtat.clean.offtopic import _ones_rows, _rowdot_own
+
+    sizes = [3, 0, 1, 7, 2, 0, 5]
+    bounds = np.cumsum([0] + sizes)
+    doc_of = np.repeat(np.arange(len(sizes)), sizes)
+    para = _random_csr(seed, int(bounds[-1]), 300, 0.05)
+    title = _random_csr(seed + 50, len(sizes), 300, 0.03)
+    whole = title + _ones_rows(bounds[:-1], bounds[1:], int(bounds[-1])) @ para  # unsorted, each term once a row
+    searched = _rowdot_own(para, whole.copy(), doc_of, dense_max=0)
+    buffered = _rowdot_own(para, whole.copy(), doc_of, dense_max=0, distinct=True)
+    assert searched.tobytes() == buffered.tobytes()
+    assert searched.tobytes() == _rowdot_own(para, whole.copy(), doc_of).tobytes()  # the dense table

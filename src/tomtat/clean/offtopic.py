@@ -121,6 +121,7 @@ def _dense_total(whole: sparse.csr_matrix) -> tuple[np.ndarray, float]:
 
 def _rowdot_own(
     para: sparse.csr_matrix, per_doc: sparse.csr_matrix, doc_of: np.ndarray, dense_max: int = _DENSE_LOOKUP_MAX,
+    distinct: bool = False,
 ) -> np.ndarray:
     """Dot product of each paragraph row with its own article's row of `per_doc`.
 
@@ -130,7 +131,10 @@ def _rowdot_own(
     sparse matrix is built per article (200 small ones cost more than the
     arithmetic on a 5-article cluster). Where the articles x terms table is
     small (`dense_max` cells) it is looked up densely instead: the same
-    products, summed in the same order.
+    products, summed in the same order. `distinct` says that no row of
+    `per_doc` stores a term twice (a sum scipy built: `csr_binop_csr` stores
+    each term once); then, with the paragraphs in article order, each article's
+    row is spread into one dense buffer in turn, and no search is needed.
     """
     per_doc = per_doc.tocsr()
     para_rows = np.repeat(np.arange(para.shape[0]), np.diff(para.indptr))
@@ -138,6 +142,23 @@ def _rowdot_own(
         # a small cluster: read the values off the dense table, the same numbers the search finds
         # (a term the article lacks reads 0.0, and x * 0.0 adds nothing to a row's sum)
         values = per_doc.toarray()[doc_of[para_rows], para.indices]
+        return np.bincount(para_rows, weights=para.data * values, minlength=para.shape[0])
+    if distinct and np.all(doc_of[1:] >= doc_of[:-1]):
+        # article by article: its row spread into the buffer and read at its paragraphs' terms (the values
+        # the search finds, without sorting every row and searching the whole table: on 200 articles of
+        # 100,000 characters 0.2 s instead of 1.3 s)
+        n_docs = per_doc.shape[0]
+        entry_bounds = para.indptr[np.r_[0, np.cumsum(np.bincount(doc_of, minlength=n_docs))]]
+        values = np.zeros(para.indices.size)
+        buffer = np.zeros(per_doc.shape[1])
+        indptr, indices, data, para_indices = per_doc.indptr, per_doc.indices, per_doc.data, para.indices
+        for a in range(n_docs):
+            lo, hi, start, stop = indptr[a], indptr[a + 1], entry_bounds[a], entry_bounds[a + 1]
+            if lo < hi and start < stop:
+                terms = indices[lo:hi]
+                buffer[terms] = data[lo:hi]
+                values[start:stop] = buffer[para_indices[start:stop]]
+                buffer[terms] = 0.0
         return np.bincount(para_rows, weights=para.data * values, minlength=para.shape[0])
     per_doc.sort_indices()
     width = np.int64(per_doc.shape[1])
@@ -276,8 +297,8 @@ def _story_sparse(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
     head_total = head @ total
     whole_head = _rowdot(whole, head)
     para_total = para @ total
-    para_whole = _rowdot_own(para, whole, doc_of)
-    para_head = _rowdot_own(para, head, doc_of)
+    para_whole = _rowdot_own(para, whole, doc_of, distinct=True)
+    para_head = _rowdot_own(para, head, doc_of, distinct=True)
     return _Story(total_sq, whole_total, head_total, whole_sq, head_sq, whole_head, para_total, para_whole, para_head,
                   np.diff(para.indptr))
 
