@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tomtat.clean import clean_article, drop_offtopic_tails
+from tomtat.clean import clean_article, clean_article_terms, drop_offtopic_tails
 from tomtat.clean.lines import is_dateline, is_headline_like, split_dateline
 from tomtat.model import CleanedArticle, Drop, DropReason
 from tomtat.read import read_paths
@@ -878,8 +878,8 @@ def test_offtopic_story_arrays_on_news_text(monkeypatch):
     assert max(array_path[0][-2:]) < 0.12 * float(np.median(array_path[0][:4]))
 
 
-def test_cleaned_syllables_are_the_paragraphs_syllables():
-    """The syllables the cleaner hands the off-topic detector are those of its paragraphs and title.
+def test_cleaned_terms_are_the_paragraphs_terms():
+    """The terms the cleaner hands the off-topic detector are those of its paragraphs and title.
 
     On noisy pages (captions and credits cut inside lines, datelines cut off
     the lead, wrapped lines joined back, signatures and captions blanked after
@@ -892,8 +892,7 @@ def test_cleaned_syllables_are_the_paragraphs_syllables():
     from noise import noisy
     from vi_news import METRO, STORM
 
-    from tomtat.clean.offtopic import tail_similarities
-    from tomtat.text.tokens import syllables
+    from tomtat.clean.offtopic import _similarities, _tokens, tail_similarities
 
     pages = [(p.read_text(encoding="utf-8"), p.stem) for p in sorted(FLOOD.glob("*.txt"))]
     for story in (METRO, STORM):
@@ -903,13 +902,17 @@ def test_cleaned_syllables_are_the_paragraphs_syllables():
                 pages.append((noisy(article["text"].split("\n"), other, seed).text, article["title"]))
             wrapped = "\n".join(line for sentence in article["text"].split(". ") for line in (sentence[:40], sentence[40:]))
             pages.append(("VOV.VN - " + wrapped + "\nMinh Anh", article["title"]))
-    cleaned = [clean_article(text, title) for text, title in pages]
-    for c in cleaned:
-        assert c.title_syllables == syllables(c.title, normalized=True)
-        assert c.paragraph_syllables == [syllables(p, normalized=True) for p in c.paragraphs]
+    both = [clean_article_terms(text, title) for text, title in pages]
+    cleaned = [c for c, _ in both]
+    for c, (title_terms, paragraph_terms) in both:
+        assert title_terms == _tokens(c.title)
+        assert paragraph_terms == [_tokens(p) for p in c.paragraphs]
     documents, titles = [c.paragraphs for c in cleaned], [c.title for c in cleaned]
-    assert tail_similarities(documents, titles) == tail_similarities(
-        documents, titles, [c.paragraph_syllables for c in cleaned], [c.title_syllables for c in cleaned])
+    assert tail_similarities(documents, titles) == _similarities(
+        documents, [t for _, (_, paragraphs) in both for t in paragraphs], [title for _, (title, _) in both])
+    terms = [t for _, t in both]
+    assert drop_offtopic_tails(cleaned, terms=terms) == drop_offtopic_tails(cleaned)
+    assert terms == []  # handed over
 
 
 def _cut_point_reference(sims, doc, breaks, ratio, hinted_ratio):

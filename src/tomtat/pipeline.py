@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tomtat.assemble import assemble_summary
-from tomtat.clean import clean_article, drop_offtopic_tails
+from tomtat.clean import clean_article_terms, drop_offtopic_tails
 from tomtat.errors import InvalidArgumentError, NoInputError, NotVietnameseError, TooLargeError
 from tomtat.model import Article, Cluster, Document, Drop, DropReason, Sentence, Summary
 from tomtat.options import SummaryOptions
@@ -253,12 +253,17 @@ def prepare(
     skip = set(skip)
     normalized = normalized or {}
     with timer.stage("clean"):
-        cleaned = drop_offtopic_tails([
-            clean_article("", "") if i in skip
-            else clean_article(normalized[i][1], normalized[i][0], normalized=True) if i in normalized
-            else clean_article(a.text, a.title)
+        # each article cleaned with its terms for the off-topic detector (handed over: it empties the list)
+        both = [
+            clean_article_terms("", "") if i in skip
+            else clean_article_terms(normalized[i][1], normalized[i][0], normalized=True) if i in normalized
+            else clean_article_terms(a.text, a.title)
             for i, a in enumerate(cluster.articles)
-        ])
+        ]
+        articles, terms = [c for c, _ in both], [t for _, t in both]
+        del both
+        cleaned = drop_offtopic_tails(articles, terms=terms)
+        del articles
     with timer.stage("split"):
         documents = []
         # a sentence repeated word for word (the wire copy in several articles) is tokenized and checked once

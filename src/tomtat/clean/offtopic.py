@@ -61,10 +61,12 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _SYLLABLE.findall(text.lower()) if t != "_" and not t.isdigit()]
 
 
-def _without_numbers(tokens: list[str]) -> list[str]:
-    """`_tokens(text)` from `syllables(text, normalized=True)`: the same list, numbers left out.
+def without_numbers(tokens: list[str]) -> list[str]:
+    """The detector's terms of a text (`_tokens(text)`) from its `syllables(text, normalized=True)`.
 
-    (The list itself when it holds no number: nothing here changes it.)
+    (The list itself when it holds no number: nothing here changes it.) The
+    cleaner calls it on its own scan of every paragraph, so that only the
+    terms, not every number as well, are held until the detector reads them.
     """
     return list(filterfalse(str.isdigit, tokens)) if any(map(str.isdigit, tokens)) else tokens
 
@@ -171,10 +173,7 @@ def _rowdot_own(
     return np.bincount(para_rows, weights=products, minlength=para.shape[0])
 
 
-def tail_similarities(
-    documents: list[list[str]], titles: list[str],
-    syllables: list[list[list[str]]] | None = None, title_syllables: list[list[str]] | None = None,
-) -> list[list[float]]:
+def tail_similarities(documents: list[list[str]], titles: list[str]) -> list[list[float]]:
     """For every paragraph, its cosine similarity to the story told by the rest of the cluster.
 
     The story, for a paragraph of article d: every other article in full (title
@@ -182,32 +181,31 @@ def tail_similarities(
     as one more unit vector (a head paragraph itself left out of it). The sums
     are never materialized per paragraph: cosines come from dot products with
     the sparse paragraph vectors, so the cost stays linear in the cluster size.
-
-    `syllables` and `title_syllables`, when given, are `syllables(text,
-    normalized=True)` of every paragraph and title (the cleaner's scan): the
-    terms are then read off them instead of tokenizing the texts again.
     """
     paragraphs = [p for doc in documents for p in doc]
-    if syllables is None:
-        para_terms = [_tokens(text) for text in paragraphs]  # each text tokenized once
-    else:
-        para_terms = [_without_numbers(tokens) for doc in syllables for tokens in doc]
+    # each text tokenized once
+    return _similarities(documents, [_tokens(text) for text in paragraphs], [_tokens(text) for text in titles])
+
+
+def _similarities(documents: list[list[str]], para_terms: list[list[str]], title_terms: list[list[str]]) -> list[list[float]]:
+    """`tail_similarities` from the terms (`_tokens`) of every paragraph, in order, and of every title.
+
+    Both lists are emptied once counted: the terms (a string per syllable) are
+    the largest thing held here, and the caller hands them over.
+    """
     if not any(para_terms):  # nothing but numbers and symbols
         return [[0.0] * len(doc) for doc in documents]
-    if title_syllables is None:
-        title_terms = [_tokens(text) for text in titles]
-    else:
-        title_terms = [_without_numbers(tokens) for tokens in title_syllables]
     sizes = [len(doc) for doc in documents]
     bounds = np.cumsum([0] + sizes)
     doc_of = np.repeat(np.arange(len(documents)), sizes)
-    index = np.arange(len(paragraphs)) - bounds[:-1][doc_of]
+    index = np.arange(int(bounds[-1])) - bounds[:-1][doc_of]
     heads = np.array([_head_length(n) for n in sizes])
     in_head = index < heads[doc_of]
     # IDF over every paragraph and every non-empty title of the cluster (one count matrix for both)
     counts = _term_counts(para_terms + title_terms)
     n_paragraphs, n_titles = len(para_terms), sum(1 for t in title_terms if t)
-    del para_terms, title_terms  # the token lists (a string per syllable) are the largest thing held here
+    para_terms.clear()  # (handed over: the token lists, a string per syllable, are the largest thing held here)
+    title_terms.clear()
     weighted = tfidf_rows(counts, documents=n_paragraphs + n_titles)
     del counts
     build = _story_arrays if weighted.nnz <= ARRAY_PATH_MAX_ENTRIES else _story_sparse
@@ -530,24 +528,33 @@ def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio:
     return n
 
 
-def drop_offtopic_tails(articles: list[CleanedArticle], threshold: float = RATIO) -> list[CleanedArticle]:
+def drop_offtopic_tails(
+    articles: list[CleanedArticle], threshold: float = RATIO, terms: list[tuple[list[str], list[list[str]]]] | None = None,
+) -> list[CleanedArticle]:
     """Each article with the trailing run of paragraphs that does not fit the cluster cut.
 
     The cut paragraphs join the article's `removed` as `DropReason.OFFTOPIC_TAIL`.
     `threshold` is the share of the body's median similarity below which a
-    trailing run of paragraphs counts as off-topic.
+    trailing run of paragraphs counts as off-topic. `terms`, when given, holds
+    each article's (title terms, paragraph terms) from the cleaner
+    (`clean_article_terms`); the list is handed over and emptied once read
+    (held until the end, the terms were 90 MB more at the peak on 200 articles
+    of 100,000 characters). Without it the texts are tokenized here.
     """
-    known = all(a.paragraph_syllables is not None and a.title_syllables is not None for a in articles)
-    sims = tail_similarities([a.paragraphs for a in articles], [a.title for a in articles],
-                             [a.paragraph_syllables for a in articles] if known else None,
-                             [a.title_syllables for a in articles] if known else None)
+    documents = [a.paragraphs for a in articles]
+    if terms is not None:
+        para_terms = [t for _, paragraphs in terms for t in paragraphs]
+        title_terms = [title for title, _ in terms]
+        terms.clear()
+        sims = _similarities(documents, para_terms, title_terms)
+    else:
+        sims = tail_similarities(documents, [a.title for a in articles])
     out = []
     for article, doc_sims in zip(articles, sims):
         doc = article.paragraphs
         cut = _cut_point(doc_sims, doc, article.breaks, threshold, max(threshold, HINTED_RATIO)) if len(doc) > 1 else len(doc)
         out.append(replace(
             article, paragraphs=doc[:cut], breaks=frozenset(b for b in article.breaks if b < cut),
-            paragraph_syllables=None if article.paragraph_syllables is None else article.paragraph_syllables[:cut],
             removed=article.removed + [Drop(p, DropReason.OFFTOPIC_TAIL) for p in doc[cut:]],
         ))
     return out
