@@ -104,10 +104,6 @@ class CleanedArticle:
     removed: list[Drop] = field(default_factory=list)
     # the day the page's date line states ("Thứ Ba, 13/04/2021 10:20 GMT+7"), kept though the line is cut
     published: date | None = None
-    # `syllables(text, normalized=True)` of the title and of each paragraph, as the cleaner scanned them (the
-    # off-topic detector reads them instead of tokenizing every paragraph again); None when not known
-    title_syllables: list[str] | None = field(default=None, repr=False, compare=False)
-    paragraph_syllables: list[list[str]] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
