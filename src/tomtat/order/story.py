@@ -38,6 +38,7 @@ import numpy as np
 from tomtat.dates import DateMention, DateValue, find_dates
 from tomtat.model import Document
 from tomtat.order.coherence import DROPPABLE, PERSON, QUOTE, dangling_opening, drop_connective
+from tomtat.order.facts import same_fact_rows
 from tomtat.order.position import order_sentences
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.select import Budget, candidates
@@ -170,23 +171,20 @@ def prefer_dated(
     """`chosen` with each undated sentence swapped for a dated one stating the same fact, when one fits."""
     if not chosen:
         return chosen
-    dated = np.array([m is not None for m in dates], dtype=bool)
-    ok = np.zeros(len(rep.sentences), dtype=bool)
-    ok[allowed] = True
-    pool = np.flatnonzero(dated & ok)
-    if not pool.size:
+    usable = np.zeros(len(rep.sentences), dtype=bool)  # dated and allowed: what a swap may bring in
+    usable[allowed] = True
+    usable &= np.fromiter((m is not None for m in dates), dtype=bool, count=len(dates))
+    if not usable.any():
         return list(chosen)
     out = list(chosen)
-    # the measure is symmetric, so one sparse row per chosen sentence gives both ways (no dated x all table)
-    overlap = rep.overlap_rows(out, at_least=min(SWAP_OVERLAP, SAME_FACT_OVERLAP))
-    for row, i in enumerate(chosen):
+    # the measure is symmetric, so one row per undated chosen sentence gives both ways (no dated x all table)
+    rows = same_fact_rows(rep, [i for i in chosen if dates[i] is None], at_least=min(SWAP_OVERLAP, SAME_FACT_OVERLAP))
+    for i in chosen:
         if dates[i] is not None:
             continue
-        near = np.zeros(len(rep.sentences))
-        start, end = overlap.indptr[row], overlap.indptr[row + 1]
-        near[overlap.indices[start:end]] = overlap.data[start:end]
-        same = (near[pool] >= SWAP_OVERLAP) & (near[pool] >= SAME_FACT_OVERLAP)
-        for j in pool[same][np.argsort(-weights[pool[same]])]:
+        cols, near = rows[i]
+        same = cols[usable[cols] & (near >= SWAP_OVERLAP) & (near >= SAME_FACT_OVERLAP)]  # ascending, as they were
+        for j in same[np.argsort(-weights[same])]:
             if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text):
                 continue
             if fits(rep, out, budget, rep.sentences[j].length, removed=i):

@@ -17,8 +17,9 @@ import numpy as np
 from tomtat.dates import DateMention
 from tomtat.model import Document, TimelineEvent
 from tomtat.order.coherence import dangling_opening, drop_connective
+from tomtat.order.facts import same_fact_rows
 from tomtat.order.story import date_key
-from tomtat.represent import SAME_FACT_OVERLAP, Representation
+from tomtat.represent import Representation
 from tomtat.select import candidates
 from tomtat.options import MAX_EVENTS  # noqa: F401  (the default lives with the options: no numpy to read it)
 from tomtat.text.normalize import normalize
@@ -102,11 +103,8 @@ def build_timeline(
     # grouping of facts not dated to the day), and the same-day pairs of day-dated sentences.
     day = {i for i in dated if dates[i].value.granularity == "day"}
     same_day = _same_day_overlap(rep, dated, keys, day)
-    overlap = rep.overlap_rows(dated, at_least=SAME_FACT_OVERLAP)
-    cols, starts = overlap.indices.tolist(), overlap.indptr.tolist()
-    row = {i: n for n, i in enumerate(dated)}
-    same_fact = {i: [cols[k] for k in range(starts[n], starts[n + 1]) if keys.get(cols[k]) == keys[i]]
-                 for n, i in enumerate(dated) if i not in day}
+    rows = {i: cols.tolist() for i, (cols, _) in same_fact_rows(rep, dated).items()}
+    same_fact = {i: [j for j in rows[i] if keys.get(j) == keys[i]] for i in dated if i not in day}
     # each sentence joins the earliest group holding a sentence of its date it overlaps enough (over the
     # smaller sentence for a day, the same-fact rule otherwise), else starts one
     groups: list[list[int]] = []
@@ -123,15 +121,17 @@ def build_timeline(
     entries = []
     for group in groups:
         # the text: the most salient member that stands alone (after dropping a connective); a fact no
-        # member states on its own ("Hiệp ước này sẽ hết hạn ...") is no timeline entry
-        texts = [(i, *_standalone_text(rep.sentences[i].text)) for i in group]
-        alone = [t for t in texts if t[2]]
+        # member states on its own ("Hiệp ước này sẽ hết hạn ...") is no timeline entry; the members after
+        # the first that does are not read
+        for i in group:
+            text, alone = _standalone_text(rep.sentences[i].text)
+            if alone:
+                break
         if not alone:
             continue
-        i, text, _ = alone[0]
         docs = {rep.sentences[j].doc for j in group}
         # articles stating the fact without the date credit it too (never ones dating it otherwise)
-        same = {cols[k] for j in group for k in range(starts[row[j]], starts[row[j] + 1])}
+        same = {j for member in group for j in rows[member]}
         docs |= {rep.sentences[j].doc for j in same if dates[j] is None}
         articles = sorted(docs)
         entries.append((len(articles), dates[i].value.granularity != "day", float(sum(weights[j] for j in group)), keys[i], TimelineEvent(
