@@ -40,8 +40,11 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMention]:
     The text should be normalized (tomtat.text.normalize, NFC) like every
     sentence in the pipeline; offsets refer to the text as given.
     """
+    finders = _finders(text)
+    if not finders:
+        return []  # (most sentences)
     found: list[DateMention] = []
-    for pattern, handler in _finders(text):
+    for pattern, handler in finders:
         for match in pattern.finditer(text):
             mention = handler(text, match, reference)
             if mention is not None and not (mention.kind == "absolute" and P.LUNAR_AFTER.match(text[mention.end:])):

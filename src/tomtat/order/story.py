@@ -102,6 +102,14 @@ def date_key(value: DateValue, year: int | None) -> tuple[int, int, int]:
     return (value.year or year or 0, value.month or 0, value.day or 0)
 
 
+def positions(rep: Representation) -> dict[tuple[int, int], int]:
+    """Each sentence's index by (article, position in it): built once per representation (read-only)."""
+    found = rep.memo.get("positions")
+    if found is None:
+        found = rep.memo["positions"] = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
+    return found
+
+
 def antecedent(rep: Representation, index: dict[tuple[int, int], int], i: int, kind: str) -> list[int]:
     """The sentences that may resolve sentence i's back-reference: its article's previous one (a quote: or its next)."""
     s = rep.sentences[i]
@@ -116,7 +124,7 @@ def inherit_dates(rep: Representation, dates: Sequence[DateMention | None]) -> l
     that follows "hôm thứ Ba (13/4)" by one sentence). Ordering only: the JSON `date` stays the
     sentence's own.
     """
-    index = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
+    index = positions(rep)
     out = list(dates)
     for i, s in enumerate(rep.sentences):
         if out[i] is not None:
@@ -253,12 +261,12 @@ def tell_story(
     and the selection rerun (at most MAX_ROUNDS times; whatever still dangles
     after that is left out).
     """
-    allowed = candidates(rep)
-    dates = sentence_dates(documents, rep, allowed.tolist())  # only candidates are ever shown
+    allowed = candidates(rep).tolist()
+    dates = sentence_dates(documents, rep, allowed)  # only candidates are ever shown
     year = default_year(documents, dates)
     order_dates = inherit_dates(rep, dates)
-    allowed_set = set(allowed.tolist())
-    index = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
+    allowed_set = set(allowed)
+    index = positions(rep)
     banned: set[int] = set()
     ordered: list[int] = []
     check = Standalone({}, [])

@@ -149,6 +149,8 @@ def headline(rep: Representation, documents: Sequence[Document]) -> str | None:
         return None
     if rep.title_vectors.shape[0] != len(documents) or not rep.centroid.size:
         return normalize(documents[titled[0]].article.title).strip()
-    similarity = rep.title_vectors[titled] @ rep.centroid
-    best = titled[int(np.argmax(np.asarray(similarity).ravel()))]
+    # every title's product, then the titled ones (the same numbers: a row's product does not depend on
+    # the rows around it), without scipy's row indexing
+    similarity = np.asarray(rep.title_vectors @ rep.centroid).ravel()[titled]
+    best = titled[int(np.argmax(similarity))]
     return normalize(documents[best].article.title).strip()
