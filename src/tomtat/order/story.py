@@ -193,7 +193,7 @@ def prefer_dated(
         cols, near = rows[i]
         same = cols[usable[cols] & (near >= SWAP_OVERLAP) & (near >= SAME_FACT_OVERLAP)]  # ascending, as they were
         for j in same[np.argsort(-weights[same])]:
-            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text):
+            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text, normalized=True):
                 continue
             if fits(rep, out, budget, rep.sentences[j].length, removed=i):
                 out[out.index(i)] = int(j)
@@ -218,7 +218,7 @@ def standalone(rep: Representation, ordered: Sequence[int]) -> Standalone:
     needs: list[tuple[int, str]] = []
     for i in ordered:
         s = rep.sentences[i]
-        kind = dangling_opening(s.text, earlier)
+        kind = dangling_opening(s.text, earlier, normalized=True)  # (a representation's sentences are)
         if kind == QUOTE:
             resolved = (s.doc, s.position - 1) in placed or (s.doc, s.position + 1) in placed
         elif kind is not None and kind != PERSON:
@@ -227,7 +227,7 @@ def standalone(rep: Representation, ordered: Sequence[int]) -> Standalone:
             resolved = kind is None
         text = s.text
         if not resolved:
-            edited = drop_connective(s.text, earlier) if kind in DROPPABLE else None
+            edited = drop_connective(s.text, earlier, normalized=True) if kind in DROPPABLE else None
             if edited:
                 edits[i] = text = edited
             else:

@@ -79,10 +79,13 @@ def _same_day_overlap(
 
 
 def _standalone_text(text: str) -> tuple[str, bool]:
-    """The sentence as a timeline shows it (a leading connective dropped), and whether it now stands alone."""
-    if dangling_opening(text) is None:
+    """The sentence as a timeline shows it (a leading connective dropped), and whether it now stands alone.
+
+    `text` is a representation's sentence: already normalized.
+    """
+    if dangling_opening(text, normalized=True) is None:
         return text, True
-    edited = drop_connective(text)
+    edited = drop_connective(text, normalized=True)
     return (edited, True) if edited else (text, False)
 
 
