@@ -156,7 +156,7 @@ def test_any_text_gives_ordered_non_overlapping_spans(text):
 
 
 def test_trigger_words_skip_no_mention(monkeypatch):
-    """Running only the patterns whose trigger word is present finds what running all of them finds."""
+    """Running only the patterns whose needs (words, digits) are present finds what running all of them finds."""
     import tomtat.dates.find as find
 
     texts = [

@@ -361,8 +361,8 @@ _DIGIT_RUN = re.compile(r"\d+(?:[/.\-](?=\d))?")
 # sentences hold no date-like digits and no "tháng", and the pipeline dates every candidate sentence
 # (issue 11). The needs are read off each pattern (and, for REL_DAY, off its handler, which keeps only
 # matches with "hôm", "ngày" or a time of day before the relative word); words are looked for in the
-# lowercased sentence. On ViMs the finders run 6x less than with single trigger words, and 15x less
-# than with no needs at all.
+# lowercased sentence. On the 8,244 candidate sentences of 100 ViMs clusters the finders run 2,282 times
+# (7,737 with single trigger words, 82,440 with no needs): find_dates 1.30 -> 0.90 ms per cluster.
 _FINDERS: list[tuple[re.Pattern, _Finder, str]] = [
     (P.NUMERIC, _numeric, "a run of 1-2 digits, a separator, a run of 1-2 digits: 13/4"),
     (P.RANGE, _range, "1-2 digits, '-' (or '–', 'và', 'đến'), 1-2 digits, '/', 1-2 digits: 13-15/4"),
