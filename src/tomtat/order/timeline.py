@@ -39,19 +39,21 @@ _SMALL_DATE = 48
 
 def _same_day_overlap(
     rep: Representation, dated: list[int], keys: dict[int, tuple[int, int, int]], day: set[int],
-) -> dict[int, dict[int, float]]:
+) -> dict[int, list[int] | np.ndarray]:
     """For each day-dated sentence, the dated sentences of its date it overlaps by SAME_DAY_OVERLAP or
-    more over the smaller sentence's concepts: {sentence: {other: overlap}} (itself included).
+    more over the smaller sentence's concepts (itself included): a list, or an array for a large date.
 
     Sparse and one date at a time (issue 11: a dense dated x dated table is 7 GB for 30k dated
     sentences; the pairs of one date sharing a concept are few). Most dates are stated by one or a
     few sentences: those are compared on sets of concept indices, without a sparse product per date
-    (which was a third of the order stage on ViMs).
+    (which was a third of the order stage on ViMs). A large date keeps its pairs in arrays: on 200
+    articles of 100,000 characters a million pairs (copies of one wire story on one day) went through
+    Python dicts, a third of the timeline.
     """
     by_key: dict[tuple[int, int, int], list[int]] = {}
     for i in dated:
         by_key.setdefault(keys[i], []).append(i)
-    near: dict[int, dict[int, float]] = {}
+    near: dict[int, list[int] | np.ndarray] = {}
     indptr, indices = rep.concept_matrix.indptr, rep.concept_matrix.indices
     for members in by_key.values():
         if not any(i in day for i in members):
@@ -64,17 +66,20 @@ def _same_day_overlap(
                 for b, j in enumerate(members):
                     shared = len(concepts[a] & concepts[b])
                     if shared and shared / min(len(concepts[a]), len(concepts[b])) >= SAME_DAY_OVERLAP:
-                        near.setdefault(i, {})[j] = shared / min(len(concepts[a]), len(concepts[b]))
+                        near.setdefault(i, []).append(j)
             continue
-        m = rep.concept_matrix[np.asarray(members, dtype=np.intp)]
-        shared = (m @ m.T).tocoo()
+        rows = np.asarray(members, dtype=np.intp)
+        m = rep.concept_matrix[rows]
+        shared = (m @ m.T).tocsr()  # (rows in order, each row's pairs together)
         sizes = np.diff(m.indptr)
-        smaller = np.minimum(sizes[shared.row], sizes[shared.col])
+        row = np.repeat(np.arange(rows.size), np.diff(shared.indptr))
+        smaller = np.minimum(sizes[row], sizes[shared.indices])
         ratio = np.divide(shared.data, smaller, out=np.zeros(shared.nnz), where=smaller > 0)
         keep = ratio >= SAME_DAY_OVERLAP
-        for a, b, v in zip(shared.row[keep].tolist(), shared.col[keep].tolist(), ratio[keep].tolist()):
-            if members[a] in day:
-                near.setdefault(members[a], {})[members[b]] = v
+        cols, bounds = rows[shared.indices[keep]], np.searchsorted(row[keep], np.arange(rows.size + 1))
+        for a, i in enumerate(members):
+            if i in day and bounds[a] < bounds[a + 1]:
+                near[i] = cols[bounds[a]:bounds[a + 1]]
     return near
 
 
@@ -112,15 +117,21 @@ def build_timeline(
     # smaller sentence for a day, the same-fact rule otherwise), else starts one
     groups: list[list[int]] = []
     group_of: dict[int, int] = {}
+    group_at = np.full(len(rep.sentences), len(dated), dtype=np.intp)  # (group_of for the arrays of a large date)
     for i in sorted(dated, key=lambda i: -weights[i]):
-        close = same_day.get(i, {}) if i in day else same_fact[i]
-        joined = [group_of[j] for j in close if j in group_of]
+        close = same_day.get(i, ()) if i in day else same_fact[i]
+        if isinstance(close, np.ndarray):
+            first = int(group_at[close].min())
+            joined = [first] if first < len(dated) else []
+        else:
+            joined = [group_of[j] for j in close if j in group_of]
         if joined:
             group_of[i] = min(joined)
             groups[group_of[i]].append(i)
         else:
             group_of[i] = len(groups)
             groups.append([i])
+        group_at[i] = group_of[i]
     entries = []
     for group in groups:
         # the text: the most salient member that stands alone (after dropping a connective); a fact no
