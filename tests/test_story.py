@@ -269,3 +269,26 @@ def test_same_fact_rows_are_the_overlap_rows(monkeypatch, together):
             assert np.array_equal(rows[i][0], cols) and rows[i][0].dtype == cols.dtype
             assert rows[i][1].tobytes() == ratio.tobytes()
         assert sum(len(c) > 1 for c, _ in rows.values()) >= 3  # (the copied article restates its original)
+
+
+def test_large_dates_group_the_same_facts_as_small_ones(monkeypatch):
+    """A date stated by many sentences keeps its same-day pairs in arrays (issue 11); the timeline's
+    facts, credits and texts are the ones the per-pair sets give."""
+    import numpy as np
+
+    import tomtat.order.timeline as timeline
+    from tomtat.order.story import sentence_dates
+
+    articles = BRIDGE + [Article(title="Cầu Sông Lam", text=BRIDGE[1].text.replace("(Dân trí) - ", "Theo Dân trí, "))]
+    analysis = analyze(articles)
+    rep = analysis.rep
+    dates = sentence_dates(analysis.documents, rep)
+    weights = np.linspace(1.0, 2.0, len(rep.sentences))
+    labels = ["A", "B", "C", "D"]
+    small = build_timeline(rep, dates, weights, labels, 2024)
+    monkeypatch.setattr(timeline, "_SMALL_DATE", 0)
+    assert any(isinstance(v, np.ndarray) for v in timeline._same_day_overlap(
+        rep, [i for i, m in enumerate(dates) if m], {i: (2024, m.value.month, m.value.day or 0) for i, m in enumerate(dates) if m},
+        {i for i, m in enumerate(dates) if m and m.value.granularity == "day"}).values())
+    assert build_timeline(rep, dates, weights, labels, 2024) == small
+    assert any(len(event.articles) >= 2 for event in small)  # (the copy credits the fact it restates)
