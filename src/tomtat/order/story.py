@@ -124,17 +124,33 @@ def inherit_dates(rep: Representation, dates: Sequence[DateMention | None]) -> l
     that follows "hôm thứ Ba (13/4)" by one sentence). Ordering only: the JSON `date` stays the
     sentence's own.
     """
-    index = positions(rep)
-    out = list(dates)
-    for i, s in enumerate(rep.sentences):
-        if out[i] is not None:
-            continue
-        for back in range(1, INHERIT_WINDOW + 1):
-            j = index.get((s.doc, s.position - back))
-            if j is not None and dates[j] is not None:
-                out[i] = dates[j]
-                break
-    return out
+    inherited = InheritedDates(rep, dates)
+    return [inherited[i] for i in range(len(rep.sentences))]
+
+
+class InheritedDates:
+    """`inherit_dates(rep, dates)`, each item worked out when first read: the story reads the chosen
+    sentences' only (on 200 articles of 100,000 characters, working out all 137k took 0.12 s)."""
+
+    def __init__(self, rep: Representation, dates: Sequence[DateMention | None]) -> None:
+        self.rep, self.dates, self.index = rep, dates, positions(rep)
+        self.known: dict[int, DateMention | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def __getitem__(self, i: int) -> DateMention | None:
+        if self.dates[i] is not None:
+            return self.dates[i]
+        if i not in self.known:
+            s, found = self.rep.sentences[i], None
+            for back in range(1, INHERIT_WINDOW + 1):
+                j = self.index.get((s.doc, s.position - back))
+                if j is not None and self.dates[j] is not None:
+                    found = self.dates[j]
+                    break
+            self.known[i] = found
+        return self.known[i]
 
 
 def order_story(
@@ -264,7 +280,7 @@ def tell_story(
     allowed = candidates(rep).tolist()
     dates = sentence_dates(documents, rep, allowed)  # only candidates are ever shown
     year = default_year(documents, dates)
-    order_dates = inherit_dates(rep, dates)
+    order_dates = InheritedDates(rep, dates)  # (`inherit_dates`, for the sentences it is asked about)
     allowed_set = set(allowed)
     index = positions(rep)
     banned: set[int] = set()
