@@ -247,7 +247,7 @@ def test_seeds_story_done_when():
     assert events["01-26"]["sources"] == ["VOV"] and "Ngày Nay" in events["06-16"]["sources"]
 
 
-@pytest.mark.parametrize("together", [0, 64])
+@pytest.mark.parametrize("together", [0, 1000])
 def test_same_fact_rows_are_the_overlap_rows(monkeypatch, together):
     """The memoized rows the story, timeline and credits share are `overlap_row`'s, counted together
     (a few rows) or through `overlap_rows` (many): the same sentences in the same order, the same ratios."""

@@ -25,8 +25,9 @@ import numpy as np
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 
 # at most this many missing rows are counted here (a request this small costs its numpy calls, not
-# its pairs); more go through `Representation.overlap_rows`, block by block
-_TOGETHER = 64
+# its pairs); more go through `Representation.overlap_rows`, block by block (the timeline's rows of
+# synthetic ViMs clusters: 34 rows 0.5 against 1.3 ms, 66 rows 1.4 against 1.1 ms)
+_TOGETHER = 48
 
 Row = tuple[np.ndarray, np.ndarray]  # (sentence indices, ascending; their overlap ratios)
 
