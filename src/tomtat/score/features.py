@@ -10,6 +10,7 @@ Nothing here names an outlet, a topic or a word: what is learned is *where* and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
@@ -17,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.represent import Representation
-from tomtat.represent.pairs import support_counts
+from tomtat.represent.pairs import DIRECT_ROWS, support_counts
 
 # the three position features times the cluster's lead heaviness (`lead_heaviness`), the last features:
 # how far a sentence's place in its article matters depends on whether this cluster's outlets open alike
@@ -64,9 +65,82 @@ def _caption_like(text: str) -> bool:
     """`_CAPTION.search(text)`, after a substring check that rules out most sentences (the regex tried
     every position of every sentence: 0.9 ms of a ViMs cluster, the check a fifth of that)."""
     low = text.lower()
-    if not any(h in low for h in _CAPTION_HINTS) and not any(c in text for c in _FOLDS_TO_I):
+    if not ("ảnh" in low or "nguồn" in low or "clip" in low or "video" in low or "đồ họa" in low or "./." in low
+            or "ı" in text or "İ" in text):  # (`_CAPTION_HINTS`, `_FOLDS_TO_I`, spelled out: no generator)
         return False
     return _CAPTION.search(text) is not None
+
+
+# code points whose class `_char_classes` tabulates (Latin, Vietnamese, punctuation); others are looked up
+_TABLE_SIZE = 0x3000
+_WORD, _LETTER, _UPPER, _QUOTE_MARK = 1, 2, 4, 8
+
+
+def _classes_of(code: int) -> int:
+    """The classes of one code point as the regular expressions see them: a word character (`\\w`,
+    `str.isalnum` or "_"), a letter (`[^\\W\\d_]`: a word character, neither decimal nor "_"), upper
+    case (`str.isupper`), a quote mark of `_QUOTE`."""
+    ch = chr(code)
+    word = ch.isalnum() or ch == "_"
+    letter = word and not ch.isdecimal() and ch != "_"
+    return ((_WORD if word else 0) | (_LETTER if letter else 0) | (_UPPER if ch.isupper() else 0)
+            | (_QUOTE_MARK if ch in "\"“”«»" else 0))
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray:
+    """`_classes_of` for the first `_TABLE_SIZE` code points, built on first use (a few ms, once)."""
+    return np.array([_classes_of(c) for c in range(_TABLE_SIZE)], dtype=np.uint8)
+
+
+def _text_features(texts: list[str]) -> np.ndarray:
+    """Per text: capitalized words after the first word (`_CAPITAL`), quote or question (`_QUOTE`),
+    no end punctuation, caption-like; one row each.
+
+    The capitals and the quote marks are read off the code points of all the
+    texts at once (numpy over one array, a table of each character's classes),
+    not by a regular expression per text, which tried every position of every
+    sentence (0.7 ms of a ViMs cluster, most of this function). A `_CAPITAL`
+    match is the first character of a maximal run of word characters when that
+    character is a letter, which is what is counted here, so the counts are
+    exactly the expression's.
+    """
+    k = len(texts)
+    out = np.zeros((k, 4))
+    if not k:
+        return out
+    joined = "\x00".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    table = _char_classes()
+    classes = table[np.minimum(codes, _TABLE_SIZE - 1)]
+    high = np.flatnonzero(codes >= _TABLE_SIZE)
+    if high.size:  # (rare: CJK, emoji) looked up one by one
+        classes[high] = [_classes_of(int(c)) for c in codes[high]]
+    separator = codes == 0
+    if int(separator.sum()) != k - 1:  # a text holding a NUL: the per-text expressions
+        return np.array([
+            (sum(map(str.isupper, _CAPITAL.findall(t)[1:])), 1.0 if _QUOTE.search(t) else 0.0,
+             0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _caption_like(t) else 0.0)
+            for t in texts
+        ], dtype=float).reshape(k, 4)
+    text_of = np.cumsum(separator)  # (a separator counts toward the next text; it has no class bit)
+    word = (classes & _WORD) > 0
+    starts = word.copy()
+    starts[1:] &= ~word[:-1]
+    capital = np.flatnonzero(starts & ((classes & _LETTER) > 0))  # every `_CAPITAL` match
+    upper = (classes[capital] & _UPPER) > 0
+    owner = text_of[capital]
+    counts = np.bincount(owner[upper], minlength=k).astype(float)
+    first = np.r_[True, owner[1:] != owner[:-1]] if owner.size else np.zeros(0, dtype=bool)
+    counts -= np.bincount(owner[first & upper], minlength=k)  # (the first match does not count)
+    out[:, 0] = counts
+    quoted = np.bincount(text_of[(classes & _QUOTE_MARK) > 0], minlength=k) > 0
+    last = [t.rstrip()[-1:] for t in texts]
+    # `_QUOTE`: a quote mark anywhere, or "?" or ":" before trailing white space (`\s` is `str.isspace`)
+    out[:, 1] = quoted | np.array([c == "?" or c == ":" for c in last], dtype=bool)
+    out[:, 2] = [0.0 if t.rstrip().endswith(_ENDINGS) else 1.0 for t in texts]
+    out[:, 3] = [1.0 if _caption_like(t) else 0.0 for t in texts]
+    return out
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -97,10 +171,14 @@ def sentence_features(rep: Representation) -> np.ndarray:
         out[:, 4] = _scaled(np.clip(np.asarray(rep.vectors @ mean_title).ravel(), 0, None))
         own = rep.vectors.multiply(titles[doc]).sum(axis=1)
         out[:, 5] = np.asarray(own).ravel()
+    # up to `DIRECT_ROWS` sentences (a news cluster) every cosine, once: the support and lead agreement
+    # features both read it (each built its own sparse product before)
+    similarities = (rep.vectors @ rep.vectors.T).toarray() if 1 < n_docs and n <= DIRECT_ROWS else None
     if n_docs > 1:
         # only the similar pairs, found through shared rare terms (no sentence x sentence matrix)
         # (identical sentences, syndicated copies, are compared once: `support_counts`)
-        out[:, 6] = support_counts(rep.vectors, doc, n_docs, SUPPORT_SIMILARITY, rep.vector_duplicates) / (n_docs - 1)
+        out[:, 6] = support_counts(rep.vectors, doc, n_docs, SUPPORT_SIMILARITY, rep.vector_duplicates,
+                                   similarities=similarities) / (n_docs - 1)
     # the per-sentence text features: counts in C (`map` over str methods), one division per column; the
     # regular expressions run once per distinct text (syndicated copies repeat sentences)
     all_texts = [s.text for s in sents]
@@ -115,11 +193,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     flat = list(chain.from_iterable(s.syllables for s in sents))
     digit = np.fromiter(map(str.isdigit, map(itemgetter(0), flat)), dtype=float, count=len(flat))
     numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
-    text_features = np.array([
-        (sum(map(str.isupper, _CAPITAL.findall(t)[1:])), 1.0 if _QUOTE.search(t) else 0.0,
-         0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _caption_like(t) else 0.0)
-        for t in texts
-    ], dtype=float).reshape(len(texts), 4)
+    text_features = _text_features(texts)
     if text_row.size:
         text_features = text_features[text_row]
     has = n_syl > 0
@@ -135,7 +209,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     if n_docs > 1:
         opening = np.flatnonzero(position < OPENING_SENTENCES)
         if opening.size:
-            out[:, 13] = _lead_agreement(rep, doc, opening)
+            out[:, 13] = _lead_agreement(rep, doc, opening, similarities)
     docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
     centrality = np.asarray(docs @ rep.centroid).ravel()
     norms = np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
@@ -164,7 +238,9 @@ def lead_heaviness(agreement: np.ndarray, position: np.ndarray) -> float:
     return float(agreement[opening].mean()) if opening.any() else 0.0
 
 
-def _lead_agreement(rep: Representation, doc: np.ndarray, opening: np.ndarray) -> np.ndarray:
+def _lead_agreement(
+    rep: Representation, doc: np.ndarray, opening: np.ndarray, similarities: np.ndarray | None = None,
+) -> np.ndarray:
     """Each sentence's best cosine to an opening sentence of another article (0 when none).
 
     Computed once per distinct vector (identical sentences have the same
@@ -172,12 +248,21 @@ def _lead_agreement(rep: Representation, doc: np.ndarray, opening: np.ndarray) -
     opening, its article, and the best over openings of the other articles. A
     copy in that best article gets the latter, any other copy the former,
     exactly the maximum over the openings not in its own article. A block of
-    rows at a time: memory linear in sentences.
+    rows at a time: memory linear in sentences. `similarities`, the dense
+    `vectors @ vectors.T` when the caller has it, is read instead: its entries
+    are the same sums, term by term in the same order, as the block products.
     """
     first, group = rep.vector_duplicates
+    lead_doc = doc[opening]
+    if similarities is not None:
+        sims = similarities[np.ix_(first, opening)]
+        top = sims.argmax(axis=1)
+        best = sims[np.arange(top.size), top]
+        best_doc = lead_doc[top]
+        sims[lead_doc[None, :] == best_doc[:, None]] = 0.0
+        return np.where(doc != best_doc[group], best[group], sims.max(axis=1)[group])
     vectors = rep.vectors[first] if first.size < doc.size else rep.vectors
     leads = rep.vectors[opening].T.tocsc()
-    lead_doc = doc[opening]
     best = np.empty(first.size)
     best_doc = np.empty(first.size, dtype=lead_doc.dtype)
     second = np.empty(first.size)
