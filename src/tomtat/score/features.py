@@ -139,7 +139,31 @@ def _text_features(texts: list[str]) -> np.ndarray:
     # `_QUOTE`: a quote mark anywhere, or "?" or ":" before trailing white space (`\s` is `str.isspace`)
     out[:, 1] = quoted | np.array([c == "?" or c == ":" for c in last], dtype=bool)
     out[:, 2] = [0.0 if t.rstrip().endswith(_ENDINGS) else 1.0 for t in texts]
-    out[:, 3] = [1.0 if _caption_like(t) else 0.0 for t in texts]
+    out[:, 3] = _captions(texts, joined, np.flatnonzero(separator))
+    return out
+
+
+def _captions(texts: list[str], joined: str, separators: np.ndarray) -> list[float]:
+    """`_caption_like` of each text (1.0 or 0.0), given `joined`, the texts joined by NULs at `separators`.
+
+    The substring check runs once over the whole lowercased text, and the
+    expression only on the texts holding a hint (a NUL ends lowercasing's one
+    context rule, the final sigma, as the end of a text does, and no hint
+    spans one).
+    """
+    low = joined.lower()
+    if len(low) != len(joined) or "ı" in joined:  # (lowercasing moved characters: text by text)
+        return [1.0 if _caption_like(t) else 0.0 for t in texts]
+    hits: set[int] = set()
+    for hint in _CAPTION_HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            hits.add(at)
+            at = low.find(hint, at + 1)
+    out = [0.0] * len(texts)
+    for k in set(np.searchsorted(separators, sorted(hits)).tolist()) if hits else ():
+        if _CAPTION.search(texts[k]) is not None:
+            out[k] = 1.0
     return out
 
 
@@ -164,13 +188,13 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 0] = 1.0 / (1.0 + position)
     out[:, 1] = position / np.maximum(per_doc[doc], 1.0)
     out[:, 2] = np.log1p(lengths)
-    out[:, 3] = _scaled(np.clip(np.asarray(rep.vectors @ rep.centroid).ravel(), 0, None))
+    vectors = rep.vectors
+    row_of = np.repeat(np.arange(n), np.diff(vectors.indptr))  # each stored entry's sentence
+    out[:, 3] = _scaled(np.clip(_matvec(vectors, row_of, rep.centroid), 0, None))
     titles = rep.title_vectors
     if titles.shape[0]:
-        mean_title = np.asarray(titles.mean(axis=0)).ravel()
-        out[:, 4] = _scaled(np.clip(np.asarray(rep.vectors @ mean_title).ravel(), 0, None))
-        own = rep.vectors.multiply(titles[doc]).sum(axis=1)
-        out[:, 5] = np.asarray(own).ravel()
+        out[:, 4] = _scaled(np.clip(_matvec(vectors, row_of, _mean_row(titles)), 0, None))
+        out[:, 5] = _own_title(vectors, row_of, titles, doc)
     # up to `DIRECT_ROWS` sentences (a news cluster) every cosine, once: the support and lead agreement
     # features both read it (each built its own sparse product before)
     similarities = (rep.vectors @ rep.vectors.T).toarray() if 1 < n_docs and n <= DIRECT_ROWS else None
@@ -210,15 +234,137 @@ def sentence_features(rep: Representation) -> np.ndarray:
         opening = np.flatnonzero(position < OPENING_SENTENCES)
         if opening.size:
             out[:, 13] = _lead_agreement(rep, doc, opening, similarities)
-    docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
-    centrality = np.asarray(docs @ rep.centroid).ravel()
-    norms = np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
+    centrality, norms = _article_centrality(vectors, row_of, rep.centroid, doc, n_docs)
     centrality = np.divide(centrality, norms, out=np.zeros(n_docs), where=norms > 0)
     out[:, 14] = _scaled(np.clip(centrality, 0, None))[doc]
     heaviness = lead_heaviness(out[:, 13], position)
     for name, base in HEAVY:
         out[:, FEATURES.index(name)] = out[:, FEATURES.index(base)] * heaviness
     return out
+
+
+# The helpers below compute on the CSR arrays what a scipy expression computed, adding the same
+# products in the same order, so every value is bit for bit scipy's (the shipped model is rebuilt byte
+# for byte from these features): scipy's per-call overhead (building, checking and converting sparse
+# matrices, 16 a cluster) was most of this function's time on ViMs-sized clusters.
+
+
+def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """`matrix @ x`: scipy's `csr_matvec` adds each row's products in stored order from 0, as
+    `np.bincount` adds its weights in order."""
+    return np.bincount(row_of, weights=matrix.data * x[matrix.indices], minlength=matrix.shape[0])
+
+
+def _mean_row(matrix: sparse.csr_matrix) -> np.ndarray:
+    """`matrix.mean(axis=0)` as a flat array: scipy scales the entries by 1/rows and adds each column's
+    over the rows in order (`csc_matvecs` of the transpose)."""
+    return np.bincount(matrix.indices, weights=matrix.data * (1.0 / matrix.shape[0]), minlength=matrix.shape[1])
+
+
+def _sorted_rows(matrix: sparse.csr_matrix, row_of: np.ndarray) -> bool:
+    """Whether every row's column indices strictly increase (scipy's canonical format, which decides the
+    order in which its element-wise products come out)."""
+    same = row_of[1:] == row_of[:-1]
+    return bool(np.all(matrix.indices[1:][same] > matrix.indices[:-1][same]))
+
+
+def _row_sums(values: np.ndarray, row_of: np.ndarray, rows: int) -> np.ndarray:
+    """`.sum(axis=1)` of a CSR matrix holding `values` (rows in order): scipy's `np.add.reduceat` over
+    each non-empty row."""
+    per_row = np.bincount(row_of, minlength=rows)
+    starts = np.cumsum(per_row) - per_row
+    out = np.zeros(rows)
+    filled = np.flatnonzero(per_row)
+    if filled.size:
+        out[filled] = np.add.reduceat(values, starts[filled])
+    return out
+
+
+def _own_title(vectors: sparse.csr_matrix, row_of: np.ndarray, titles: sparse.csr_matrix, doc: np.ndarray) -> np.ndarray:
+    """`vectors.multiply(titles[doc]).sum(axis=1)`: each sentence's cosine to its article's title.
+
+    scipy multiplies two canonical rows column by column in order and keeps
+    the non-zero products: here each entry of a sentence looks its column up in
+    its title's row (a sorted search over (title, column) keys).
+    """
+    title_of = np.repeat(np.arange(titles.shape[0]), np.diff(titles.indptr))
+    if not (_sorted_rows(vectors, row_of) and _sorted_rows(titles, title_of)):
+        return np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
+    width = np.int64(titles.shape[1])
+    keys = title_of.astype(np.int64) * width + titles.indices
+    wanted = doc[row_of].astype(np.int64) * width + vectors.indices
+    at = np.minimum(np.searchsorted(keys, wanted), max(keys.size - 1, 0))
+    found = keys[at] == wanted if keys.size else np.zeros(wanted.size, dtype=bool)
+    products = vectors.data[found] * titles.data[at[found]]
+    kept = products != 0
+    return _row_sums(products[kept], row_of[found][kept], vectors.shape[0])
+
+
+def _article_centrality(
+    vectors: sparse.csr_matrix, row_of: np.ndarray, centroid: np.ndarray, doc: np.ndarray, n_docs: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(`docs @ centroid`, the row lengths of `docs`) for `docs`, the sum of each article's sentence
+    vectors, as scipy computed them from `membership @ vectors`.
+
+    scipy's sparse product adds each column's values in sentence order and
+    stores a row's columns in the reverse order of their first appearance; its
+    `docs @ centroid` adds in that stored order, and `docs.multiply(docs)` of
+    such (unsorted) rows lists the squares in first-appearance order (sorted
+    order, if every row happens to be sorted) before `reduceat` adds them.
+    """
+    width = np.int64(vectors.shape[1])
+    keys = doc[row_of].astype(np.int64) * width + vectors.indices
+    if n_docs * vectors.shape[1] <= _DENSE_CELLS:
+        found = _article_centrality_dense(vectors, keys, doc[row_of], centroid, n_docs)
+        if found is not None:
+            return found
+    unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    sums = np.bincount(inverse.reshape(-1), weights=vectors.data, minlength=unique.size)
+    article, column = unique // width, unique % width
+    stored = np.lexsort((-first, article))
+    stored = stored[sums[stored] != 0]
+    article_s, column_s = article[stored], column[stored]
+    centrality = np.bincount(article_s, weights=sums[stored] * centroid[column_s], minlength=n_docs)
+    same = article_s[1:] == article_s[:-1]
+    order = stored if np.all(column_s[1:][same] > column_s[:-1][same]) else np.lexsort((first, article))
+    order = order[sums[order] != 0]
+    squares = sums[order] * sums[order]
+    kept = squares != 0
+    return centrality, np.sqrt(_row_sums(squares[kept], article[order][kept], n_docs))
+
+
+# articles x terms up to which `_article_centrality` adds into dense tables (32 MB of float64)
+_DENSE_CELLS = 4_000_000
+
+
+def _article_centrality_dense(
+    vectors: sparse.csr_matrix, keys: np.ndarray, article_of: np.ndarray, centroid: np.ndarray, n_docs: int,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """`_article_centrality` with its sums and first appearances in (article, term) tables instead of
+    sorted keys (a ViMs cluster: a tenth of the time); None when the articles' sentences are not in
+    article order."""
+    size = int(n_docs * vectors.shape[1])
+    sums = np.bincount(keys, weights=vectors.data, minlength=size)
+    entry = np.arange(keys.size)
+    first = np.full(size, keys.size, dtype=np.intp)
+    np.minimum.at(first, keys, entry)
+    appear = np.flatnonzero(first[keys] == entry)  # each (article, term) at its first entry, in order
+    appear = appear[sums[keys[appear]] != 0]
+    article = article_of[appear]
+    if np.any(article[1:] < article[:-1]):
+        return None
+    values, column = sums[keys[appear]], vectors.indices[appear]
+    # scipy stores an article's terms last seen first: reverse each article's run
+    bounds = np.r_[0, np.flatnonzero(article[1:] != article[:-1]) + 1, article.size]
+    run = np.repeat(np.arange(bounds.size - 1), np.diff(bounds))
+    stored = bounds[run] + bounds[run + 1] - 1 - np.arange(article.size)
+    centrality = np.bincount(article[stored], weights=values[stored] * centroid[column[stored]], minlength=n_docs)
+    same = article[1:] == article[:-1]
+    column_s = column[stored]
+    order = stored if np.all(column_s[1:][same] > column_s[:-1][same]) else np.arange(article.size)
+    squares = values[order] * values[order]
+    kept = squares != 0
+    return centrality, np.sqrt(_row_sums(squares[kept], article[order][kept], n_docs))
 
 
 def lead_heaviness(agreement: np.ndarray, position: np.ndarray) -> float:
