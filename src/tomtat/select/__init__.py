@@ -65,11 +65,11 @@ def select(
         from tomtat.represent import SAME_FACT_OVERLAP
 
         threshold = float(scores.selection.get("same_fact_overlap", SAME_FACT_OVERLAP))
-        anchors = set(anchor_openings(rep, float(share), threshold).tolist())
-        if any(i not in banned and i not in anchors for i in cand.tolist()):  # never every candidate
-            banned |= anchors
+        anchors = anchor_openings(rep, float(share), threshold)
+        if anchors.size and (~np.isin(cand, anchors) & ~np.isin(cand, list(banned))).any():  # never every candidate
+            banned |= set(anchors.tolist())
     if banned:
-        cand = np.array([i for i in cand if i not in banned], dtype=cand.dtype)
+        cand = cand[~np.isin(cand, list(banned))]
         if not cand.size:
             return Selection()
     chosen = selector(rep, cand, scores, budget)
