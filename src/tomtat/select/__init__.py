@@ -65,11 +65,11 @@ def select(
         from tomtat.represent import SAME_FACT_OVERLAP
 
         threshold = float(scores.selection.get("same_fact_overlap", SAME_FACT_OVERLAP))
-        anchors = anchor_openings(rep, float(share), threshold)
-        if anchors.size and (~np.isin(cand, anchors) & ~np.isin(cand, list(banned))).any():  # never every candidate
-            banned |= set(anchors.tolist())
+        anchors = set(anchor_openings(rep, float(share), threshold).tolist())
+        if any(i not in banned and i not in anchors for i in cand.tolist()):  # never every candidate
+            banned |= anchors
     if banned:
-        cand = cand[~np.isin(cand, list(banned))]
+        cand = cand[np.array([i not in banned for i in cand.tolist()], dtype=bool)]
         if not cand.size:
             return Selection()
     chosen = selector(rep, cand, scores, budget)
