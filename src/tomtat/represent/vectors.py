@@ -249,7 +249,7 @@ def _stop_pairs() -> frozenset[str]:
 def _concepts_from_keys(counts: sparse.csr_matrix, tokens: list[str], keys: np.ndarray) -> sparse.csr_matrix:
     """`_concepts_from_terms` for columns named by `ngram_counts` keys (bigrams of token ranks)."""
     width = len(tokens) + 1
-    stop = np.array([t in STOP_SYLLABLES for t in tokens], dtype=bool)
+    stop = np.fromiter(map(STOP_SYLLABLES.__contains__, tokens), dtype=bool, count=len(tokens))
     first, second = keys // width, keys % width - 1
     is_concept = second >= 0
     is_concept[is_concept] = ~(stop[first[is_concept]] & stop[second[is_concept]])
@@ -286,6 +286,18 @@ def _keep_columns(counts: sparse.csr_matrix, is_concept: np.ndarray) -> sparse.c
     )
 
 
+def _articles_per_column(matrix: sparse.csr_matrix, doc_of: np.ndarray, n_docs: int) -> np.ndarray:
+    """How many articles hold each column (a row's article is `doc_of[row]`), as floats: the columns of
+    `membership @ matrix`, counted from the (article, column) pairs, in a dense table where it is small."""
+    m = matrix.shape[1]
+    keys = np.repeat(doc_of, np.diff(matrix.indptr)).astype(np.int64) * m + matrix.indices
+    if n_docs * m <= 8_000_000:
+        seen = np.zeros(n_docs * m, dtype=bool)
+        seen[keys] = True
+        return np.count_nonzero(seen.reshape(n_docs, m), axis=0).astype(float)
+    return np.bincount(np.unique(keys) % m, minlength=m).astype(float)
+
+
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
     # each distinct sentence tokenized, counted and weighted once, then its row repeated for every copy:
@@ -318,7 +330,9 @@ def represent(documents: list[Document]) -> Representation:
     del weighted
     if copies:
         vectors = vectors[row_of]
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    # `vectors.mean(axis=0)`: scipy scales the entries by 1/rows, then adds each column's in row order, as
+    # `np.bincount` adds its weights (bit for bit the same centroid, without three sparse matrices)
+    centroid = np.bincount(vectors.indices, weights=vectors.data * (1.0 / vectors.shape[0]), minlength=vectors.shape[1])
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
@@ -336,11 +350,7 @@ def represent(documents: list[Document]) -> Representation:
             concept_matrix = concept_matrix[row_of]
     del counts
     doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
-    membership = sparse.csr_matrix(
-        (np.ones(len(sentences)), (doc_of, np.arange(len(sentences)))), shape=(len(documents), len(sentences)),
-    )
-    in_docs = (membership @ concept_matrix).tocsc()
-    concept_df = np.diff(in_docs.indptr).astype(float)  # articles mentioning each concept
+    concept_df = _articles_per_column(concept_matrix, doc_of, len(documents))
     rep = Representation(
         documents, sentences, vectors, title_vectors, centroid, concept_df, concept_matrix,
     )
