@@ -132,10 +132,9 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     articles the bigram strings and their hashing were half of the off-topic
     detector.
     """
-    flat = list(chain.from_iterable(rows))
+    lengths = [len(r) for r in rows]
     first_at: dict[str, int] = {}
-    seen = np.fromiter(map(first_at.setdefault, flat, count()), dtype=np.int32, count=len(flat))
-    del flat
+    seen = np.fromiter(map(first_at.setdefault, chain.from_iterable(rows), count()), dtype=np.int32, count=sum(lengths))
     terms = list(first_at)
     if not all(terms) or (terms and min("".join(terms)) <= " "):
         return None
@@ -147,7 +146,7 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     del seen, rank
     n_tokens = len(terms)
     width = np.int64(n_tokens + 1)
-    row_of = np.repeat(np.arange(len(rows), dtype=np.int32), [len(r) for r in rows])
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int32), lengths)
     pair = np.flatnonzero(row_of[:-1] == row_of[1:])  # next token in the same row
     first = token_rank[pair]
     bigram_keys, bigram_rank = _unique_inverse(first * width + 1 + token_rank[pair + 1])

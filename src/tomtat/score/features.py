@@ -123,23 +123,23 @@ def _text_features(texts: list[str]) -> np.ndarray:
              0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _caption_like(t) else 0.0)
             for t in texts
         ], dtype=float).reshape(k, 4)
-    text_of = np.cumsum(separator)  # (a separator counts toward the next text; it has no class bit)
+    separators = np.flatnonzero(separator)
     word = (classes & _WORD) > 0
     starts = word.copy()
     starts[1:] &= ~word[:-1]
     capital = np.flatnonzero(starts & ((classes & _LETTER) > 0))  # every `_CAPITAL` match
     upper = (classes[capital] & _UPPER) > 0
-    owner = text_of[capital]
+    owner = np.searchsorted(separators, capital)  # the text holding each: the separators before it
     counts = np.bincount(owner[upper], minlength=k).astype(float)
     first = np.r_[True, owner[1:] != owner[:-1]] if owner.size else np.zeros(0, dtype=bool)
     counts -= np.bincount(owner[first & upper], minlength=k)  # (the first match does not count)
     out[:, 0] = counts
-    quoted = np.bincount(text_of[(classes & _QUOTE_MARK) > 0], minlength=k) > 0
+    quoted = np.bincount(np.searchsorted(separators, np.flatnonzero(classes & _QUOTE_MARK)), minlength=k) > 0
     last = [t.rstrip()[-1:] for t in texts]
     # `_QUOTE`: a quote mark anywhere, or "?" or ":" before trailing white space (`\s` is `str.isspace`)
     out[:, 1] = quoted | np.array([c == "?" or c == ":" for c in last], dtype=bool)
     out[:, 2] = [0.0 if t.rstrip().endswith(_ENDINGS) else 1.0 for t in texts]
-    out[:, 3] = _captions(texts, joined, np.flatnonzero(separator))
+    out[:, 3] = _captions(texts, joined, separators)
     return out
 
 
