@@ -249,6 +249,11 @@ def sentence_features(rep: Representation) -> np.ndarray:
 # matrices, 16 a cluster) was most of this function's time on ViMs-sized clusters.
 
 
+# articles x terms up to which `_article_centrality` and `_own_title` work on the arrays (and the former
+# adds into dense tables, 32 MB of float64): past it scipy's per-call overhead no longer counts
+_DENSE_CELLS = 4_000_000
+
+
 def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray, x: np.ndarray) -> np.ndarray:
     """`matrix @ x`: scipy's `csr_matvec` adds each row's products in stored order from 0, as
     `np.bincount` adds its weights in order."""
@@ -288,7 +293,8 @@ def _own_title(vectors: sparse.csr_matrix, row_of: np.ndarray, titles: sparse.cs
     its title's row (a sorted search over (title, column) keys).
     """
     title_of = np.repeat(np.arange(titles.shape[0]), np.diff(titles.indptr))
-    if not (_sorted_rows(vectors, row_of) and _sorted_rows(titles, title_of)):
+    if (titles.shape[0] * titles.shape[1] > _DENSE_CELLS  # (a large cluster: scipy's overhead does not count)
+            or not (_sorted_rows(vectors, row_of) and _sorted_rows(titles, title_of))):
         return np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
     width = np.int64(titles.shape[1])
     keys = title_of.astype(np.int64) * width + titles.indices
@@ -312,29 +318,14 @@ def _article_centrality(
     such (unsorted) rows lists the squares in first-appearance order (sorted
     order, if every row happens to be sorted) before `reduceat` adds them.
     """
-    width = np.int64(vectors.shape[1])
-    keys = doc[row_of].astype(np.int64) * width + vectors.indices
     if n_docs * vectors.shape[1] <= _DENSE_CELLS:
+        keys = doc[row_of].astype(np.int64) * vectors.shape[1] + vectors.indices
         found = _article_centrality_dense(vectors, keys, doc[row_of], centroid, n_docs)
         if found is not None:
             return found
-    unique, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    sums = np.bincount(inverse.reshape(-1), weights=vectors.data, minlength=unique.size)
-    article, column = unique // width, unique % width
-    stored = np.lexsort((-first, article))
-    stored = stored[sums[stored] != 0]
-    article_s, column_s = article[stored], column[stored]
-    centrality = np.bincount(article_s, weights=sums[stored] * centroid[column_s], minlength=n_docs)
-    same = article_s[1:] == article_s[:-1]
-    order = stored if np.all(column_s[1:][same] > column_s[:-1][same]) else np.lexsort((first, article))
-    order = order[sums[order] != 0]
-    squares = sums[order] * sums[order]
-    kept = squares != 0
-    return centrality, np.sqrt(_row_sums(squares[kept], article[order][kept], n_docs))
-
-
-# articles x terms up to which `_article_centrality` adds into dense tables (32 MB of float64)
-_DENSE_CELLS = 4_000_000
+    # a large cluster (scipy's overhead does not count there), or sentences out of article order
+    docs = sparse.csr_matrix((np.ones(doc.size), (doc, np.arange(doc.size))), shape=(n_docs, doc.size)) @ vectors
+    return np.asarray(docs @ centroid).ravel(), np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
 
 
 def _article_centrality_dense(

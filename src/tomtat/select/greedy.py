@@ -25,6 +25,10 @@ SALIENCE_WEIGHT = 1.0
 LENGTH_EXPONENT = 0.5
 
 
+# candidate x concept entries up to which the greedy loop computes its gains on the arrays (`product`)
+_ARRAY_ENTRIES = 100_000
+
+
 def setting(scores: Scores, name: str, given: float | None, default: float) -> float:
     """An explicit argument, else the setting the scorer was tuned with, else the selector's default."""
     if given is not None:
@@ -82,7 +86,15 @@ def select_greedy(
     max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
     lengths = rep.lengths[cand]
     indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
-    row_of = np.repeat(np.arange(cand.size), np.diff(indptr))
+    if indices.size <= _ARRAY_ENTRIES:
+        # `incidence @ x` on the CSR arrays: scipy's `csr_matvec` adds each row's products in order from 0,
+        # as `np.bincount` adds its weights (the same gains bit for bit, without scipy's per-call overhead)
+        row_of = np.repeat(np.arange(cand.size), np.diff(indptr))
+
+        def product(x: np.ndarray) -> np.ndarray:
+            return np.bincount(row_of, weights=data * x[indices], minlength=cand.size)
+    else:  # (a large cluster: one pass in C beats numpy's temporaries)
+        product = sparse.csr_matrix((data, indices, indptr), shape=(cand.size, w.size)).__matmul__
     sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)
     limit = budget.syllables if budget.syllables is not None else np.inf
     max_count = budget.sentences if budget.sentences is not None else cand.size
@@ -110,9 +122,7 @@ def select_greedy(
         fits = remaining & (lengths + used <= limit)
         if not fits.any():
             break
-        # `incidence @ uncovered` on the CSR arrays: scipy's `csr_matvec` adds each row's products in order
-        # from 0, as `np.bincount` adds its weights (the same gains bit for bit, without scipy's overhead)
-        gains = np.bincount(row_of, weights=data * uncovered[indices], minlength=cand.size) + sal
+        gains = product(uncovered) + sal
         ratio = np.where(fits, gains / scale, -np.inf)
         best = int(np.argmax(ratio))
         if gains[best] <= 0:
@@ -132,7 +142,7 @@ def select_greedy(
     singles = np.flatnonzero(lengths <= limit)
     if singles.size:
         # (rows apart: the same values as the rows' product)
-        single_values = np.bincount(row_of, weights=data * w[indices], minlength=cand.size)[singles] + sal[singles]
+        single_values = product(w)[singles] + sal[singles]
         best_single = int(singles[np.argmax(single_values)])
         if single_values.max() > value(chosen):
             chosen = [best_single]
