@@ -256,7 +256,10 @@ _DENSE_CELLS = 4_000_000
 
 def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray, x: np.ndarray) -> np.ndarray:
     """`matrix @ x`: scipy's `csr_matvec` adds each row's products in stored order from 0, as
-    `np.bincount` adds its weights in order."""
+    `np.bincount` adds its weights in order (past `_DENSE_CELLS` entries, scipy's one pass in C is
+    faster than numpy's temporaries)."""
+    if matrix.nnz > _DENSE_CELLS // 40:
+        return matrix @ x
     return np.bincount(row_of, weights=matrix.data * x[matrix.indices], minlength=matrix.shape[0])
 
 

@@ -89,8 +89,8 @@ def split_paragraph(paragraph: str) -> list[str]:
     start = 0
     # quote marks seen since `start`, counted incrementally (linear time on any input)
     scanned, opened, closed, straight = 0, 0, 0, 0
-    last_close = paragraph.rfind("”")
-    last_straight = paragraph.rfind('"')
+    last_close = last_straight = -1  # (found at the first candidate boundary: most lines have none)
+    looked = False
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end("end")
         segment = paragraph[scanned:end]
@@ -100,6 +100,8 @@ def split_paragraph(paragraph: str) -> list[str]:
         scanned = end
         if not _starts_sentence(paragraph[match.end(): match.end() + 8]):
             continue
+        if not looked:
+            last_close, last_straight, looked = paragraph.rfind("”"), paragraph.rfind('"'), True
         if (opened > closed and last_close >= match.end()) or (straight % 2 and last_straight >= match.end()):
             continue
         if _is_abbreviation(paragraph[max(start, match.start() - 40) : match.start()], match.group("end")):
