@@ -73,24 +73,34 @@ def _caption_like(text: str) -> bool:
 
 # code points whose class `_char_classes` tabulates (Latin, Vietnamese, punctuation); others are looked up
 _TABLE_SIZE = 0x3000
-_WORD, _LETTER, _UPPER, _QUOTE_MARK = 1, 2, 4, 8
+_WORD, _LETTER, _UPPER, _QUOTE_MARK, _DIGIT = 1, 2, 4, 8, 16
 
 
 def _classes_of(code: int) -> int:
     """The classes of one code point as the regular expressions see them: a word character (`\\w`,
     `str.isalnum` or "_"), a letter (`[^\\W\\d_]`: a word character, neither decimal nor "_"), upper
-    case (`str.isupper`), a quote mark of `_QUOTE`."""
+    case (`str.isupper`), a quote mark of `_QUOTE`, a digit (`str.isdigit`)."""
     ch = chr(code)
     word = ch.isalnum() or ch == "_"
     letter = word and not ch.isdecimal() and ch != "_"
     return ((_WORD if word else 0) | (_LETTER if letter else 0) | (_UPPER if ch.isupper() else 0)
-            | (_QUOTE_MARK if ch in "\"“”«»" else 0))
+            | (_QUOTE_MARK if ch in "\"“”«»" else 0) | (_DIGIT if ch.isdigit() else 0))
 
 
 @lru_cache(maxsize=1)
 def _char_classes() -> np.ndarray:
     """`_classes_of` for the first `_TABLE_SIZE` code points, built on first use (a few ms, once)."""
     return np.array([_classes_of(c) for c in range(_TABLE_SIZE)], dtype=np.uint8)
+
+
+def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of `text` and their `_classes_of`."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _char_classes()[np.minimum(codes, _TABLE_SIZE - 1)]
+    high = np.flatnonzero(codes >= _TABLE_SIZE)
+    if high.size:  # (rare: CJK, emoji) looked up one by one
+        classes[high] = [_classes_of(int(c)) for c in codes[high]]
+    return codes, classes
 
 
 def _text_features(texts: list[str]) -> np.ndarray:
@@ -110,12 +120,7 @@ def _text_features(texts: list[str]) -> np.ndarray:
     if not k:
         return out
     joined = "\x00".join(texts)
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    table = _char_classes()
-    classes = table[np.minimum(codes, _TABLE_SIZE - 1)]
-    high = np.flatnonzero(codes >= _TABLE_SIZE)
-    if high.size:  # (rare: CJK, emoji) looked up one by one
-        classes[high] = [_classes_of(int(c)) for c in codes[high]]
+    codes, classes = _classes(joined)
     separator = codes == 0
     if int(separator.sum()) != k - 1:  # a text holding a NUL: the per-text expressions
         return np.array([
@@ -214,8 +219,8 @@ def sentence_features(rep: Representation) -> np.ndarray:
             distinct_text[t] = k
         text_row = np.fromiter(map(distinct_text.__getitem__, all_texts), dtype=np.intp, count=n)
     n_syl = np.array([len(s.syllables) for s in sents], dtype=float)
-    flat = list(chain.from_iterable(s.syllables for s in sents))
-    digit = np.fromiter(map(str.isdigit, map(itemgetter(0), flat)), dtype=float, count=len(flat))
+    # does each syllable start with a digit: the first characters joined, classed at once
+    digit = (_classes("".join(map(itemgetter(0), chain.from_iterable(s.syllables for s in sents))))[1] & _DIGIT) > 0
     numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
     text_features = _text_features(texts)
     if text_row.size:
