@@ -83,6 +83,7 @@ def test_sentence_features_are_those_of_the_scipy_expressions(monkeypatch):
     rep = _rep()
     fast = features.sentence_features(rep)
     monkeypatch.setattr(features, "_DENSE_CELLS", 0)
+    monkeypatch.setattr(features, "_ARRAY_ENTRIES", -1)
     monkeypatch.setattr(features, "DIRECT_ROWS", 0)  # support and lead agreement from their own products
     monkeypatch.setattr(pairs, "DIRECT_ROWS", 0)
     assert np.array_equal(features.sentence_features(rep), fast)
@@ -123,10 +124,12 @@ def _text_features_by_text(texts):
     [],
     ["Một câu"],
 ])
-def test_text_features_are_the_regular_expressions_counts(texts):
-    from tomtat.score.features import _text_features
+def test_text_features_are_the_regular_expressions_counts(texts, monkeypatch):
+    from tomtat.score import features
 
-    assert np.array_equal(_text_features(texts), _text_features_by_text(texts))
+    assert np.array_equal(features._text_features(texts), _text_features_by_text(texts))
+    monkeypatch.setattr(features, "_TEXTS_AT_ONCE", 3)  # a few texts at a time
+    assert np.array_equal(features._text_features(texts), _text_features_by_text(texts))
 
 
 def test_character_classes_are_the_regular_expressions_classes():
@@ -241,9 +244,12 @@ def test_syllables_skip_the_underscore_filter_only_without_underscores(text):
     assert syllables(text) == [t for t in _SYLLABLE.findall(text.lower()) if t != "_"]
 
 
-def test_unique_helpers_are_numpys_unique():
+@pytest.mark.parametrize("stable_keys", [0, 1_000_000])  # numpy's own past the limit
+def test_unique_helpers_are_numpys_unique(stable_keys, monkeypatch):
+    from tomtat.represent import terms
     from tomtat.represent.terms import _unique_counts, _unique_inverse
 
+    monkeypatch.setattr(terms, "_STABLE_KEYS", stable_keys)
     rng = np.random.default_rng(5)
     for keys in (rng.integers(0, 50, 300), np.sort(rng.integers(0, 10**9, 1000)), np.zeros(0, dtype=np.int64)):
         keys = keys.astype(np.int64)

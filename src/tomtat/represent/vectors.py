@@ -345,8 +345,12 @@ def represent(documents: list[Document]) -> Representation:
     if copies:
         vectors = vectors[row_of]
     # `vectors.mean(axis=0)`: scipy scales the entries by 1/rows, then adds each column's in row order, as
-    # `np.bincount` adds its weights (bit for bit the same centroid, without three sparse matrices)
-    centroid = np.bincount(vectors.indices, weights=vectors.data * (1.0 / vectors.shape[0]), minlength=vectors.shape[1])
+    # `np.bincount` adds its weights (bit for bit the same centroid, without three sparse matrices; past
+    # a million entries scipy's, whose temporaries are smaller than bincount's int64 copy of the indices)
+    if vectors.nnz <= 1_000_000:
+        centroid = np.bincount(vectors.indices, weights=vectors.data * (1.0 / vectors.shape[0]), minlength=vectors.shape[1])
+    else:
+        centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm

@@ -103,6 +103,9 @@ def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     return codes, classes
 
 
+_TEXTS_AT_ONCE = 4096
+
+
 def _text_features(texts: list[str]) -> np.ndarray:
     """Per text: capitalized words after the first word (`_CAPITAL`), quote or question (`_QUOTE`),
     no end punctuation, caption-like; one row each.
@@ -116,6 +119,8 @@ def _text_features(texts: list[str]) -> np.ndarray:
     exactly the expression's.
     """
     k = len(texts)
+    if k > _TEXTS_AT_ONCE:  # (memory follows a chunk of texts: four bytes a character, and a few more)
+        return np.vstack([_text_features(texts[a:a + _TEXTS_AT_ONCE]) for a in range(0, k, _TEXTS_AT_ONCE)])
     out = np.zeros((k, 4))
     if not k:
         return out
@@ -194,7 +199,8 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 1] = position / np.maximum(per_doc[doc], 1.0)
     out[:, 2] = np.log1p(lengths)
     vectors = rep.vectors
-    row_of = np.repeat(np.arange(n), np.diff(vectors.indptr))  # each stored entry's sentence
+    # each stored entry's sentence, for the array computations (None past `_ARRAY_ENTRIES`: scipy's own)
+    row_of = np.repeat(np.arange(n), np.diff(vectors.indptr)) if vectors.nnz <= _ARRAY_ENTRIES else None
     out[:, 3] = _scaled(np.clip(_matvec(vectors, row_of, rep.centroid), 0, None))
     titles = rep.title_vectors
     if titles.shape[0]:
@@ -257,13 +263,15 @@ def sentence_features(rep: Representation) -> np.ndarray:
 # articles x terms up to which `_article_centrality` and `_own_title` work on the arrays (and the former
 # adds into dense tables, 32 MB of float64): past it scipy's per-call overhead no longer counts
 _DENSE_CELLS = 4_000_000
+# stored entries of the sentence vectors up to which the features are computed on the arrays at all (past
+# it scipy's temporaries are the smaller ones: an int64 row index per entry was 65 MB on 200 x 100k chars)
+_ARRAY_ENTRIES = 100_000
 
 
-def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray, x: np.ndarray) -> np.ndarray:
+def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray | None, x: np.ndarray) -> np.ndarray:
     """`matrix @ x`: scipy's `csr_matvec` adds each row's products in stored order from 0, as
-    `np.bincount` adds its weights in order (past `_DENSE_CELLS` entries, scipy's one pass in C is
-    faster than numpy's temporaries)."""
-    if matrix.nnz > _DENSE_CELLS // 40:
+    `np.bincount` adds its weights in order (no `row_of`: scipy's)."""
+    if row_of is None:
         return matrix @ x
     return np.bincount(row_of, weights=matrix.data * x[matrix.indices], minlength=matrix.shape[0])
 
@@ -293,7 +301,9 @@ def _row_sums(values: np.ndarray, row_of: np.ndarray, rows: int) -> np.ndarray:
     return out
 
 
-def _own_title(vectors: sparse.csr_matrix, row_of: np.ndarray, titles: sparse.csr_matrix, doc: np.ndarray) -> np.ndarray:
+def _own_title(
+    vectors: sparse.csr_matrix, row_of: np.ndarray | None, titles: sparse.csr_matrix, doc: np.ndarray,
+) -> np.ndarray:
     """`vectors.multiply(titles[doc]).sum(axis=1)`: each sentence's cosine to its article's title.
 
     scipy multiplies two canonical rows column by column in order and keeps
@@ -301,7 +311,7 @@ def _own_title(vectors: sparse.csr_matrix, row_of: np.ndarray, titles: sparse.cs
     its title's row (a sorted search over (title, column) keys).
     """
     title_of = np.repeat(np.arange(titles.shape[0]), np.diff(titles.indptr))
-    if (titles.shape[0] * titles.shape[1] > _DENSE_CELLS  # (a large cluster: scipy's overhead does not count)
+    if (row_of is None or titles.shape[0] * titles.shape[1] > _DENSE_CELLS  # (a large cluster: scipy's)
             or not (_sorted_rows(vectors, row_of) and _sorted_rows(titles, title_of))):
         return np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
     width = np.int64(titles.shape[1])
@@ -315,7 +325,7 @@ def _own_title(vectors: sparse.csr_matrix, row_of: np.ndarray, titles: sparse.cs
 
 
 def _article_centrality(
-    vectors: sparse.csr_matrix, row_of: np.ndarray, centroid: np.ndarray, doc: np.ndarray, n_docs: int,
+    vectors: sparse.csr_matrix, row_of: np.ndarray | None, centroid: np.ndarray, doc: np.ndarray, n_docs: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(`docs @ centroid`, the row lengths of `docs`) for `docs`, the sum of each article's sentence
     vectors, as scipy computed them from `membership @ vectors`.
@@ -326,7 +336,7 @@ def _article_centrality(
     such (unsorted) rows lists the squares in first-appearance order (sorted
     order, if every row happens to be sorted) before `reduceat` adds them.
     """
-    if n_docs * vectors.shape[1] <= _DENSE_CELLS:
+    if row_of is not None and n_docs * vectors.shape[1] <= _DENSE_CELLS:
         keys = doc[row_of].astype(np.int64) * vectors.shape[1] + vectors.indices
         found = _article_centrality_dense(vectors, keys, doc[row_of], centroid, n_docs)
         if found is not None:
