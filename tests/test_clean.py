@@ -968,3 +968,17 @@ def test_offtopic_rowdot_own_buffer_is_the_search(seed):
     buffered = _rowdot_own(para, whole.copy(), doc_of, dense_max=0, distinct=True)
     assert searched.tobytes() == buffered.tobytes()
     assert searched.tobytes() == _rowdot_own(para, whole.copy(), doc_of).tobytes()  # the dense table
+
+
+def test_credit_prefilters_miss_no_match():
+    """`CAPTION_TAIL` can match only a line holding ":" or ")": no other code point folds to either."""
+    import re
+
+    from tomtat.clean.shapes import _may_end_on_credit
+
+    either = re.compile(r"[:)]", re.IGNORECASE)
+    folding = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and either.match(chr(c))]
+    assert folding == [")", ":"]
+    assert _may_end_on_credit("Người dân sơ tán khỏi vùng lũ - Ảnh: TTXVN")
+    assert _may_end_on_credit("Toàn cảnh buổi lễ (Ảnh minh họa)")
+    assert not _may_end_on_credit("Mưa lớn kéo dài từ đêm qua đến sáng nay.")
