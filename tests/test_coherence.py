@@ -211,3 +211,36 @@ def test_placed_or_absent_relative_dates(sentence):
 def test_relative_date_scales():
     assert relative_date("Năm ngoái, doanh thu giảm mạnh.", ("day", "week")) is None
     assert relative_date("Năm ngoái, doanh thu giảm mạnh.") == "Năm ngoái"
+
+
+def test_one_pattern_of_openings_finds_what_the_list_finds():
+    """`_ANY_OPENING` (one match) gives the opening the ordered `_COMPILED` list gives (a match each),
+    and a normalized sentence gives the same opening without normalizing it again."""
+    from tomtat.order import coherence
+    from tomtat.text.normalize import normalize
+
+    sentences = [
+        "Trong khi đó, giá lúa tại Đồng bằng sông Cửu Long vẫn giữ ổn định.",
+        "Trong đó, ba người bị thương nặng được đưa đi cấp cứu.",
+        "Cũng như năm ngoái, lễ hội thu hút hàng nghìn du khách.",
+        "Cũng trong ngày, đoàn công tác đến thăm trường học vùng cao.",
+        "Còn ông Tuấn cho rằng dự án cần thêm thời gian.",
+        "Song, kết quả vẫn chưa như mong đợi của người dân.",
+        "Chúng tôi đã chuẩn bị kỹ cho mùa mưa bão năm nay.",
+        "Chúng đã phá hoại hàng chục hecta lúa của bà con.",
+        "Những người này đã được tuyên dương trước toàn trường.",
+        "Sau đó, lực lượng cứu hộ đã tiếp cận hiện trường.",
+        "TUY NHIÊN, giá xăng vẫn tăng mạnh trong kỳ điều chỉnh này.",
+        "Và người dân đã đổ ra đường để xem pháo hoa.",
+        "Vậy nên, chính quyền quyết định lùi thời hạn thu phí.",
+        "Ngày 5/3, đoàn chuyên gia đã kiểm tra trụ cầu.",
+    ]
+    for sentence in sentences:
+        text = coherence._strip(sentence)
+        expected = next(((kind, m.group(0), m.end()) for kind, p in coherence._COMPILED if (m := p.match(text))), None)
+        m = coherence._ANY_OPENING.match(text)
+        got = (coherence._COMPILED[int(m.lastgroup[1:])][0], m.group(0), m.end()) if m else None
+        assert got == expected, sentence
+        assert coherence.find_opening(normalize(sentence), normalized=True) == coherence.find_opening(sentence)
+    kinds = {coherence.find_opening(s).kind for s in sentences if coherence.find_opening(s)}
+    assert {"connective", "temporal", "anaphor"} <= kinds

@@ -156,7 +156,7 @@ def test_any_text_gives_ordered_non_overlapping_spans(text):
 
 
 def test_trigger_words_skip_no_mention(monkeypatch):
-    """Running only the patterns whose trigger word is present finds what running all of them finds."""
+    """Running only the patterns whose needs (words, digits) are present finds what running all of them finds."""
     import tomtat.dates.find as find
 
     texts = [
@@ -169,11 +169,37 @@ def test_trigger_words_skip_no_mention(monkeypatch):
         "Lực lượng cứu hộ đang tìm kiếm các nạn nhân mất tích.",
         "Hội chợ diễn ra từ ngày 13-15/4 tại Đà Nẵng, giá vé tăng từ 2019 đến nay.",
         "Ba ngày trước, ngày 26 tháng 1 năm 2021, tỷ số là 2-1 và 5.2 triệu người xem.",
+        # the needs in words: near misses and hits of each, in either case
+        "Hiện nay giá vàng tăng, ngày 13 - 15/4 và 20 đến 22/5 cửa hàng giảm giá 1.550 đồng.",
+        "CHIỀU QUA, đoàn công tác đến thăm xã; tối mai và đêm  nay trời rét.",
+        "Từ năm 1998 đến  2020, dân số tăng 3/4; hết 2030 sẽ xong, mã số 12/4/QĐ-UBND.",
+        "Hai tuần về trước, cách  đây 5 năm, tháng Chạp, THÁNG 6/2021, tháng năm qua.",
+        "Quan chức cho biết: thứ hai là giá, THỨ SÁU tuần trước, chủ  Nhật tới, 26\ttháng  1.",
+        "Mười tháng trước, năm ngoái và tuần này, ngày mốt, hôm kia, sáng sớm nay.",
+        "Thượng tuần tháng Tư âm lịch, 15/8 âm lịch, 2019-2020, 13.4.2021, (19/5).",
+        # a letter that matches more than its lowercase: "KİA" is "kia" to IGNORECASE
+        "Ngày KİA, hôm nay, thứ ſáu (16/4).",
     ]
     fast = [find.find_dates(t, date(2021, 4, 15)) for t in texts]
     monkeypatch.setattr(find, "_finders", lambda text: [(p, h) for p, h, *_ in find._FINDERS])
     assert fast == [find.find_dates(t, date(2021, 4, 15)) for t in texts]
-    assert sum(map(len, fast)) >= 6
+    assert sum(map(len, fast)) >= 20
+
+
+def test_need_words_match_only_what_lowercases_to_them():
+    """The word needs are searched in the lowercased sentence: every letter they hold matches, under
+    IGNORECASE, only characters that lowercase to it, but for the three `_ODD_CASE` ones (every code point tried)."""
+    import re
+
+    import tomtat.dates.find as find
+
+    needs = [find._NEED_MONTH, find._NEED_YEAR, find._NEED_AGO, *find._NEED_WEEKDAY, *find._NEED_REL_PERIOD.values()]
+    words = [n.pattern for n in needs] + [*find._TIMES_OF_DAY, *find._UNITS, *find._YEAR_CUES, "nay qua kia mai mốt về"]
+    letters = {c for w in words for c in w if c.isalpha()}  # (the "s", "d" of the needs' \s, \d: letters anyway)
+    assert {"ứ", "ậ", "đ", "k", "i"} <= letters
+    any_letter = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    odd = {chr(c) for c in range(0x110000) if any_letter.fullmatch(chr(c)) and chr(c).lower() not in letters}
+    assert odd == set(find._ODD_CASE)
 
 
 def test_date_line_shortcuts_change_no_answer():

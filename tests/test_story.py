@@ -245,3 +245,50 @@ def test_seeds_story_done_when():
     assert {"01-26", "04-13", "06-16"} <= set(events)
     assert {"Công Luận", "VOV"} <= set(events["04-13"]["sources"])
     assert events["01-26"]["sources"] == ["VOV"] and "Ngày Nay" in events["06-16"]["sources"]
+
+
+@pytest.mark.parametrize("together", [0, 1000])
+def test_same_fact_rows_are_the_overlap_rows(monkeypatch, together):
+    """The memoized rows the story, timeline and credits share are `overlap_row`'s, counted together
+    (a few rows) or through `overlap_rows` (many): the same sentences in the same order, the same ratios."""
+    import numpy as np
+
+    import tomtat.order.facts as facts
+    from tomtat.represent import SAME_FACT_OVERLAP
+
+    monkeypatch.setattr(facts, "_TOGETHER", together)
+    rep = analyze(BRIDGE + [Article(title="Cầu Sông Lam", text=BRIDGE[0].text.replace("Ngày 3/3", "Hôm 3/3"))]).rep
+    n = len(rep.sentences)
+    for at_least in (SAME_FACT_OVERLAP, 0.0):
+        first = facts.same_fact_rows(rep, [2, 0, 2], at_least)
+        assert list(first) == [2, 0]
+        rows = facts.same_fact_rows(rep, range(n), at_least)
+        assert rows[0] is first[0]  # (kept: computed once)
+        for i in range(n):
+            cols, ratio = rep.overlap_row(i, at_least=at_least)
+            assert np.array_equal(rows[i][0], cols) and rows[i][0].dtype == cols.dtype
+            assert rows[i][1].tobytes() == ratio.tobytes()
+        assert sum(len(c) > 1 for c, _ in rows.values()) >= 3  # (the copied article restates its original)
+
+
+def test_large_dates_group_the_same_facts_as_small_ones(monkeypatch):
+    """A date stated by many sentences keeps its same-day pairs in arrays (issue 11); the timeline's
+    facts, credits and texts are the ones the per-pair sets give."""
+    import numpy as np
+
+    import tomtat.order.timeline as timeline
+    from tomtat.order.story import sentence_dates
+
+    articles = BRIDGE + [Article(title="Cầu Sông Lam", text=BRIDGE[1].text.replace("(Dân trí) - ", "Theo Dân trí, "))]
+    analysis = analyze(articles)
+    rep = analysis.rep
+    dates = sentence_dates(analysis.documents, rep)
+    weights = np.linspace(1.0, 2.0, len(rep.sentences))
+    labels = ["A", "B", "C", "D"]
+    small = build_timeline(rep, dates, weights, labels, 2024)
+    monkeypatch.setattr(timeline, "_SMALL_DATE", 0)
+    assert any(isinstance(v, np.ndarray) for v in timeline._same_day_overlap(
+        rep, [i for i, m in enumerate(dates) if m], {i: (2024, m.value.month, m.value.day or 0) for i, m in enumerate(dates) if m},
+        {i for i, m in enumerate(dates) if m and m.value.granularity == "day"}).values())
+    assert build_timeline(rep, dates, weights, labels, 2024) == small
+    assert any(len(event.articles) >= 2 for event in small)  # (the copy credits the fact it restates)

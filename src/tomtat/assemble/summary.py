@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 
 from tomtat.dates import DateMention
 from tomtat.model import Document, Summary, SummarySentence
-from tomtat.represent import SAME_FACT_OVERLAP, Representation
+from tomtat.order.facts import same_fact_rows
+from tomtat.represent import Representation
 from tomtat.score import Scores
 from tomtat.text.tokens import syllables
 
@@ -16,9 +17,11 @@ if TYPE_CHECKING:
     from tomtat.pipeline import Analysis
 
 
-def also_reported(rep: Representation, i: int) -> list[int]:
-    """Other documents with a sentence reporting the same fact as sentence i."""
-    same, _ = rep.overlap_row(i, at_least=SAME_FACT_OVERLAP)  # the sentences sharing a concept with it
+def also_reported(rep: Representation, i: int, same: Iterable[int] | None = None) -> list[int]:
+    """Other documents with a sentence reporting the same fact as sentence i (`same`: those sentences,
+    when the caller has them; the story and the timeline have computed most summary sentences' already)."""
+    if same is None:
+        same, _ = same_fact_rows(rep, [i])[i]
     return sorted({rep.sentences[j].doc for j in same} - {rep.sentences[i].doc})
 
 
@@ -51,9 +54,10 @@ def assemble_summary(
     labels = [d.label or d.article.label for d in analysis.documents]
     edits = edits or {}
     out = []
+    same = same_fact_rows(rep, ordered)  # (one request: the rows not computed yet, counted together)
     for i in ordered:
         s = rep.sentences[i]
-        also = also_reported(rep, i)
+        also = also_reported(rep, i, same[i][0].tolist())
         when = dates[i] if dates is not None else None
         out.append(SummarySentence(
             text=edits.get(i, s.text), article=s.doc, position=s.position, source=labels[s.doc],

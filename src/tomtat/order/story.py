@@ -38,6 +38,7 @@ import numpy as np
 from tomtat.dates import DateMention, DateValue, find_dates
 from tomtat.model import Document
 from tomtat.order.coherence import DROPPABLE, PERSON, QUOTE, dangling_opening, drop_connective
+from tomtat.order.facts import same_fact_rows
 from tomtat.order.position import order_sentences
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.select import Budget, candidates
@@ -101,6 +102,14 @@ def date_key(value: DateValue, year: int | None) -> tuple[int, int, int]:
     return (value.year or year or 0, value.month or 0, value.day or 0)
 
 
+def positions(rep: Representation) -> dict[tuple[int, int], int]:
+    """Each sentence's index by (article, position in it): built once per representation (read-only)."""
+    found = rep.memo.get("positions")
+    if found is None:
+        found = rep.memo["positions"] = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
+    return found
+
+
 def antecedent(rep: Representation, index: dict[tuple[int, int], int], i: int, kind: str) -> list[int]:
     """The sentences that may resolve sentence i's back-reference: its article's previous one (a quote: or its next)."""
     s = rep.sentences[i]
@@ -115,17 +124,33 @@ def inherit_dates(rep: Representation, dates: Sequence[DateMention | None]) -> l
     that follows "hôm thứ Ba (13/4)" by one sentence). Ordering only: the JSON `date` stays the
     sentence's own.
     """
-    index = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
-    out = list(dates)
-    for i, s in enumerate(rep.sentences):
-        if out[i] is not None:
-            continue
-        for back in range(1, INHERIT_WINDOW + 1):
-            j = index.get((s.doc, s.position - back))
-            if j is not None and dates[j] is not None:
-                out[i] = dates[j]
-                break
-    return out
+    inherited = InheritedDates(rep, dates)
+    return [inherited[i] for i in range(len(rep.sentences))]
+
+
+class InheritedDates:
+    """`inherit_dates(rep, dates)`, each item worked out when first read: the story reads the chosen
+    sentences' only (on 200 articles of 100,000 characters, working out all 137k took 0.12 s)."""
+
+    def __init__(self, rep: Representation, dates: Sequence[DateMention | None]) -> None:
+        self.rep, self.dates, self.index = rep, dates, positions(rep)
+        self.known: dict[int, DateMention | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def __getitem__(self, i: int) -> DateMention | None:
+        if self.dates[i] is not None:
+            return self.dates[i]
+        if i not in self.known:
+            s, found = self.rep.sentences[i], None
+            for back in range(1, INHERIT_WINDOW + 1):
+                j = self.index.get((s.doc, s.position - back))
+                if j is not None and self.dates[j] is not None:
+                    found = self.dates[j]
+                    break
+            self.known[i] = found
+        return self.known[i]
 
 
 def order_story(
@@ -170,24 +195,21 @@ def prefer_dated(
     """`chosen` with each undated sentence swapped for a dated one stating the same fact, when one fits."""
     if not chosen:
         return chosen
-    dated = np.array([m is not None for m in dates], dtype=bool)
-    ok = np.zeros(len(rep.sentences), dtype=bool)
-    ok[allowed] = True
-    pool = np.flatnonzero(dated & ok)
-    if not pool.size:
+    usable = np.zeros(len(rep.sentences), dtype=bool)  # dated and allowed: what a swap may bring in
+    usable[allowed] = True
+    usable &= np.fromiter((m is not None for m in dates), dtype=bool, count=len(dates))
+    if not usable.any():
         return list(chosen)
     out = list(chosen)
-    # the measure is symmetric, so one sparse row per chosen sentence gives both ways (no dated x all table)
-    overlap = rep.overlap_rows(out, at_least=min(SWAP_OVERLAP, SAME_FACT_OVERLAP))
-    for row, i in enumerate(chosen):
+    # the measure is symmetric, so one row per undated chosen sentence gives both ways (no dated x all table)
+    rows = same_fact_rows(rep, [i for i in chosen if dates[i] is None], at_least=min(SWAP_OVERLAP, SAME_FACT_OVERLAP))
+    for i in chosen:
         if dates[i] is not None:
             continue
-        near = np.zeros(len(rep.sentences))
-        start, end = overlap.indptr[row], overlap.indptr[row + 1]
-        near[overlap.indices[start:end]] = overlap.data[start:end]
-        same = (near[pool] >= SWAP_OVERLAP) & (near[pool] >= SAME_FACT_OVERLAP)
-        for j in pool[same][np.argsort(-weights[pool[same]])]:
-            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text):
+        cols, near = rows[i]
+        same = cols[usable[cols] & (near >= SWAP_OVERLAP) & (near >= SAME_FACT_OVERLAP)]  # ascending, as they were
+        for j in same[np.argsort(-weights[same])]:
+            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text, normalized=True):
                 continue
             if fits(rep, out, budget, rep.sentences[j].length, removed=i):
                 out[out.index(i)] = int(j)
@@ -212,7 +234,7 @@ def standalone(rep: Representation, ordered: Sequence[int]) -> Standalone:
     needs: list[tuple[int, str]] = []
     for i in ordered:
         s = rep.sentences[i]
-        kind = dangling_opening(s.text, earlier)
+        kind = dangling_opening(s.text, earlier, normalized=True)  # (a representation's sentences are)
         if kind == QUOTE:
             resolved = (s.doc, s.position - 1) in placed or (s.doc, s.position + 1) in placed
         elif kind is not None and kind != PERSON:
@@ -221,7 +243,7 @@ def standalone(rep: Representation, ordered: Sequence[int]) -> Standalone:
             resolved = kind is None
         text = s.text
         if not resolved:
-            edited = drop_connective(s.text, earlier) if kind in DROPPABLE else None
+            edited = drop_connective(s.text, earlier, normalized=True) if kind in DROPPABLE else None
             if edited:
                 edits[i] = text = edited
             else:
@@ -255,12 +277,12 @@ def tell_story(
     and the selection rerun (at most MAX_ROUNDS times; whatever still dangles
     after that is left out).
     """
-    allowed = candidates(rep)
-    dates = sentence_dates(documents, rep, allowed.tolist())  # only candidates are ever shown
+    allowed = candidates(rep).tolist()
+    dates = sentence_dates(documents, rep, allowed)  # only candidates are ever shown
     year = default_year(documents, dates)
-    order_dates = inherit_dates(rep, dates)
-    allowed_set = set(allowed.tolist())
-    index = {(s.doc, s.position): n for n, s in enumerate(rep.sentences)}
+    order_dates = InheritedDates(rep, dates)  # (`inherit_dates`, for the sentences it is asked about)
+    allowed_set = set(allowed)
+    index = positions(rep)
     banned: set[int] = set()
     ordered: list[int] = []
     check = Standalone({}, [])

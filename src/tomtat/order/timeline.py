@@ -17,8 +17,9 @@ import numpy as np
 from tomtat.dates import DateMention
 from tomtat.model import Document, TimelineEvent
 from tomtat.order.coherence import dangling_opening, drop_connective
+from tomtat.order.facts import same_fact_rows
 from tomtat.order.story import date_key
-from tomtat.represent import SAME_FACT_OVERLAP, Representation
+from tomtat.represent import Representation
 from tomtat.select import candidates
 from tomtat.options import MAX_EVENTS  # noqa: F401  (the default lives with the options: no numpy to read it)
 from tomtat.text.normalize import normalize
@@ -38,19 +39,21 @@ _SMALL_DATE = 48
 
 def _same_day_overlap(
     rep: Representation, dated: list[int], keys: dict[int, tuple[int, int, int]], day: set[int],
-) -> dict[int, dict[int, float]]:
+) -> dict[int, list[int] | np.ndarray]:
     """For each day-dated sentence, the dated sentences of its date it overlaps by SAME_DAY_OVERLAP or
-    more over the smaller sentence's concepts: {sentence: {other: overlap}} (itself included).
+    more over the smaller sentence's concepts (itself included): a list, or an array for a large date.
 
     Sparse and one date at a time (issue 11: a dense dated x dated table is 7 GB for 30k dated
     sentences; the pairs of one date sharing a concept are few). Most dates are stated by one or a
     few sentences: those are compared on sets of concept indices, without a sparse product per date
-    (which was a third of the order stage on ViMs).
+    (which was a third of the order stage on ViMs). A large date keeps its pairs in arrays: on 200
+    articles of 100,000 characters a million pairs (copies of one wire story on one day) went through
+    Python dicts, a third of the timeline.
     """
     by_key: dict[tuple[int, int, int], list[int]] = {}
     for i in dated:
         by_key.setdefault(keys[i], []).append(i)
-    near: dict[int, dict[int, float]] = {}
+    near: dict[int, list[int] | np.ndarray] = {}
     indptr, indices = rep.concept_matrix.indptr, rep.concept_matrix.indices
     for members in by_key.values():
         if not any(i in day for i in members):
@@ -63,25 +66,31 @@ def _same_day_overlap(
                 for b, j in enumerate(members):
                     shared = len(concepts[a] & concepts[b])
                     if shared and shared / min(len(concepts[a]), len(concepts[b])) >= SAME_DAY_OVERLAP:
-                        near.setdefault(i, {})[j] = shared / min(len(concepts[a]), len(concepts[b]))
+                        near.setdefault(i, []).append(j)
             continue
-        m = rep.concept_matrix[np.asarray(members, dtype=np.intp)]
-        shared = (m @ m.T).tocoo()
+        rows = np.asarray(members, dtype=np.intp)
+        m = rep.concept_matrix[rows]
+        shared = (m @ m.T).tocsr()  # (rows in order, each row's pairs together)
         sizes = np.diff(m.indptr)
-        smaller = np.minimum(sizes[shared.row], sizes[shared.col])
+        row = np.repeat(np.arange(rows.size), np.diff(shared.indptr))
+        smaller = np.minimum(sizes[row], sizes[shared.indices])
         ratio = np.divide(shared.data, smaller, out=np.zeros(shared.nnz), where=smaller > 0)
         keep = ratio >= SAME_DAY_OVERLAP
-        for a, b, v in zip(shared.row[keep].tolist(), shared.col[keep].tolist(), ratio[keep].tolist()):
-            if members[a] in day:
-                near.setdefault(members[a], {})[members[b]] = v
+        cols, bounds = rows[shared.indices[keep]], np.searchsorted(row[keep], np.arange(rows.size + 1))
+        for a, i in enumerate(members):
+            if i in day and bounds[a] < bounds[a + 1]:
+                near[i] = cols[bounds[a]:bounds[a + 1]]
     return near
 
 
 def _standalone_text(text: str) -> tuple[str, bool]:
-    """The sentence as a timeline shows it (a leading connective dropped), and whether it now stands alone."""
-    if dangling_opening(text) is None:
+    """The sentence as a timeline shows it (a leading connective dropped), and whether it now stands alone.
+
+    `text` is a representation's sentence: already normalized.
+    """
+    if dangling_opening(text, normalized=True) is None:
         return text, True
-    edited = drop_connective(text)
+    edited = drop_connective(text, normalized=True)
     return (edited, True) if edited else (text, False)
 
 
@@ -102,36 +111,41 @@ def build_timeline(
     # grouping of facts not dated to the day), and the same-day pairs of day-dated sentences.
     day = {i for i in dated if dates[i].value.granularity == "day"}
     same_day = _same_day_overlap(rep, dated, keys, day)
-    overlap = rep.overlap_rows(dated, at_least=SAME_FACT_OVERLAP)
-    cols, starts = overlap.indices.tolist(), overlap.indptr.tolist()
-    row = {i: n for n, i in enumerate(dated)}
-    same_fact = {i: [cols[k] for k in range(starts[n], starts[n + 1]) if keys.get(cols[k]) == keys[i]]
-                 for n, i in enumerate(dated) if i not in day}
+    rows = {i: cols.tolist() for i, (cols, _) in same_fact_rows(rep, dated).items()}
+    same_fact = {i: [j for j in rows[i] if keys.get(j) == keys[i]] for i in dated if i not in day}
     # each sentence joins the earliest group holding a sentence of its date it overlaps enough (over the
     # smaller sentence for a day, the same-fact rule otherwise), else starts one
     groups: list[list[int]] = []
     group_of: dict[int, int] = {}
+    group_at = np.full(len(rep.sentences), len(dated), dtype=np.intp)  # (group_of for the arrays of a large date)
     for i in sorted(dated, key=lambda i: -weights[i]):
-        close = same_day.get(i, {}) if i in day else same_fact[i]
-        joined = [group_of[j] for j in close if j in group_of]
+        close = same_day.get(i, ()) if i in day else same_fact[i]
+        if isinstance(close, np.ndarray):
+            first = int(group_at[close].min())
+            joined = [first] if first < len(dated) else []
+        else:
+            joined = [group_of[j] for j in close if j in group_of]
         if joined:
             group_of[i] = min(joined)
             groups[group_of[i]].append(i)
         else:
             group_of[i] = len(groups)
             groups.append([i])
+        group_at[i] = group_of[i]
     entries = []
     for group in groups:
         # the text: the most salient member that stands alone (after dropping a connective); a fact no
-        # member states on its own ("Hiệp ước này sẽ hết hạn ...") is no timeline entry
-        texts = [(i, *_standalone_text(rep.sentences[i].text)) for i in group]
-        alone = [t for t in texts if t[2]]
+        # member states on its own ("Hiệp ước này sẽ hết hạn ...") is no timeline entry; the members after
+        # the first that does are not read
+        for i in group:
+            text, alone = _standalone_text(rep.sentences[i].text)
+            if alone:
+                break
         if not alone:
             continue
-        i, text, _ = alone[0]
         docs = {rep.sentences[j].doc for j in group}
         # articles stating the fact without the date credit it too (never ones dating it otherwise)
-        same = {cols[k] for j in group for k in range(starts[row[j]], starts[row[j] + 1])}
+        same = {j for member in group for j in rows[member]}
         docs |= {rep.sentences[j].doc for j in same if dates[j] is None}
         articles = sorted(docs)
         entries.append((len(articles), dates[i].value.granularity != "day", float(sum(weights[j] for j in group)), keys[i], TimelineEvent(
@@ -149,6 +163,8 @@ def headline(rep: Representation, documents: Sequence[Document]) -> str | None:
         return None
     if rep.title_vectors.shape[0] != len(documents) or not rep.centroid.size:
         return normalize(documents[titled[0]].article.title).strip()
-    similarity = rep.title_vectors[titled] @ rep.centroid
-    best = titled[int(np.argmax(np.asarray(similarity).ravel()))]
+    # every title's product, then the titled ones (the same numbers: a row's product does not depend on
+    # the rows around it), without scipy's row indexing
+    similarity = np.asarray(rep.title_vectors @ rep.centroid).ravel()[titled]
+    best = titled[int(np.argmax(similarity))]
     return normalize(documents[best].article.title).strip()
