@@ -89,6 +89,9 @@ def prepare_dataset(kind: str, clusters: Sequence[Cluster], syllables: int | Non
     return out
 
 
+BALANCE_DATASETS = True  # `joint_examples` weights each dataset (bench/learner_variants.py `unbalanced` turns it off)
+
+
 def joint_examples(datasets: Sequence[Prepared], keep: Callable[[Prepared, int], bool] | None = None) -> list[Example]:
     """Every dataset's examples (those whose index `keep(dataset, i)` accepts), for one model trained on all of them.
 
@@ -102,7 +105,7 @@ def joint_examples(datasets: Sequence[Prepared], keep: Callable[[Prepared, int],
     most = max((len(d.clusters) for d in datasets), default=0)
     out = []
     for d in datasets:
-        factor = most / len(d.clusters) if d.clusters else 1.0
+        factor = most / len(d.clusters) if d.clusters and BALANCE_DATASETS else 1.0
         for i, e in enumerate(d.examples):
             if keep is not None and not keep(d, i):
                 continue

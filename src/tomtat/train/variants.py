@@ -314,7 +314,30 @@ def labels_negative_power(rep: Representation, references: Sequence[str], syllab
     return replace(example, weights=w)
 
 
+def labels_second_oracle(rep: Representation, references: Sequence[str], syllables: int, example: Example,
+                         weight: float = 0.5) -> Example:
+    """The shipped labels, plus the greedy oracle run again without the positives (the next-best summary)
+    as positives of weight `weight`."""
+    taken = example.labels > 0
+    keep = np.flatnonzero(~taken)
+    if not keep.size:
+        return example
+    sub = replace(rep, sentences=[rep.sentences[i] for i in keep])
+    second = np.zeros(len(example.labels), dtype=bool)
+    second[keep[oracle_labels(sub, references, syllables) > 0]] = True
+    w = np.asarray(example.weights, dtype=float)
+    return replace(example, labels=np.where(second, 1.0, example.labels), weights=np.where(second, weight, w))
+
+
+def labels_joint_oracle(rep: Representation, references: Sequence[str], syllables: int, example: Example) -> Example:
+    """The labels before round 5: the joint oracle alone, soft negatives."""
+    labels = oracle_labels(rep, references, syllables)
+    return replace(example, labels=labels, weights=sample_weights(labels, reference_precision(rep, references)))
+
+
 LABELS = {
+    "joint-oracle": labels_joint_oracle,
+    "second-oracle": labels_second_oracle,
     "lb1.5": labels_budget,
     "lb1.25": functools.partial(labels_budget, factor=1.25),
     "per-ref": labels_per_reference,
