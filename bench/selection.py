@@ -13,7 +13,10 @@ columns are the ones `tomtat train vims:... abmusu:... --cv 5` prints: ViMs CV,
 ViMs->AbMuSu, AbMuSu->ViMs, AbMuSu CV, joint ViMs, joint AbMuSu (ROUGE-2 F1,
 syllables, each set at its own budget). The "before" row reproduces the printed
 numbers of the model without the anchor rule and without trimming (`select.trim`,
-on in every other row; "no-trim" is the shipped settings without it).
+on in every other row; "no-trim" is the shipped settings without it). "random-cut-N" is
+trimming's control: in each cluster, as many syllables as `select.trim` trims are cut
+from the openings of as many random candidates instead (content and all), so it
+tells what any shortening of a few sentences does to greedy's choices.
 
 `--oracle` counts, for the ViMs-trained model on AbMuSu (and the others), the
 greedy ROUGE-2 oracle's sentences and tomtat's by paragraph (first paragraph =
@@ -50,6 +53,11 @@ SETUPS = ("cv vims", "vims->abmusu", "abmusu->vims", "cv abmusu", "joint vims", 
 VARIANTS = {
     "before": {"anchor_share": None, "trim": False},
     "no-trim": {"trim": False},
+    # the control for trimming: as many syllables cut from the opening of as many random candidates as
+    # `select.trim` trims in each cluster (content and all; measurement only, never shipped)
+    "random-cut-1": {"trim_control": 1},
+    "random-cut-2": {"trim_control": 2},
+    "random-cut-3": {"trim_control": 3},
     "anchor-0.5": {"anchor_share": 0.5},
     "anchor-0.3": {"anchor_share": 0.3},
     "anchor-0.7": {"anchor_share": 0.7},
@@ -96,6 +104,26 @@ def chosen(rep, p, settings, syllables, method="greedy"):
     return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), method)
 
 
+def random_cut(rep, seed: int):
+    """The `random-cut-N` control's `Trimmed`: `select.trim`'s cuts, moved to random candidates' openings."""
+    import random
+
+    from tomtat.select import candidates
+    from tomtat.select.trim import Trimmed, _trimmed
+    from tomtat.text.tokens import syllables
+
+    real = _trimmed(rep)
+    cand = candidates(rep).tolist()
+    cuts = [int(rep.lengths[i] - real.lengths[i]) for i in real.texts]
+    rng = random.Random(f"{seed}:{len(rep.sentences)}:{rep.sentences[0].text if rep.sentences else ''}")
+    lengths = rep.lengths.copy()
+    texts = {}
+    for i, cut in zip(rng.sample(cand, min(len(cuts), len(cand))), cuts):
+        texts[i] = " ".join(rep.sentences[i].text.split()[cut:])
+        lengths[i] = len(syllables(texts[i]))
+    return Trimmed(texts, lengths)
+
+
 def shown_text(rep, settings, i: int) -> str:
     """Sentence i as the summary shows it under these settings (trimmed unless `"trim": False`)."""
     from tomtat.select.trim import trimmed
@@ -108,13 +136,20 @@ def score_variant(setups, sal, settings, method="greedy") -> dict[str, float]:
     from tomtat.order.position import order_sentences
 
     out = {}
+    control = settings.get("trim_control")
     for name, (d, _, _) in setups.items():
         values = []
         for cluster, rep, p in zip(d.clusters, d.reps, sal[name]):
+            rep.memo.pop("trimmed", None)  # what select.trim found, or this variant's control in its place
+            if control is not None:
+                rep.memo["trimmed"] = random_cut(rep, control)
             picked = chosen(rep, p, settings, d.syllables, method)
             text = " ".join(shown_text(rep, settings, i) for i in order_sentences(rep, picked))
             values.append(rouge(text, cluster.references, limit=d.syllables).f1())
         out[name] = round(statistics.fmean(values), 2)
+    for d in {id(d): d for d, _, _ in setups.values()}.values():
+        for rep in d.reps:
+            rep.memo.pop("trimmed", None)
     return out
 
 

@@ -106,6 +106,8 @@ def test_the_selector_counts_the_trimmed_length_and_the_summary_shows_the_trim()
     scores.selection["trim"] = False
     assert budget_lengths(rep, scores) is rep.lengths
 
+    for method in ("greedy", "ilp"):
+        assert summarize(FLOOD, words=60, method=method).syllables <= 60
     result = summarize(FLOOD, words=120)
     assert result.syllables <= 120
     assert result.summary == " ".join(s.text for s in result.sentences)
@@ -123,7 +125,8 @@ def test_the_selector_counts_the_trimmed_length_and_the_summary_shows_the_trim()
         assert not s.text.startswith(("Theo đó", "Cụ thể", "Được biết", "Ngoài ra", "Bên cạnh đó", "Đồng thời"))
 
 
-def test_a_sentence_that_fits_only_trimmed_is_chosen_only_with_trimming():
+@pytest.mark.parametrize("method", ["greedy", "ilp"])
+def test_a_sentence_that_fits_only_trimmed_is_chosen_only_with_trimming(method):
     rep = analyze(FLOOD).rep
     i = next(n for n, s in enumerate(rep.sentences) if s.text.startswith("Được biết"))
     shown = trimmed(rep)
@@ -135,9 +138,9 @@ def test_a_sentence_that_fits_only_trimmed_is_chosen_only_with_trimming():
     scores.concept_weights[:] = 0.0
     row = rep.concept_matrix[i].indices
     scores.concept_weights[row] = keep[row] + 1.0  # only sentence i's concepts are worth anything
-    assert i in select(rep, scores, budget)
+    assert i in select(rep, scores, budget, method)
     scores.selection["trim"] = False
-    assert i not in select(rep, scores, budget)
+    assert i not in select(rep, scores, budget, method)
 
 
 def test_trimming_off_leaves_the_article_text():
