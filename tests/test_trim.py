@@ -73,6 +73,8 @@ def test_a_leading_filler_is_dropped_and_the_rest_capitalised(sentence, expected
     "Theo đó, (ảnh minh họa) ...",  # what is left opens with punctuation
     "Ngoài ra còn nhiều hộ dân chưa nhận được tiền hỗ trợ.",  # no comma: "còn" belongs to the clause
     "Mỗi hộ dân được hỗ trợ 20 triệu đồng, theo đó tỉnh chi 40 tỷ đồng.",  # only at the start
+    "Theo đó, iPhone 15 sẽ được bán tại Việt Nam từ ngày 13/10.",  # "IPhone" would misspell the name
+    "Cụ thể, “mRNA” là công nghệ vắc xin mới được cấp phép tại 30 nước.",
 ])
 def test_other_openings_and_near_misses_are_left_alone(sentence):
     assert trim_sentence(sentence) is None

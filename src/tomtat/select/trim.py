@@ -14,10 +14,11 @@ sentence as it was. Contrast ("Tuy nhiên"), consequence ("Do đó") and time
 ("Trước đó") openings state a relation or a time, so they stay; the story stage
 still drops them when their antecedent is missing (`tomtat.order.coherence`).
 Never trimmed: a phrase without its comma ("Cụ thể hóa ..." is a verb), a
-sentence whose rest would be under MIN_REST_SYLLABLES syllables or would start
-with punctuation. Parenthetical asides are left alone: ViMs' references keep
-them (ages, places, acronyms: their syllables carry 0.45 reference bigrams each
-against 0.40 for the sentences around them, `python bench/selection.py --trim-oracle`).
+sentence whose rest would be under MIN_REST_SYLLABLES syllables, would start
+with punctuation or with a name written in lower case ("iPhone"). Parenthetical
+asides are left alone: ViMs' references keep them (ages, places, acronyms: their
+syllables carry 0.45 reference bigrams each against 0.40 for the sentences
+around them, `python bench/selection.py --trim-oracle`).
 
 The selector sees every candidate at its trimmed length (`budget_lengths`), so
 the budget holds what the summary shows; the summary shows the trimmed text as
@@ -26,9 +27,10 @@ dates and the timeline read the article's sentence as before, and the learned
 scorer's features do not change. The model setting `"select": {"trim": false}`
 (or `scores.selection["trim"] = False`) turns it off.
 
-Measured (`python bench/selection.py --variants no-trim,anchor-0.5`, README
-"Design decisions"): on the 6-column `--cv 5` table, ViMs CV 40.61 -> 40.59,
-the other five columns +0.09 to +0.42.
+Measured (`python bench/selection.py --variants no-trim,anchor-0.5,random-cut-1`,
+README "Design decisions"): on the 6-column `--cv 5` table, ViMs CV 40.61 ->
+40.59, the other five columns +0.09 to +0.42; and above a control that makes the
+same cuts at random candidates' openings in every column.
 """
 
 from __future__ import annotations
@@ -80,6 +82,9 @@ def trim_sentence(text: str) -> str | None:
     rest = stripped[m.end():]
     if len(syllables(rest, normalized=True)) < MIN_REST_SYLLABLES:
         return None
+    first = rest.split(maxsplit=1)[0].lstrip(_QUOTES)
+    if first[:1].islower() and any(ch.isupper() for ch in first[1:]):
+        return None  # "iPhone", "mRNA", "eKYC": no capital for it, and no sentence may open in lower case
     for k, ch in enumerate(rest):  # capitalise the first letter, after any opening quote
         if ch.isalpha():
             return rest[:k] + ch.upper() + rest[k + 1:]
