@@ -121,9 +121,12 @@ def summary_text(rep: Representation, model: dict[str, Any], syllables: int, met
     from tomtat.order import order_sentences
     from tomtat.score.learned import LearnedScorer
     from tomtat.select import Budget, select
+    from tomtat.select.trim import shown
 
-    chosen = select(rep, LearnedScorer(model).score(rep), Budget(syllables=syllables), method)
-    return " ".join(rep.sentences[i].text for i in order_sentences(rep, chosen))
+    scores = LearnedScorer(model).score(rep)
+    chosen = select(rep, scores, Budget(syllables=syllables), method)
+    trims = shown(rep, scores)  # sentences as the summary shows them: a leading filler trimmed (select.trim)
+    return " ".join(trims.text(rep, i) if trims else rep.sentences[i].text for i in order_sentences(rep, chosen))
 
 
 def _score(data: Prepared, models: Sequence[dict[str, Any]], model_of: Sequence[int], word_level: bool) -> dict[str, float]:
