@@ -813,3 +813,17 @@ def test_offtopic_own_article_dot_is_the_same_dense_or_searched(seed):
     assert dense.tobytes() == searched.tobytes()
     expected = np.array([para[k].multiply(per_doc[doc_of[k]]).sum() for k in range(50)])
     assert np.allclose(dense, expected)
+
+
+def test_credit_prefilters_miss_no_match():
+    """`CAPTION_TAIL` can match only a line holding ":" or ")": no other code point folds to either."""
+    import re
+
+    from tomtat.clean.shapes import _may_end_on_credit
+
+    either = re.compile(r"[:)]", re.IGNORECASE)
+    folding = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and either.match(chr(c))]
+    assert folding == [")", ":"]
+    assert _may_end_on_credit("Người dân sơ tán khỏi vùng lũ - Ảnh: TTXVN")
+    assert _may_end_on_credit("Toàn cảnh buổi lễ (Ảnh minh họa)")
+    assert not _may_end_on_credit("Mưa lớn kéo dài từ đêm qua đến sáng nay.")

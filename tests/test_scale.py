@@ -135,7 +135,11 @@ def test_duplicate_groups_join_identical_rows_only():
     assert first.size == len({(r.indices.tobytes(), r.data.tobytes()) for r in vectors})
     assert (group[first] == np.arange(first.size)).all()
 
-def test_overlapping_pairs_are_those_of_the_dense_overlap():
+@pytest.mark.parametrize("dense_rows", [0, 600])  # the sparse pairs, and the dense overlap table
+def test_overlapping_pairs_are_those_of_the_dense_overlap(dense_rows, monkeypatch):
+    import tomtat.represent.vectors as vectors
+
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", dense_rows)
     rep = _cluster_rep()
     cand = candidates(rep)
     for threshold in (0.2, 0.35, 0.6):
@@ -152,11 +156,13 @@ def _dense_overlap(rep, against: str) -> np.ndarray:
     return np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
 
 
+@pytest.mark.parametrize("dense_rows", [0, 600])  # sparse rows and blocks, and the dense overlap table
 @pytest.mark.parametrize("against", ["comparable", "smaller", "larger"])
-def test_sparse_overlap_rows_equal_the_dense_definition(against, monkeypatch):
+def test_sparse_overlap_rows_equal_the_dense_definition(against, dense_rows, monkeypatch):
     """Row by row (`overlap_row`), in blocks of the sparse product, thresholded: the same numbers."""
     import tomtat.represent.vectors as vectors
 
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", dense_rows)
     rep = _cluster_rep()
     dense = _dense_overlap(rep, against)
     rows = np.arange(len(rep.sentences))
@@ -178,6 +184,7 @@ def test_overlap_rows_of_syndicated_copies_are_computed_once_and_equal(monkeypat
     row, and every row still equals the dense definition."""
     import tomtat.represent.vectors as vectors
 
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)  # (the sparse rows: a large cluster's)
     copies = [dict(a, text=a["text"] + "\nBài viết được tổng hợp từ nhiều nguồn tin trong nước.") for a in METRO]
     rep = analyze(METRO + STORM + copies).rep
     assert np.unique(rep.concept_groups).size < len(rep.sentences)  # there are copies

@@ -199,3 +199,14 @@ def test_boundary_pattern_finds_what_the_lookbehind_first_form_found():
         assert spans(sentences._BOUNDARY, text) == spans(before, text)
 
     check()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("aăâbđêTPHCMĐ09_. ,;:()“”\"'-…!?İıẞ²Ⅻ東🙂\t") + ["TP", "HCM", "..", "PGS."]),
+                max_size=14).map("".join))
+def test_last_token_is_the_expressions_match(text):
+    """The backward scan finds what `_LAST_TOKEN` found (stripped of dots), on any text."""
+    from tomtat.text.sentences import _LAST_TOKEN, _last_token
+
+    match = _LAST_TOKEN.search(text)
+    assert (_last_token(text) or None) == ((match.group(1).rstrip(".") if match else None) or None)

@@ -247,16 +247,20 @@ def test_seeds_story_done_when():
     assert events["01-26"]["sources"] == ["VOV"] and "Ngày Nay" in events["06-16"]["sources"]
 
 
-@pytest.mark.parametrize("together", [0, 1000])
-def test_same_fact_rows_are_the_overlap_rows(monkeypatch, together):
+@pytest.mark.parametrize(("together", "dense"), [(0, False), (1000, False), (0, True)])
+def test_same_fact_rows_are_the_overlap_rows(monkeypatch, together, dense):
     """The memoized rows the story, timeline and credits share are `overlap_row`'s, counted together
-    (a few rows) or through `overlap_rows` (many): the same sentences in the same order, the same ratios."""
+    (a few rows), through `overlap_rows` (many) or read off the dense overlap table (news-sized
+    clusters): the same sentences in the same order, the same ratios."""
     import numpy as np
 
     import tomtat.order.facts as facts
+    import tomtat.represent.vectors as vectors
     from tomtat.represent import SAME_FACT_OVERLAP
 
     monkeypatch.setattr(facts, "_TOGETHER", together)
+    if not dense:  # (overlap_row then counts each row from the sparse concept matrix too)
+        monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
     rep = analyze(BRIDGE + [Article(title="Cầu Sông Lam", text=BRIDGE[0].text.replace("Ngày 3/3", "Hôm 3/3"))]).rep
     n = len(rep.sentences)
     for at_least in (SAME_FACT_OVERLAP, 0.0):
@@ -269,6 +273,7 @@ def test_same_fact_rows_are_the_overlap_rows(monkeypatch, together):
             assert np.array_equal(rows[i][0], cols) and rows[i][0].dtype == cols.dtype
             assert rows[i][1].tobytes() == ratio.tobytes()
         assert sum(len(c) > 1 for c, _ in rows.values()) >= 3  # (the copied article restates its original)
+    assert (rep.overlap_table("comparable") is not None) == dense
 
 
 def test_large_dates_group_the_same_facts_as_small_ones(monkeypatch):

@@ -131,7 +131,7 @@ def duplicate_groups(matrix: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]
 
 def support_counts(
     vectors: sparse.csr_matrix, doc: np.ndarray, n_docs: int, threshold: float,
-    groups: tuple[np.ndarray, np.ndarray] | None = None,
+    groups: tuple[np.ndarray, np.ndarray] | None = None, similarities: np.ndarray | None = None,
 ) -> np.ndarray:
     """For each row, how many articles other than its own hold a row with cosine >= `threshold` to it.
 
@@ -146,7 +146,8 @@ def support_counts(
     to a fraction of it; memory follows the distinct rows' pairs, and the
     article count per row is bounded by `n_docs` however many copies a row has.
     Up to `DIRECT_ROWS` rows (every ViMs and AbMuSu cluster) one dense table of
-    the full product answers instead: the sparse bookkeeping cost more there.
+    the full product answers instead: the sparse bookkeeping cost more there
+    (`similarities`: that dense product, when the caller already has it).
     """
     vectors = vectors.tocsr()
     n = vectors.shape[0]
@@ -154,7 +155,7 @@ def support_counts(
         return np.zeros(0)
     doc = np.asarray(doc, dtype=np.intp)
     if n <= DIRECT_ROWS:  # a news cluster: one dense table of the full product, no sparse bookkeeping
-        hit = (vectors @ vectors.T).toarray() >= threshold
+        hit = ((vectors @ vectors.T).toarray() if similarities is None else similarities) >= threshold
         np.fill_diagonal(hit, False)
         in_doc = np.zeros((n, n_docs))
         in_doc[np.arange(n), doc] = 1.0

@@ -25,6 +25,9 @@ SAME_FACT_OVERLAP = 0.35
 _OVERLAP_BLOCK = 256
 # up to this many rows, `overlap_rows` counts row by row (`overlap_row`): cheaper than a sparse product
 _ROW_BY_ROW = 32
+# up to this many sentences (every ViMs and AbMuSu cluster: at most 312) the overlap of every two
+# sentences is one dense table, built on first use (`Representation.overlap_table`)
+DENSE_OVERLAP_ROWS = 600
 
 
 @dataclass
@@ -83,7 +86,33 @@ class Representation:
         size = {"smaller": small, "larger": large}.get(against)
         if size is None:
             size = np.where(2 * small >= large, small, large)
-        return np.divide(shared, size, out=np.zeros(shared.size), where=size > 0)
+        return np.divide(shared, size, out=np.zeros(np.shape(shared)), where=size > 0)
+
+    def overlap_table(self, against: str = "comparable") -> np.ndarray | None:
+        """The overlap of every two sentences (sentences x sentences, read-only), or None past
+        `DENSE_OVERLAP_ROWS` sentences: `overlap` of all rows, built once per measure.
+
+        One sparse product and one division per pair, where the row-by-row
+        methods below paid scipy's and numpy's per-call overhead each time
+        (issue 11: on ViMs the selector, the story, the timeline and the
+        "also reported by" credits asked for 33 rows a cluster, 1.75 ms of
+        `overlap_row` plus 1.1 ms of `overlap_rows`). Every entry is the same
+        division of the same counts, so the rows read off it are bit for bit
+        those computed row by row.
+        """
+        key = ("overlap_table", against)
+        table = self.memo.get(key)
+        if table is None:
+            n = self.concept_matrix.shape[0]
+            if n > DENSE_OVERLAP_ROWS:
+                return None
+            shared = self.memo.get("shared_concepts")
+            if shared is None:  # concepts each two sentences share (exact counts: sums of ones)
+                shared = self.memo["shared_concepts"] = (self.concept_matrix @ self.concepts_by_concept).toarray()
+            sizes = self.concept_sizes
+            table = self.memo[key] = self._ratios(sizes[:, None], sizes[None, :], shared, against)
+            table.flags.writeable = False
+        return table
 
     def overlap_row(self, i: int, against: str = "comparable", at_least: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """One row of `overlap_rows` as (sentence indices in order, ratios), without scipy's per-call overhead.
@@ -93,6 +122,11 @@ class Representation:
         product on ViMs, the select and assemble stages' largest cost, against
         a few tens of microseconds).
         """
+        table = self.overlap_table(against)
+        if table is not None:
+            row = table[i]
+            cols = np.flatnonzero((row >= at_least) & (row > 0))
+            return cols, row[cols]
         m, by_concept, sizes = self.concept_matrix, self.concepts_by_concept, self.concept_sizes
         concepts = m.indices[m.indptr[i]:m.indptr[i + 1]]
         if not concepts.size:
@@ -129,6 +163,13 @@ class Representation:
         rows = np.asarray(rows, dtype=np.intp).reshape(-1)
         sizes = self.concept_sizes
         n = m.shape[0]
+        table = self.overlap_table(against)
+        if table is not None:
+            sub = table[rows]
+            r, c = np.nonzero((sub >= at_least) & (sub > 0))
+            indptr = np.zeros(rows.size + 1, dtype=np.intp)
+            np.cumsum(np.bincount(r, minlength=rows.size), out=indptr[1:])
+            return sparse.csr_matrix((sub[r, c], c, indptr), shape=(rows.size, n))
         if rows.size <= _ROW_BY_ROW:
             found = [self.overlap_row(int(i), against, at_least) for i in rows]
             indptr = np.concatenate([[0], np.cumsum([c.size for c, _ in found])]).astype(np.intp)
@@ -173,6 +214,12 @@ class Representation:
         pairs that share a concept (one sparse product), so memory follows
         those pairs instead of len(rows) x all sentences.
         """
+        table = self.overlap_table("comparable")
+        if table is not None:
+            rows = np.asarray(rows, dtype=np.intp)
+            sub = table[np.ix_(rows, rows)]
+            a, b = np.nonzero(np.triu((sub > threshold) & (sub > 0), 1))  # row by row, as below
+            return np.column_stack([a, b]).astype(np.intp)
         m = self.concept_matrix[np.asarray(rows, dtype=np.intp)]
         shared = sparse.triu(m @ m.T, k=1).tocoo()
         sizes = np.diff(m.indptr)
@@ -202,7 +249,7 @@ def _stop_pairs() -> frozenset[str]:
 def _concepts_from_keys(counts: sparse.csr_matrix, tokens: list[str], keys: np.ndarray) -> sparse.csr_matrix:
     """`_concepts_from_terms` for columns named by `ngram_counts` keys (bigrams of token ranks)."""
     width = len(tokens) + 1
-    stop = np.array([t in STOP_SYLLABLES for t in tokens], dtype=bool)
+    stop = np.fromiter(map(STOP_SYLLABLES.__contains__, tokens), dtype=bool, count=len(tokens))
     first, second = keys // width, keys % width - 1
     is_concept = second >= 0
     is_concept[is_concept] = ~(stop[first[is_concept]] & stop[second[is_concept]])
@@ -239,6 +286,32 @@ def _keep_columns(counts: sparse.csr_matrix, is_concept: np.ndarray) -> sparse.c
     )
 
 
+def _articles_per_column(matrix: sparse.csr_matrix, doc_of: np.ndarray, n_docs: int) -> np.ndarray:
+    """How many articles hold each column (a row's article is `doc_of[row]`), as floats: the columns of
+    `membership @ matrix`, counted from the (article, column) pairs, in a dense table where it is small."""
+    m = matrix.shape[1]
+    if n_docs * m <= 4_000_000:
+        keys = np.repeat(doc_of, np.diff(matrix.indptr)).astype(np.int64) * m + matrix.indices
+        seen = np.zeros(n_docs * m, dtype=bool)
+        seen[keys] = True
+        return np.count_nonzero(seen.reshape(n_docs, m), axis=0).astype(float)
+    if np.any(doc_of[1:] < doc_of[:-1]):  # (sentences out of article order: sort the pairs)
+        keys = np.repeat(doc_of, np.diff(matrix.indptr)).astype(np.int64) * m + matrix.indices
+        keys.sort(kind="stable")
+        return np.bincount(keys[np.r_[True, keys[1:] != keys[:-1]]] % m, minlength=m).astype(float)
+    # one article's sentences at a time, each a run of rows (200 articles of 100,000 characters: a sort
+    # of every (article, concept) pair took seconds, and numpy's hashing `unique` five)
+    df = np.zeros(m)
+    bounds = matrix.indptr[np.searchsorted(doc_of, np.arange(n_docs + 1))]
+    seen = np.zeros(m, dtype=bool)
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        if a < b:
+            seen[:] = False
+            seen[matrix.indices[a:b]] = True
+            df += seen
+    return df
+
+
 def represent(documents: list[Document]) -> Representation:
     sentences = [s for d in documents for s in d.sentences]
     # each distinct sentence tokenized, counted and weighted once, then its row repeated for every copy:
@@ -271,7 +344,13 @@ def represent(documents: list[Document]) -> Representation:
     del weighted
     if copies:
         vectors = vectors[row_of]
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    # `vectors.mean(axis=0)`: scipy scales the entries by 1/rows, then adds each column's in row order, as
+    # `np.bincount` adds its weights (bit for bit the same centroid, without three sparse matrices; past
+    # a million entries scipy's, whose temporaries are smaller than bincount's int64 copy of the indices)
+    if vectors.nnz <= 1_000_000:
+        centroid = np.bincount(vectors.indices, weights=vectors.data * (1.0 / vectors.shape[0]), minlength=vectors.shape[1])
+    else:
+        centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     if norm > 0:
         centroid /= norm
@@ -289,11 +368,7 @@ def represent(documents: list[Document]) -> Representation:
             concept_matrix = concept_matrix[row_of]
     del counts
     doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
-    membership = sparse.csr_matrix(
-        (np.ones(len(sentences)), (doc_of, np.arange(len(sentences)))), shape=(len(documents), len(sentences)),
-    )
-    in_docs = (membership @ concept_matrix).tocsc()
-    concept_df = np.diff(in_docs.indptr).astype(float)  # articles mentioning each concept
+    concept_df = _articles_per_column(concept_matrix, doc_of, len(documents))
     rep = Representation(
         documents, sentences, vectors, title_vectors, centroid, concept_df, concept_matrix,
     )

@@ -10,6 +10,7 @@ Nothing here names an outlet, a topic or a word: what is learned is *where* and
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
 
@@ -17,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.represent import Representation
-from tomtat.represent.pairs import support_counts
+from tomtat.represent.pairs import DIRECT_ROWS, support_counts
 
 # the three position features times the cluster's lead heaviness (`lead_heaviness`), the last features:
 # how far a sentence's place in its article matters depends on whether this cluster's outlets open alike
@@ -64,9 +65,116 @@ def _caption_like(text: str) -> bool:
     """`_CAPTION.search(text)`, after a substring check that rules out most sentences (the regex tried
     every position of every sentence: 0.9 ms of a ViMs cluster, the check a fifth of that)."""
     low = text.lower()
-    if not any(h in low for h in _CAPTION_HINTS) and not any(c in text for c in _FOLDS_TO_I):
+    if not ("ảnh" in low or "nguồn" in low or "clip" in low or "video" in low or "đồ họa" in low or "./." in low
+            or "ı" in text or "İ" in text):  # (`_CAPTION_HINTS`, `_FOLDS_TO_I`, spelled out: no generator)
         return False
     return _CAPTION.search(text) is not None
+
+
+# code points whose class `_char_classes` tabulates (Latin, Vietnamese, punctuation); others are looked up
+_TABLE_SIZE = 0x3000
+_WORD, _LETTER, _UPPER, _QUOTE_MARK, _DIGIT = 1, 2, 4, 8, 16
+
+
+def _classes_of(code: int) -> int:
+    """The classes of one code point as the regular expressions see them: a word character (`\\w`,
+    `str.isalnum` or "_"), a letter (`[^\\W\\d_]`: a word character, neither decimal nor "_"), upper
+    case (`str.isupper`), a quote mark of `_QUOTE`, a digit (`str.isdigit`)."""
+    ch = chr(code)
+    word = ch.isalnum() or ch == "_"
+    letter = word and not ch.isdecimal() and ch != "_"
+    return ((_WORD if word else 0) | (_LETTER if letter else 0) | (_UPPER if ch.isupper() else 0)
+            | (_QUOTE_MARK if ch in "\"“”«»" else 0) | (_DIGIT if ch.isdigit() else 0))
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray:
+    """`_classes_of` for the first `_TABLE_SIZE` code points, built on first use (a few ms, once)."""
+    return np.array([_classes_of(c) for c in range(_TABLE_SIZE)], dtype=np.uint8)
+
+
+def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of `text` and their `_classes_of`."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _char_classes()[np.minimum(codes, _TABLE_SIZE - 1)]
+    high = np.flatnonzero(codes >= _TABLE_SIZE)
+    if high.size:  # (rare: CJK, emoji) looked up one by one
+        classes[high] = [_classes_of(int(c)) for c in codes[high]]
+    return codes, classes
+
+
+_TEXTS_AT_ONCE = 4096
+
+
+def _text_features(texts: list[str]) -> np.ndarray:
+    """Per text: capitalized words after the first word (`_CAPITAL`), quote or question (`_QUOTE`),
+    no end punctuation, caption-like; one row each.
+
+    The capitals and the quote marks are read off the code points of all the
+    texts at once (numpy over one array, a table of each character's classes),
+    not by a regular expression per text, which tried every position of every
+    sentence (0.7 ms of a ViMs cluster, most of this function). A `_CAPITAL`
+    match is the first character of a maximal run of word characters when that
+    character is a letter, which is what is counted here, so the counts are
+    exactly the expression's.
+    """
+    k = len(texts)
+    if k > _TEXTS_AT_ONCE:  # (memory follows a chunk of texts: four bytes a character, and a few more)
+        return np.vstack([_text_features(texts[a:a + _TEXTS_AT_ONCE]) for a in range(0, k, _TEXTS_AT_ONCE)])
+    out = np.zeros((k, 4))
+    if not k:
+        return out
+    joined = "\x00".join(texts)
+    codes, classes = _classes(joined)
+    separator = codes == 0
+    if int(separator.sum()) != k - 1:  # a text holding a NUL: the per-text expressions
+        return np.array([
+            (sum(map(str.isupper, _CAPITAL.findall(t)[1:])), 1.0 if _QUOTE.search(t) else 0.0,
+             0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _caption_like(t) else 0.0)
+            for t in texts
+        ], dtype=float).reshape(k, 4)
+    separators = np.flatnonzero(separator)
+    word = (classes & _WORD) > 0
+    starts = word.copy()
+    starts[1:] &= ~word[:-1]
+    capital = np.flatnonzero(starts & ((classes & _LETTER) > 0))  # every `_CAPITAL` match
+    upper = (classes[capital] & _UPPER) > 0
+    owner = np.searchsorted(separators, capital)  # the text holding each: the separators before it
+    counts = np.bincount(owner[upper], minlength=k).astype(float)
+    first = np.r_[True, owner[1:] != owner[:-1]] if owner.size else np.zeros(0, dtype=bool)
+    counts -= np.bincount(owner[first & upper], minlength=k)  # (the first match does not count)
+    out[:, 0] = counts
+    quoted = np.bincount(np.searchsorted(separators, np.flatnonzero(classes & _QUOTE_MARK)), minlength=k) > 0
+    last = [t.rstrip()[-1:] for t in texts]
+    # `_QUOTE`: a quote mark anywhere, or "?" or ":" before trailing white space (`\s` is `str.isspace`)
+    out[:, 1] = quoted | np.array([c == "?" or c == ":" for c in last], dtype=bool)
+    out[:, 2] = [0.0 if t.rstrip().endswith(_ENDINGS) else 1.0 for t in texts]
+    out[:, 3] = _captions(texts, joined, separators)
+    return out
+
+
+def _captions(texts: list[str], joined: str, separators: np.ndarray) -> list[float]:
+    """`_caption_like` of each text (1.0 or 0.0), given `joined`, the texts joined by NULs at `separators`.
+
+    The substring check runs once over the whole lowercased text, and the
+    expression only on the texts holding a hint (a NUL ends lowercasing's one
+    context rule, the final sigma, as the end of a text does, and no hint
+    spans one).
+    """
+    low = joined.lower()
+    if len(low) != len(joined) or "ı" in joined:  # (lowercasing moved characters: text by text)
+        return [1.0 if _caption_like(t) else 0.0 for t in texts]
+    hits: set[int] = set()
+    for hint in _CAPTION_HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            hits.add(at)
+            at = low.find(hint, at + 1)
+    out = [0.0] * len(texts)
+    for k in set(np.searchsorted(separators, sorted(hits)).tolist()) if hits else ():
+        if _CAPTION.search(texts[k]) is not None:
+            out[k] = 1.0
+    return out
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
@@ -90,17 +198,22 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 0] = 1.0 / (1.0 + position)
     out[:, 1] = position / np.maximum(per_doc[doc], 1.0)
     out[:, 2] = np.log1p(lengths)
-    out[:, 3] = _scaled(np.clip(np.asarray(rep.vectors @ rep.centroid).ravel(), 0, None))
+    vectors = rep.vectors
+    # each stored entry's sentence, for the array computations (None past `_ARRAY_ENTRIES`: scipy's own)
+    row_of = np.repeat(np.arange(n), np.diff(vectors.indptr)) if vectors.nnz <= _ARRAY_ENTRIES else None
+    out[:, 3] = _scaled(np.clip(_matvec(vectors, row_of, rep.centroid), 0, None))
     titles = rep.title_vectors
     if titles.shape[0]:
-        mean_title = np.asarray(titles.mean(axis=0)).ravel()
-        out[:, 4] = _scaled(np.clip(np.asarray(rep.vectors @ mean_title).ravel(), 0, None))
-        own = rep.vectors.multiply(titles[doc]).sum(axis=1)
-        out[:, 5] = np.asarray(own).ravel()
+        out[:, 4] = _scaled(np.clip(_matvec(vectors, row_of, _mean_row(titles)), 0, None))
+        out[:, 5] = _own_title(vectors, row_of, titles, doc)
+    # up to `DIRECT_ROWS` sentences (a news cluster) every cosine, once: the support and lead agreement
+    # features both read it (each built its own sparse product before)
+    similarities = (rep.vectors @ rep.vectors.T).toarray() if 1 < n_docs and n <= DIRECT_ROWS else None
     if n_docs > 1:
         # only the similar pairs, found through shared rare terms (no sentence x sentence matrix)
         # (identical sentences, syndicated copies, are compared once: `support_counts`)
-        out[:, 6] = support_counts(rep.vectors, doc, n_docs, SUPPORT_SIMILARITY, rep.vector_duplicates) / (n_docs - 1)
+        out[:, 6] = support_counts(rep.vectors, doc, n_docs, SUPPORT_SIMILARITY, rep.vector_duplicates,
+                                   similarities=similarities) / (n_docs - 1)
     # the per-sentence text features: counts in C (`map` over str methods), one division per column; the
     # regular expressions run once per distinct text (syndicated copies repeat sentences)
     all_texts = [s.text for s in sents]
@@ -112,14 +225,10 @@ def sentence_features(rep: Representation) -> np.ndarray:
             distinct_text[t] = k
         text_row = np.fromiter(map(distinct_text.__getitem__, all_texts), dtype=np.intp, count=n)
     n_syl = np.array([len(s.syllables) for s in sents], dtype=float)
-    flat = list(chain.from_iterable(s.syllables for s in sents))
-    digit = np.fromiter(map(str.isdigit, map(itemgetter(0), flat)), dtype=float, count=len(flat))
+    # does each syllable start with a digit: the first characters joined, classed at once
+    digit = (_classes("".join(map(itemgetter(0), chain.from_iterable(s.syllables for s in sents))))[1] & _DIGIT) > 0
     numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
-    text_features = np.array([
-        (sum(map(str.isupper, _CAPITAL.findall(t)[1:])), 1.0 if _QUOTE.search(t) else 0.0,
-         0.0 if t.rstrip().endswith(_ENDINGS) else 1.0, 1.0 if _caption_like(t) else 0.0)
-        for t in texts
-    ], dtype=float).reshape(len(texts), 4)
+    text_features = _text_features(texts)
     if text_row.size:
         text_features = text_features[text_row]
     has = n_syl > 0
@@ -135,16 +244,136 @@ def sentence_features(rep: Representation) -> np.ndarray:
     if n_docs > 1:
         opening = np.flatnonzero(position < OPENING_SENTENCES)
         if opening.size:
-            out[:, 13] = _lead_agreement(rep, doc, opening)
-    docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ rep.vectors
-    centrality = np.asarray(docs @ rep.centroid).ravel()
-    norms = np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
+            out[:, 13] = _lead_agreement(rep, doc, opening, similarities)
+    centrality, norms = _article_centrality(vectors, row_of, rep.centroid, doc, n_docs)
     centrality = np.divide(centrality, norms, out=np.zeros(n_docs), where=norms > 0)
     out[:, 14] = _scaled(np.clip(centrality, 0, None))[doc]
     heaviness = lead_heaviness(out[:, 13], position)
     for name, base in HEAVY:
         out[:, FEATURES.index(name)] = out[:, FEATURES.index(base)] * heaviness
     return out
+
+
+# The helpers below compute on the CSR arrays what a scipy expression computed, adding the same
+# products in the same order, so every value is bit for bit scipy's (the shipped model is rebuilt byte
+# for byte from these features): scipy's per-call overhead (building, checking and converting sparse
+# matrices, 16 a cluster) was most of this function's time on ViMs-sized clusters.
+
+
+# articles x terms up to which `_article_centrality` and `_own_title` work on the arrays (and the former
+# adds into dense tables, 32 MB of float64): past it scipy's per-call overhead no longer counts
+_DENSE_CELLS = 4_000_000
+# stored entries of the sentence vectors up to which the features are computed on the arrays at all (past
+# it scipy's temporaries are the smaller ones: an int64 row index per entry was 65 MB on 200 x 100k chars)
+_ARRAY_ENTRIES = 100_000
+
+
+def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray | None, x: np.ndarray) -> np.ndarray:
+    """`matrix @ x`: scipy's `csr_matvec` adds each row's products in stored order from 0, as
+    `np.bincount` adds its weights in order (no `row_of`: scipy's)."""
+    if row_of is None:
+        return matrix @ x
+    return np.bincount(row_of, weights=matrix.data * x[matrix.indices], minlength=matrix.shape[0])
+
+
+def _mean_row(matrix: sparse.csr_matrix) -> np.ndarray:
+    """`matrix.mean(axis=0)` as a flat array: scipy scales the entries by 1/rows and adds each column's
+    over the rows in order (`csc_matvecs` of the transpose)."""
+    return np.bincount(matrix.indices, weights=matrix.data * (1.0 / matrix.shape[0]), minlength=matrix.shape[1])
+
+
+def _sorted_rows(matrix: sparse.csr_matrix, row_of: np.ndarray) -> bool:
+    """Whether every row's column indices strictly increase (scipy's canonical format, which decides the
+    order in which its element-wise products come out)."""
+    same = row_of[1:] == row_of[:-1]
+    return bool(np.all(matrix.indices[1:][same] > matrix.indices[:-1][same]))
+
+
+def _row_sums(values: np.ndarray, row_of: np.ndarray, rows: int) -> np.ndarray:
+    """`.sum(axis=1)` of a CSR matrix holding `values` (rows in order): scipy's `np.add.reduceat` over
+    each non-empty row."""
+    per_row = np.bincount(row_of, minlength=rows)
+    starts = np.cumsum(per_row) - per_row
+    out = np.zeros(rows)
+    filled = np.flatnonzero(per_row)
+    if filled.size:
+        out[filled] = np.add.reduceat(values, starts[filled])
+    return out
+
+
+def _own_title(
+    vectors: sparse.csr_matrix, row_of: np.ndarray | None, titles: sparse.csr_matrix, doc: np.ndarray,
+) -> np.ndarray:
+    """`vectors.multiply(titles[doc]).sum(axis=1)`: each sentence's cosine to its article's title.
+
+    scipy multiplies two canonical rows column by column in order and keeps
+    the non-zero products: here each entry of a sentence looks its column up in
+    its title's row (a sorted search over (title, column) keys).
+    """
+    title_of = np.repeat(np.arange(titles.shape[0]), np.diff(titles.indptr))
+    if (row_of is None or titles.shape[0] * titles.shape[1] > _DENSE_CELLS  # (a large cluster: scipy's)
+            or not (_sorted_rows(vectors, row_of) and _sorted_rows(titles, title_of))):
+        return np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
+    width = np.int64(titles.shape[1])
+    keys = title_of.astype(np.int64) * width + titles.indices
+    wanted = doc[row_of].astype(np.int64) * width + vectors.indices
+    at = np.minimum(np.searchsorted(keys, wanted), max(keys.size - 1, 0))
+    found = keys[at] == wanted if keys.size else np.zeros(wanted.size, dtype=bool)
+    products = vectors.data[found] * titles.data[at[found]]
+    kept = products != 0
+    return _row_sums(products[kept], row_of[found][kept], vectors.shape[0])
+
+
+def _article_centrality(
+    vectors: sparse.csr_matrix, row_of: np.ndarray | None, centroid: np.ndarray, doc: np.ndarray, n_docs: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(`docs @ centroid`, the row lengths of `docs`) for `docs`, the sum of each article's sentence
+    vectors, as scipy computed them from `membership @ vectors`.
+
+    scipy's sparse product adds each column's values in sentence order and
+    stores a row's columns in the reverse order of their first appearance; its
+    `docs @ centroid` adds in that stored order, and `docs.multiply(docs)` of
+    such (unsorted) rows lists the squares in first-appearance order (sorted
+    order, if every row happens to be sorted) before `reduceat` adds them.
+    """
+    if row_of is not None and n_docs * vectors.shape[1] <= _DENSE_CELLS:
+        keys = doc[row_of].astype(np.int64) * vectors.shape[1] + vectors.indices
+        found = _article_centrality_dense(vectors, keys, doc[row_of], centroid, n_docs)
+        if found is not None:
+            return found
+    # a large cluster (scipy's overhead does not count there), or sentences out of article order
+    docs = sparse.csr_matrix((np.ones(doc.size), (doc, np.arange(doc.size))), shape=(n_docs, doc.size)) @ vectors
+    return np.asarray(docs @ centroid).ravel(), np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel())
+
+
+def _article_centrality_dense(
+    vectors: sparse.csr_matrix, keys: np.ndarray, article_of: np.ndarray, centroid: np.ndarray, n_docs: int,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """`_article_centrality` with its sums and first appearances in (article, term) tables instead of
+    sorted keys (a ViMs cluster: a tenth of the time); None when the articles' sentences are not in
+    article order."""
+    size = int(n_docs * vectors.shape[1])
+    sums = np.bincount(keys, weights=vectors.data, minlength=size)
+    entry = np.arange(keys.size)
+    first = np.full(size, keys.size, dtype=np.intp)
+    np.minimum.at(first, keys, entry)
+    appear = np.flatnonzero(first[keys] == entry)  # each (article, term) at its first entry, in order
+    appear = appear[sums[keys[appear]] != 0]
+    article = article_of[appear]
+    if np.any(article[1:] < article[:-1]):
+        return None
+    values, column = sums[keys[appear]], vectors.indices[appear]
+    # scipy stores an article's terms last seen first: reverse each article's run
+    bounds = np.r_[0, np.flatnonzero(article[1:] != article[:-1]) + 1, article.size]
+    run = np.repeat(np.arange(bounds.size - 1), np.diff(bounds))
+    stored = bounds[run] + bounds[run + 1] - 1 - np.arange(article.size)
+    centrality = np.bincount(article[stored], weights=values[stored] * centroid[column[stored]], minlength=n_docs)
+    same = article[1:] == article[:-1]
+    column_s = column[stored]
+    order = stored if np.all(column_s[1:][same] > column_s[:-1][same]) else np.arange(article.size)
+    squares = values[order] * values[order]
+    kept = squares != 0
+    return centrality, np.sqrt(_row_sums(squares[kept], article[order][kept], n_docs))
 
 
 def lead_heaviness(agreement: np.ndarray, position: np.ndarray) -> float:
@@ -164,7 +393,9 @@ def lead_heaviness(agreement: np.ndarray, position: np.ndarray) -> float:
     return float(agreement[opening].mean()) if opening.any() else 0.0
 
 
-def _lead_agreement(rep: Representation, doc: np.ndarray, opening: np.ndarray) -> np.ndarray:
+def _lead_agreement(
+    rep: Representation, doc: np.ndarray, opening: np.ndarray, similarities: np.ndarray | None = None,
+) -> np.ndarray:
     """Each sentence's best cosine to an opening sentence of another article (0 when none).
 
     Computed once per distinct vector (identical sentences have the same
@@ -172,12 +403,21 @@ def _lead_agreement(rep: Representation, doc: np.ndarray, opening: np.ndarray) -
     opening, its article, and the best over openings of the other articles. A
     copy in that best article gets the latter, any other copy the former,
     exactly the maximum over the openings not in its own article. A block of
-    rows at a time: memory linear in sentences.
+    rows at a time: memory linear in sentences. `similarities`, the dense
+    `vectors @ vectors.T` when the caller has it, is read instead: its entries
+    are the same sums, term by term in the same order, as the block products.
     """
     first, group = rep.vector_duplicates
+    lead_doc = doc[opening]
+    if similarities is not None:
+        sims = similarities[np.ix_(first, opening)]
+        top = sims.argmax(axis=1)
+        best = sims[np.arange(top.size), top]
+        best_doc = lead_doc[top]
+        sims[lead_doc[None, :] == best_doc[:, None]] = 0.0
+        return np.where(doc != best_doc[group], best[group], sims.max(axis=1)[group])
     vectors = rep.vectors[first] if first.size < doc.size else rep.vectors
     leads = rep.vectors[opening].T.tocsc()
-    lead_doc = doc[opening]
     best = np.empty(first.size)
     best_doc = np.empty(first.size, dtype=lead_doc.dtype)
     second = np.empty(first.size)

@@ -74,7 +74,7 @@ def select(
         if any(i not in banned and i not in anchors for i in cand.tolist()):  # never every candidate
             banned |= anchors
     if banned:
-        cand = np.array([i for i in cand if i not in banned], dtype=cand.dtype)
+        cand = cand[np.array([i not in banned for i in cand.tolist()], dtype=bool)]
         if not cand.size:
             return Selection()
     chosen = selector(rep, cand, scores, budget)

@@ -60,7 +60,12 @@ def restated(rep: Representation, threshold: float) -> tuple[np.ndarray, np.ndar
     opening &= several[doc]
     again = np.zeros(len(sents), dtype=bool)
     rows, body = np.flatnonzero(opening), np.flatnonzero(~opening & several[doc])
-    if rows.size and body.size:
+    table = rep.overlap_table("comparable") if rows.size and body.size else None
+    if table is not None:  # (the same ratios, read off the dense table: a ViMs-sized cluster)
+        sub = table[np.ix_(rows, body)]
+        own = doc[rows][:, None] == doc[body][None, :]
+        again[rows[(own & (sub > threshold) & (sub > 0)).any(axis=1)]] = True
+    elif rows.size and body.size:
         m = rep.concept_matrix
         shared = (m[rows] @ m[body].T).tocoo()  # one sparse product: only the pairs sharing a concept
         own = doc[rows[shared.row]] == doc[body[shared.col]]

@@ -26,6 +26,10 @@ SALIENCE_WEIGHT = 1.0
 LENGTH_EXPONENT = 0.5
 
 
+# candidate x concept entries up to which the greedy loop computes its gains on the arrays (`product`)
+_ARRAY_ENTRIES = 100_000
+
+
 def setting(scores: Scores, name: str, given: float | None, default: float) -> float:
     """An explicit argument, else the setting the scorer was tuned with, else the selector's default."""
     if given is not None:
@@ -35,6 +39,14 @@ def setting(scores: Scores, name: str, given: float | None, default: float) -> f
 
 def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Sentence x concept incidence over concepts with positive weight, and those weights."""
+    indptr, cols, data, used_weights = _candidate_arrays(rep, cand, weights)
+    return sparse.csr_matrix((data, cols, indptr), shape=(len(cand), used_weights.size)), used_weights
+
+
+def _candidate_arrays(
+    rep: Representation, cand: np.ndarray, weights: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`candidate_matrix` as its CSR arrays (indptr, column indices, values) and the weights."""
     used = np.flatnonzero(weights > 0)
     m = rep.concept_matrix
     # rows, then columns, read off the CSR arrays (scipy's fancy indexing of both was 5 ms a cluster)
@@ -48,10 +60,7 @@ def candidate_matrix(rep: Representation, cand: np.ndarray, weights: np.ndarray)
     row_of = np.repeat(np.arange(len(cand)), sizes)
     indptr = np.zeros(len(cand) + 1, dtype=m.indptr.dtype)
     np.cumsum(np.bincount(row_of[keep], minlength=len(cand)), out=indptr[1:])
-    incidence = sparse.csr_matrix(
-        (m.data[at][keep], new_col[keep].astype(m.indices.dtype), indptr), shape=(len(cand), used.size),
-    )
-    return incidence, weights[used]
+    return indptr, new_col[keep].astype(m.indices.dtype), m.data[at][keep], weights[used]
 
 
 def scaled_salience(salience: np.ndarray, weights: np.ndarray, salience_weight: float) -> np.ndarray:
@@ -77,12 +86,19 @@ def select_greedy(
     length_exponent = setting(scores, "length_exponent", length_exponent, LENGTH_EXPONENT)
     max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
     lengths = budget_lengths(rep, scores)[cand]  # as the summary shows them (select.trim)
-    incidence, w = candidate_matrix(rep, cand, scores.concept_weights)
+    indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
+    if indices.size <= _ARRAY_ENTRIES:
+        # `incidence @ x` on the CSR arrays: scipy's `csr_matvec` adds each row's products in order from 0,
+        # as `np.bincount` adds its weights (the same gains bit for bit, without scipy's per-call overhead)
+        row_of = np.repeat(np.arange(cand.size), np.diff(indptr))
+
+        def product(x: np.ndarray) -> np.ndarray:
+            return np.bincount(row_of, weights=data * x[indices], minlength=cand.size)
+    else:  # (a large cluster: one pass in C beats numpy's temporaries)
+        product = sparse.csr_matrix((data, indices, indptr), shape=(cand.size, w.size)).__matmul__
     sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)
     limit = budget.syllables if budget.syllables is not None else np.inf
     max_count = budget.sentences if budget.sentences is not None else cand.size
-
-    indptr, indices = incidence.indptr, incidence.indices
 
     def concepts_of(row: int) -> np.ndarray:
         # the CSR row read directly: `incidence[row]` built a sparse matrix per call (scipy's overhead)
@@ -100,14 +116,15 @@ def select_greedy(
     position = np.full(len(rep.sentences), -1, dtype=np.intp)  # sentence index -> its place in cand
     position[cand] = np.arange(cand.size)
     uncovered = w.copy()
+    scale = np.power(np.maximum(lengths, 1.0), length_exponent)  # (the same every round)
     chosen: list[int] = []
     used = 0.0
     while len(chosen) < max_count:
         fits = remaining & (lengths + used <= limit)
         if not fits.any():
             break
-        gains = incidence @ uncovered + sal
-        ratio = np.where(fits, gains / np.power(np.maximum(lengths, 1.0), length_exponent), -np.inf)
+        gains = product(uncovered) + sal
+        ratio = np.where(fits, gains / scale, -np.inf)
         best = int(np.argmax(ratio))
         if gains[best] <= 0:
             break
@@ -125,7 +142,8 @@ def select_greedy(
             remaining[where[where >= 0]] = False
     singles = np.flatnonzero(lengths <= limit)
     if singles.size:
-        single_values = (incidence @ w)[singles] + sal[singles]  # rows apart: the same values as the rows' product
+        # (rows apart: the same values as the rows' product)
+        single_values = product(w)[singles] + sal[singles]
         best_single = int(singles[np.argmax(single_values)])
         if single_values.max() > value(chosen):
             chosen = [best_single]

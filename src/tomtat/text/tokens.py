@@ -14,7 +14,10 @@ def syllables(text: str, *, normalized: bool = False) -> list[str]:
     """Lowercase syllables of `text`, punctuation dropped."""
     if not normalized:
         text = normalize(text)
-    return [t for t in _SYLLABLE.findall(text.lower()) if t != "_"]
+    lower = text.lower()
+    tokens = _SYLLABLE.findall(lower)
+    # a lone "_" token needs an underscore in the text: most texts have none, and skip the filter
+    return [t for t in tokens if t != "_"] if "_" in lower else tokens
 
 
 def count_syllables(text: str) -> int:
