@@ -6,10 +6,15 @@
 Both sets are cleaned, split, represented and labelled once (~1 min); each
 variant then costs one `domains.report` (~1.5 min alone on 2 cores; the
 pairwise ones ~3). Names (see tomtat.train.variants), joined with "+":
-base, cluster-balanced, pairwise, pairwise-pos, pairwise-cluster,
-cluster-z, cluster-rank (lead heaviness now ships as features). A feature variant
+base; learners cluster-balanced, pairwise, pairwise-pos, pairwise-cluster, and
+the combine settings spV / cpV / lsV (sentence power, concept salience power,
+logit scale); features cluster-z, cluster-rank, concepts, concept-share, eigen,
+other-titles, par-position, marks, interactions; labels joint-oracle (the labels
+before round 5), lb1.25, lb1.5, per-ref*, pos-prec, neg-pow*, second-oracle; and
+unbalanced (joint training without the per-dataset weights). A feature variant
 appends columns to every example and, for the time of its run, to what the
-learned scorer computes (an experiment only: the shipped scorer is untouched).
+learned scorer computes (an experiment only: the shipped scorer is untouched);
+a label variant rebuilds every example's labels and weights.
 """
 
 from __future__ import annotations
@@ -32,25 +37,27 @@ from tomtat.train.fit import C  # noqa: E402
 
 COLUMNS = ["variant", "ViMs CV", "ViMs->AbMuSu", "AbMuSu->ViMs", "AbMuSu CV", "joint ViMs", "joint AbMuSu"]
 LEARNERS = {
+    **variants.EXTRA_LEARNERS,
     "cluster-balanced": variants.fit_cluster_balanced,
     "pairwise": variants.fit_pairwise,
     "pairwise-pos": functools.partial(variants.fit_pairwise, pair_weights="pos"),
     "pairwise-cluster": functools.partial(variants.fit_pairwise, pair_weights="cluster"),
 }
 FEATURE_SETS = {
-    "cluster-z": variants.cluster_normalized,
-    "cluster-rank": functools.partial(variants.cluster_normalized, mode="rank"),
+    "cluster-z": lambda rep, x: variants.cluster_normalized(x),
+    "cluster-rank": lambda rep, x: variants.cluster_normalized(x, mode="rank"),
+    **variants.EXTRA,
 }
 
 
 @contextlib.contextmanager
 def feature_set(prepared, transform):
-    """Every example's features, and the scorer's, through `transform` (restored on exit)."""
+    """Every example's features, and the scorer's, through `transform(rep, features)` (restored on exit)."""
     saved = [[e.features for e in d.examples] for d in prepared]
     for d in prepared:
-        for e in d.examples:
-            e.features = transform(e.features)
-    learned.sentence_features = lambda rep: transform(sentence_features(rep))
+        for rep, e in zip(d.reps, d.examples):
+            e.features = transform(rep, e.features)
+    learned.sentence_features = lambda rep: transform(rep, sentence_features(rep))
     try:
         yield
     finally:
@@ -58,6 +65,30 @@ def feature_set(prepared, transform):
         for d, features in zip(prepared, saved):
             for e, f in zip(d.examples, features):
                 e.features = f
+
+
+@contextlib.contextmanager
+def label_set(prepared, relabel):
+    """Every example rebuilt by `relabel(rep, references, syllables, example)` (restored on exit)."""
+    saved = [d.examples for d in prepared]
+    for d in prepared:
+        d.examples = [relabel(rep, c.references, d.syllables, e) for c, rep, e in zip(d.clusters, d.reps, d.examples)]
+    try:
+        yield
+    finally:
+        for d, examples in zip(prepared, saved):
+            d.examples = examples
+
+
+@contextlib.contextmanager
+def unbalanced():
+    """Joint training without the per-dataset weights of `domains.joint_examples`."""
+    saved = domains.BALANCE_DATASETS
+    domains.BALANCE_DATASETS = False
+    try:
+        yield
+    finally:
+        domains.BALANCE_DATASETS = saved
 
 
 def row(result) -> list[float]:
@@ -68,14 +99,20 @@ def row(result) -> list[float]:
 
 def run(prepared, name: str, c: float, k: int) -> list[float]:
     parts = [p for p in name.split("+") if p != "base"]
-    unknown = [p for p in parts if p not in LEARNERS and p not in FEATURE_SETS]
+    known = [*LEARNERS, *FEATURE_SETS, *variants.LABELS, "unbalanced"]
+    unknown = [p for p in parts if p not in known]
     if unknown:
-        raise SystemExit(f"unknown variant {unknown[0]!r}; use base or {', '.join([*LEARNERS, *FEATURE_SETS])}")
+        raise SystemExit(f"unknown variant {unknown[0]!r}; use base or {', '.join(known)}")
     learner = next((LEARNERS[p] for p in parts if p in LEARNERS), None)
     transforms = [FEATURE_SETS[p] for p in parts if p in FEATURE_SETS]
     with contextlib.ExitStack() as stack:
+        for p in parts:
+            if p in variants.LABELS:
+                stack.enter_context(label_set(prepared, variants.LABELS[p]))
+        if "unbalanced" in parts:
+            stack.enter_context(unbalanced())
         if transforms:
-            stack.enter_context(feature_set(prepared, functools.reduce(lambda f, g: lambda x: g(f(x)), transforms)))
+            stack.enter_context(feature_set(prepared, functools.reduce(lambda f, g: lambda r, x: g(r, f(r, x)), transforms)))
         return row(domains.report(prepared, k, c, learner=learner))
 
 

@@ -3,6 +3,7 @@
     python bench/selection.py                       # the `--cv 5` table for each selector variant
     python bench/selection.py --variants before,anchor-0.5
     python bench/selection.py --oracle              # where the oracle's sentences are that tomtat misses
+    python bench/selection.py --trim-oracle         # what trimming each kind of span would cost in reference bigrams
 
 Every cluster is cleaned, split and represented once and the 17 models of
 `tomtat train ... --cv 5` (5 per set, one per transfer, 5 joint) are fitted
@@ -11,12 +12,25 @@ model file's "select"), so each costs scoring and selection, not training. The
 columns are the ones `tomtat train vims:... abmusu:... --cv 5` prints: ViMs CV,
 ViMs->AbMuSu, AbMuSu->ViMs, AbMuSu CV, joint ViMs, joint AbMuSu (ROUGE-2 F1,
 syllables, each set at its own budget). The "before" row reproduces the printed
-numbers of the model without the anchor rule.
+numbers of the model without the anchor rule and without trimming (`select.trim`,
+on in every other row; "no-trim" is the shipped settings without it). "random-cut-N" is
+trimming's control: in each cluster, as many syllables as `select.trim` trims are cut
+from the openings of as many random candidates instead (content and all), so it
+tells what any shortening of a few sentences does to greedy's choices.
 
 `--oracle` counts, for the ViMs-trained model on AbMuSu (and the others), the
 greedy ROUGE-2 oracle's sentences and tomtat's by paragraph (first paragraph =
 sapo / anchor text) and position within the paragraph: the table that showed
 AbMuSu's references skip the teaser paragraph a ViMs model picks.
+
+`--trim-oracle` counts, over every candidate sentence of both sets, what each
+kind of span a trimmer could drop holds: how many syllables it would save and how
+many reference bigrams (mean over a cluster's references, bigrams broken and made
+at the cut included) it would lose, per saved syllable, against the bigrams per
+syllable of the sentences it occurs in. A span worth trimming loses far fewer per
+syllable than its sentences carry (the leading fillers `select.trim` drops); one
+that loses as many or more (parenthetical asides on ViMs) is content to the
+references.
 """
 
 from __future__ import annotations
@@ -37,7 +51,13 @@ ABMUSU = REPO.parent / "shared" / "data" / "abmusu" / "train.jsonl"
 SETUPS = ("cv vims", "vims->abmusu", "abmusu->vims", "cv abmusu", "joint vims", "joint abmusu")
 # name -> selector settings over the trained defaults (fit.SELECT); None removes a setting
 VARIANTS = {
-    "before": {"anchor_share": None},
+    "before": {"anchor_share": None, "trim": False},
+    "no-trim": {"trim": False},
+    # the control for trimming: as many syllables cut from the opening of as many random candidates as
+    # `select.trim` trims in each cluster (content and all; measurement only, never shipped)
+    "random-cut-1": {"trim_control": 1},
+    "random-cut-2": {"trim_control": 2},
+    "random-cut-3": {"trim_control": 3},
     "anchor-0.5": {"anchor_share": 0.5},
     "anchor-0.3": {"anchor_share": 0.3},
     "anchor-0.7": {"anchor_share": 0.7},
@@ -84,18 +104,52 @@ def chosen(rep, p, settings, syllables, method="greedy"):
     return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), method)
 
 
+def random_cut(rep, seed: int):
+    """The `random-cut-N` control's `Trimmed`: `select.trim`'s cuts, moved to random candidates' openings."""
+    import random
+
+    from tomtat.select import candidates
+    from tomtat.select.trim import Trimmed, _trimmed
+    from tomtat.text.tokens import syllables
+
+    real = _trimmed(rep)
+    cand = candidates(rep).tolist()
+    cuts = [int(rep.lengths[i] - real.lengths[i]) for i in real.texts]
+    rng = random.Random(f"{seed}:{len(rep.sentences)}:{rep.sentences[0].text if rep.sentences else ''}")
+    lengths = rep.lengths.copy()
+    texts = {}
+    for i, cut in zip(rng.sample(cand, min(len(cuts), len(cand))), cuts):
+        texts[i] = " ".join(rep.sentences[i].text.split()[cut:])
+        lengths[i] = len(syllables(texts[i]))
+    return Trimmed(texts, lengths)
+
+
+def shown_text(rep, settings, i: int) -> str:
+    """Sentence i as the summary shows it under these settings (trimmed unless `"trim": False`)."""
+    from tomtat.select.trim import trimmed
+
+    return trimmed(rep).text(rep, i) if settings.get("trim", True) else rep.sentences[i].text
+
+
 def score_variant(setups, sal, settings, method="greedy") -> dict[str, float]:
     from tomtat.evaluate.rouge import rouge
     from tomtat.order.position import order_sentences
 
     out = {}
+    control = settings.get("trim_control")
     for name, (d, _, _) in setups.items():
         values = []
         for cluster, rep, p in zip(d.clusters, d.reps, sal[name]):
+            rep.memo.pop("trimmed", None)  # what select.trim found, or this variant's control in its place
+            if control is not None:
+                rep.memo["trimmed"] = random_cut(rep, control)
             picked = chosen(rep, p, settings, d.syllables, method)
-            text = " ".join(rep.sentences[i].text for i in order_sentences(rep, picked))
+            text = " ".join(shown_text(rep, settings, i) for i in order_sentences(rep, picked))
             values.append(rouge(text, cluster.references, limit=d.syllables).f1())
         out[name] = round(statistics.fmean(values), 2)
+    for d in {id(d): d for d, _, _ in setups.values()}.values():
+        for rep in d.reps:
+            rep.memo.pop("trimmed", None)
     return out
 
 
@@ -124,6 +178,70 @@ def paragraph_table(d, sal, settings) -> list[list[object]]:
     return rows
 
 
+# spans a trimmer could drop (`--trim-oracle`): the leading fillers `select.trim` drops, the other
+# openings it keeps, and parenthetical asides it leaves alone
+def _trim_spans() -> dict[str, object]:
+    import re
+
+    from tomtat.select.trim import trim_sentence
+
+    def lead(*phrases: str):
+        pattern = re.compile(r"^(?:" + "|".join(phrases) + r")\s*,\s*(?=\w)", re.IGNORECASE)
+        return lambda text: pattern.sub("", text, count=1)
+
+    def paren(pattern: str):
+        compiled = re.compile(r"\s*\((?:" + pattern + r")\)")
+        return lambda text: compiled.sub("", text)
+
+    return {
+        "leading filler (select.trim)": lambda text: trim_sentence(text) or text,
+        "contrast opening (Tuy nhiên, Trong khi đó, ...)": lead("tuy nhiên", "tuy vậy", "dù vậy", "mặc dù vậy", "thế nhưng",
+                                                            "trong khi đó", "mặt khác"),
+        "consequence opening (Do đó, Vì vậy, ...)": lead("do đó", "do vậy", "vì vậy", "vì thế", "như vậy", "từ đó", "nhờ đó"),
+        "time opening (Trước đó, Sau đó)": lead("trước đó", "sau đó"),
+        "emphasis opening (Đặc biệt, Đáng chú ý)": lead("đặc biệt", "đáng chú ý"),
+        "(any parenthesis)": paren(r"[^()]{1,80}"),
+        "(ACRONYM)": paren(r"[A-ZĐ][A-ZĐ0-9&.\-]{1,9}"),
+        "(N tuổi)": paren(r"\d{1,3} tuổi"),
+        "(Capitalised Name)": paren(r"[A-ZĐ][^\s()\d,]*(?:\s[A-ZĐ][^\s()\d,]*){0,3}"),
+        "(giờ địa phương)": paren(r"(?:theo )?giờ (?:địa phương|Việt Nam|Hà Nội|GMT)"),
+    }
+
+
+def trim_oracle_table(d) -> list[list[object]]:
+    """Per kind of span: sentences, syllables saved, reference bigrams lost per saved syllable, the sentences' bigrams per syllable."""
+    import statistics
+
+    from tomtat.select import candidates
+    from tomtat.text.tokens import syllables
+
+    def hits(tokens: list[str], refs: list[set]) -> float:
+        pairs = list(zip(tokens, tokens[1:]))
+        return statistics.fmean(sum(p in r for p in pairs) for r in refs)
+
+    spans = _trim_spans()
+    totals = {name: [0, 0, 0.0, 0.0, 0] for name in spans}
+    for cluster, rep in zip(d.clusters, d.reps):
+        refs = [set(zip(t, t[1:])) for t in (syllables(r) for r in cluster.references)]
+        for i in candidates(rep).tolist():
+            s = rep.sentences[i]
+            whole = None
+            for name, cut in spans.items():
+                short = cut(s.text)
+                if short == s.text:
+                    continue
+                whole = hits(s.syllables, refs) if whole is None else whole
+                rest = syllables(short)
+                t = totals[name]
+                t[0] += 1
+                t[1] += len(s.syllables) - len(rest)
+                t[2] += whole - hits(rest, refs)
+                t[3] += whole
+                t[4] += len(s.syllables)
+    return [[name, n, saved, f"{lost / max(saved, 1):.3f}", f"{whole / max(length, 1):.3f}"]
+            for name, (n, saved, lost, whole, length) in totals.items()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vims", type=Path, default=VIMS)
@@ -132,11 +250,18 @@ def main() -> None:
     parser.add_argument("--variants", default=",".join(VARIANTS), help=f"comma-separated: {', '.join(VARIANTS)}")
     parser.add_argument("--method", default="greedy", help="selector (greedy or ilp)")
     parser.add_argument("--oracle", action="store_true", help="the oracle-versus-tomtat paragraph table instead")
+    parser.add_argument("--trim-oracle", action="store_true", help="what each kind of trimmed span costs, instead")
     args = parser.parse_args()
     from tomtat.train.fit import SELECT
 
     start = time.perf_counter()
     v, a = prepare(require(args.vims), require(args.abmusu))
+    if args.trim_oracle:
+        for d in (v, a):
+            print_table(f"{d.kind}: spans a trimmer could drop, over every candidate sentence",
+                        ["span", "sentences", "syllables saved", "ref. bigrams lost / syllable", "sentences' bigrams / syllable"],
+                        trim_oracle_table(d))
+        return
     setups = models(v, a, args.cv)
     sal = salience_of(setups)
     console.print(f"prepared and trained in {time.perf_counter() - start:.0f} s")

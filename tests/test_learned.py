@@ -226,3 +226,45 @@ def test_sample_weights_change_the_fit():
     weighted = [Example(e.id, e.features, e.labels, np.where(e.labels > 0, 1.0, rng.random(30))) for e in plain]
     assert fit(plain)["coef"] != fit(weighted)["coef"]
     assert dumps(fit(weighted)) == dumps(fit(list(weighted)))
+
+
+def test_each_references_own_oracle_sentences_become_weighted_positives():
+    """Two summaries that copy different sentences: the joint oracle serves both at once, and the sentence
+    only one of them copies is still a positive (weight `PER_REFERENCE_WEIGHT`); one reference adds none."""
+    from tomtat.train.fit import labelled
+    from tomtat.train.labels import PER_REFERENCE_WEIGHT, oracle_labels, per_reference
+
+    rep = fixture_rep()
+    texts = [s.text for s in rep.sentences]
+    budget = max(len(rep.sentences[0].syllables), len(rep.sentences[-1].syllables)) + 2
+    references = [texts[0], texts[-1]]
+    joint = oracle_labels(rep, references, budget)
+    extra = per_reference(rep, references, budget, joint)
+    assert joint.sum() >= 1 and extra.sum() >= 1 and not (extra & (joint > 0)).any()
+    assert {0, len(texts) - 1} <= set(np.flatnonzero(extra | (joint > 0)))
+    assert not per_reference(rep, references[:1], budget, oracle_labels(rep, references[:1], budget)).any()
+    example = labelled("x", rep, references, budget)
+    assert (example.labels[extra] == 1).all() and example.labels.sum() == joint.sum() + extra.sum()
+    assert example.weights[extra] == pytest.approx(PER_REFERENCE_WEIGHT + 0.001)
+    assert example.weights[joint > 0] == pytest.approx(1.001)
+
+
+def test_joint_training_counts_every_dataset_as_many_clusters_as_the_largest():
+    from tomtat.train.domains import Prepared, joint_examples
+
+    rng = np.random.default_rng(3)
+
+    def dataset(kind, n):
+        examples = [Example(f"{kind}{i}", rng.random((8, len(FEATURES))), (rng.random(8) < 0.3).astype(float),
+                            np.full(8, 0.5)) for i in range(n)]
+        return Prepared(kind, 200, [Cluster(articles=[], id=e.id) for e in examples], [None] * n, examples)
+
+    big, small = dataset("vims", 6), dataset("abmusu", 3)
+    out = joint_examples([big, small])
+    assert [e.id for e in out] == [e.id for e in big.examples + small.examples]
+    assert all(np.allclose(e.weights, 0.5) for e in out[:6]) and all(np.allclose(e.weights, 1.0) for e in out[6:])
+    assert all(np.allclose(e.weights, 0.5) for e in small.examples)  # the datasets themselves are left alone
+    kept = joint_examples([big, small], lambda d, i: i % 2 == 0)
+    assert [e.id for e in kept] == ["vims0", "vims2", "vims4", "abmusu0", "abmusu2"]
+    assert [e.id for e in joint_examples([small])] == [e.id for e in small.examples]
+    assert np.allclose(joint_examples([small])[0].weights, 0.5)

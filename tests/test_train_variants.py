@@ -137,3 +137,37 @@ def test_pairwise_model_ranks_openings_first_and_loads_as_format_2():
     assert p[openings].min() > np.delete(p, openings).max()
     with pytest.raises(ValueError):
         fit_pairwise([Example("x", data[0].features, np.zeros(len(data[0].labels)))], 1.0)
+
+
+def test_round5_feature_variants_append_finite_bounded_columns():
+    """The candidate features of bench/learner_variants.py (measured, not shipped) on a real cluster."""
+    from tomtat.train.variants import EXTRA, eigen_centrality, other_titles, paragraph_position
+
+    rep = represent(prepare(Cluster(articles=SAME_LEAD + OTHER_LEADS)))
+    base = sentence_features(rep)
+    for name, transform in EXTRA.items():
+        x = transform(rep, base)
+        assert x.shape[0] == base.shape[0] and x.shape[1] > base.shape[1], name
+        assert np.isfinite(x).all() and np.array_equal(x[:, :base.shape[1]], base), name
+    assert eigen_centrality(rep).max() == pytest.approx(1.0)
+    assert ((0 <= other_titles(rep)) & (other_titles(rep) <= 1 + 1e-9)).all()
+    position = paragraph_position(rep)
+    assert ((0 <= position) & (position <= 1)).all()
+    single = represent(prepare(Cluster(articles=SAME_LEAD[:1])))
+    assert not other_titles(single).any()
+
+
+def test_round5_label_variants_keep_shapes_and_the_oracle():
+    from tomtat.train.fit import labelled
+    from tomtat.train.variants import LABELS
+
+    rep = represent(prepare(Cluster(articles=SAME_LEAD)))
+    texts = [s.text for s in rep.sentences]
+    references = [texts[0] + " " + texts[1], texts[-1]]
+    example = labelled("x", rep, references, 40)
+    for name, relabel in LABELS.items():
+        out = relabel(rep, references, 40, example)
+        assert out.labels.shape == out.weights.shape == example.labels.shape, name
+        assert (out.weights > 0).all(), name
+    old = LABELS["joint-oracle"](rep, references, 40, example)
+    assert old.labels.sum() <= example.labels.sum()

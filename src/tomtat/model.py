@@ -148,7 +148,7 @@ class SummarySentence:
     score: float = 0.0
     date: str | None = None  # ISO 8601 of the event it reports: "2021-04-13", "--04-13" (year unknown), "2021-06"
     date_text: str | None = None  # the expression that dates it, as written ("hôm thứ Ba (13/4)")
-    edited: bool = False  # True when `text` differs from the article's sentence (a leading connective dropped)
+    edited: bool = False  # True when `text` differs from the article's sentence (a leading connective or filler dropped)
     original: str | None = None  # the article's sentence as written, when `edited`
 
 

@@ -27,6 +27,7 @@ from tomtat.order.timeline import build_timeline, headline
 from tomtat.represent import Representation, represent
 from tomtat.score import Scorer, make_scorer
 from tomtat.select import select
+from tomtat.select.trim import shown
 from tomtat.split import segment_words, split_paragraph
 from tomtat.text.language import looks_vietnamese, ratio_at_least
 from tomtat.text.normalize import normalize
@@ -355,7 +356,9 @@ def summarize_analysis(analysis: Analysis, options: SummaryOptions | None = None
         return chosen
 
     with timer.stage("select"):
-        story = tell_story(rep, analysis.documents, scores.sentence_weights, choose, options.budget)
+        # the sentences as the summary shows them (a leading filler trimmed), which the selector counted
+        trims = shown(rep, scores)
+        story = tell_story(rep, analysis.documents, scores.sentence_weights, choose, options.budget, trims)
     warnings = []
     if not story.ordered and rep.sentences and options.budget.syllables is not None:
         shortest = min(s.length for s in rep.sentences)

@@ -41,7 +41,7 @@ def train(
         with _progress() as bar:
             task = bar.add_task(f"{kind}: features + oracle labels", total=len(clusters))
             prepared.append(domains.prepare_dataset(kind, clusters, progress=lambda: bar.advance(task)))
-    data = [e for p in prepared for e in p.examples]
+    data = domains.joint_examples(prepared)
     if grid:
         print_grid(domains.grid_search(prepared, cv or 5, c), cv or 5)
         return

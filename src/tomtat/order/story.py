@@ -24,6 +24,10 @@ summary sentence in nine (ViMs) opened with a back-reference ("Tuy nhiên",
   rule) and the edit that fixes the droppable ones (the connective dropped,
   `edited`); the others need their antecedent or must go (the pipeline adds
   the antecedent when it fits the budget, else reselects without them).
+
+Sentences are read as the summary shows them: with `trims`
+(`tomtat.select.trim`), a trimmed sentence's text and length are its
+trimmed ones, and its trim is an edit too.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from tomtat.order.facts import same_fact_rows
 from tomtat.order.position import order_sentences
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.select import Budget, candidates
+from tomtat.select.trim import Trimmed
 
 EVENT_GRANULARITIES = ("day", "week", "month")  # in order of preference; a bare year dates background
 # A swap for a dated sentence is a tie-break, not a new choice: it must say the same thing (overlap both
@@ -181,18 +186,27 @@ def order_story(
     return [i for block in placed for i in block]
 
 
-def fits(rep: Representation, chosen: Sequence[int], budget: Budget, extra: int = 0, removed: int | None = None) -> bool:
-    """Whether `chosen`, plus sentence `extra` of the given length (a swap: minus `removed`), keeps to the budget."""
-    used = sum(rep.sentences[i].length for i in chosen) + extra - (rep.sentences[removed].length if removed is not None else 0)
+def fits(rep: Representation, chosen: Sequence[int], budget: Budget, extra: int = 0, removed: int | None = None,
+         lengths: np.ndarray | None = None) -> bool:
+    """Whether `chosen`, plus sentence `extra` of the given length (a swap: minus `removed`), keeps to the budget.
+
+    `lengths`: each sentence's length as shown (`Trimmed.lengths`); by default `rep.lengths`.
+    """
+    lengths = rep.lengths if lengths is None else lengths
+    used = float(sum(lengths[i] for i in chosen)) + extra - (lengths[removed] if removed is not None else 0)
     count = len(chosen) + (extra > 0) - (removed is not None)
     return (budget.syllables is None or used <= budget.syllables) and (budget.sentences is None or count <= budget.sentences)
 
 
 def prefer_dated(
     rep: Representation, chosen: list[int], dates: Sequence[DateMention | None], weights: np.ndarray,
-    budget: Budget, allowed: np.ndarray,
+    budget: Budget, allowed: np.ndarray, trims: Trimmed | None = None,
 ) -> list[int]:
-    """`chosen` with each undated sentence swapped for a dated one stating the same fact, when one fits."""
+    """`chosen` with each undated sentence swapped for a dated one stating the same fact, when one fits.
+
+    With `trims`, sentences are measured and checked as the summary shows them.
+    """
+    lengths = trims.lengths if trims is not None else rep.lengths
     if not chosen:
         return chosen
     usable = np.zeros(len(rep.sentences), dtype=bool)  # dated and allowed: what a swap may bring in
@@ -209,9 +223,10 @@ def prefer_dated(
         cols, near = rows[i]
         same = cols[usable[cols] & (near >= SWAP_OVERLAP) & (near >= SAME_FACT_OVERLAP)]  # ascending, as they were
         for j in same[np.argsort(-weights[same])]:
-            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(rep.sentences[j].text, normalized=True):
+            shown = trims.text(rep, int(j)) if trims is not None else rep.sentences[j].text
+            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(shown, normalized=True):
                 continue
-            if fits(rep, out, budget, rep.sentences[j].length, removed=i):
+            if fits(rep, out, budget, int(lengths[j]), removed=i, lengths=lengths):
                 out[out.index(i)] = int(j)
                 break
     return out
@@ -221,12 +236,15 @@ def prefer_dated(
 class Standalone:
     """What `standalone` found in an ordered summary."""
 
-    edits: dict[int, str]  # sentence index -> its text without the leading connective
+    edits: dict[int, str]  # sentence index -> its text without the leading connective (or filler: `trims`)
     needs: list[tuple[int, str]]  # (sentence index, kind) of sentences dangling with no edit to fix them
 
 
-def standalone(rep: Representation, ordered: Sequence[int]) -> Standalone:
-    """Check an ordered summary with `dangling_sentences`' rule, fixing droppable openings by an edit."""
+def standalone(rep: Representation, ordered: Sequence[int], trims: Trimmed | None = None) -> Standalone:
+    """Check an ordered summary with `dangling_sentences`' rule, fixing droppable openings by an edit.
+
+    With `trims`, each sentence is checked as trimmed, and a trim is an edit even where nothing dangles.
+    """
     placed = {(rep.sentences[i].doc, rep.sentences[i].position) for i in ordered}
     seen: set[tuple[int, int]] = set()
     earlier: list[str] = []
@@ -234,16 +252,18 @@ def standalone(rep: Representation, ordered: Sequence[int]) -> Standalone:
     needs: list[tuple[int, str]] = []
     for i in ordered:
         s = rep.sentences[i]
-        kind = dangling_opening(s.text, earlier, normalized=True)  # (a representation's sentences are)
+        text = trims.text(rep, i) if trims is not None else s.text
+        kind = dangling_opening(text, earlier, normalized=True)  # (a representation's sentences are, trimmed too)
         if kind == QUOTE:
             resolved = (s.doc, s.position - 1) in placed or (s.doc, s.position + 1) in placed
         elif kind is not None and kind != PERSON:
             resolved = (s.doc, s.position - 1) in seen
         else:
             resolved = kind is None
-        text = s.text
+        if text != s.text:
+            edits[i] = text
         if not resolved:
-            edited = drop_connective(s.text, earlier, normalized=True) if kind in DROPPABLE else None
+            edited = drop_connective(text, earlier, normalized=True) if kind in DROPPABLE else None
             if edited:
                 edits[i] = text = edited
             else:
@@ -268,15 +288,17 @@ class Story:
 
 def tell_story(
     rep: Representation, documents: Sequence[Document], weights: np.ndarray,
-    choose: Callable[[set[int]], list[int]], budget: Budget,
+    choose: Callable[[set[int]], list[int]], budget: Budget, trims: Trimmed | None = None,
 ) -> Story:
     """Choose (with `choose(excluded)`), prefer dated wording, order by date and make every sentence stand alone.
 
     A dangling sentence that cannot be edited is kept only with its
     antecedent: added when it fits the budget, else the sentence is excluded
     and the selection rerun (at most MAX_ROUNDS times; whatever still dangles
-    after that is left out).
+    after that is left out). `trims`: the sentences as the summary shows them
+    (`tomtat.select.trim`), which the selector counted at their trimmed length.
     """
+    lengths = trims.lengths if trims is not None else rep.lengths
     allowed = candidates(rep).tolist()
     dates = sentence_dates(documents, rep, allowed)  # only candidates are ever shown
     year = default_year(documents, dates)
@@ -292,18 +314,18 @@ def tell_story(
         if first is None:
             first = chosen
         open_ = np.array([i for i in allowed if i not in banned], dtype=int)
-        chosen = prefer_dated(rep, chosen, dates, weights, budget, open_)
+        chosen = prefer_dated(rep, chosen, dates, weights, budget, open_, trims)
         follows: set[int] = set()
         while True:
             ordered = order_story(rep, chosen, order_dates, follows, year)
-            check = standalone(rep, ordered)
+            check = standalone(rep, ordered, trims)
             grew = False
             for i, kind in check.needs:
                 if i in follows:
                     continue
                 for a in antecedent(rep, index, i, kind):
                     if a in chosen or (a in allowed_set and a not in banned
-                                       and fits(rep, chosen, budget, rep.sentences[a].length)):
+                                       and fits(rep, chosen, budget, int(lengths[a]), lengths=lengths)):
                         if a not in chosen:
                             chosen.append(a)
                         follows.add(i)
@@ -317,8 +339,8 @@ def tell_story(
     while check.needs:  # still dangling after the last round: leave those out
         gone = {i for i, _ in check.needs}
         ordered = [i for i in ordered if i not in gone]
-        check = standalone(rep, ordered)
+        check = standalone(rep, ordered, trims)
     if not ordered and first:  # never an empty summary: the plain choice, in order
         ordered = order_story(rep, first, order_dates, (), year)
-        check = standalone(rep, ordered)
+        check = standalone(rep, ordered, trims)
     return Story(ordered, check.edits, dates, year)

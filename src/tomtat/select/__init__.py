@@ -15,6 +15,9 @@ learned scorer fills from its model file, else from their module defaults.
 articles that must restate their first paragraph in the body for that
 cluster's first paragraphs (teasers) to be left out (`anchor_openings`; no
 setting, as in older model files and the unsupervised scorer: nothing left out).
+Every selector counts a candidate at its trimmed length (`select.trim`: a
+leading filler such as "Theo đó," dropped), the length the summary shows; the
+setting `trim` (default on) turns that off.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ DEFAULT_METHOD = "greedy"
 _LAZY = {
     "select_greedy": "tomtat.select.greedy", "select_ilp": "tomtat.select.ilp",
     "LENGTH_EXPONENT": "tomtat.select.greedy", "SALIENCE_WEIGHT": "tomtat.select.greedy",
+    "Trimmed": "tomtat.select.trim", "budget_lengths": "tomtat.select.trim", "trim_sentence": "tomtat.select.trim",
+    "trimmed": "tomtat.select.trim",
 }
 
 __getattr__ = lazy_attributes(__name__, _LAZY)
@@ -78,5 +83,6 @@ def select(
 
 __all__ = [
     "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selection", "Selector",
-    "anchor_openings", "candidates", "select", "select_greedy", "select_ilp",
+    "Trimmed", "anchor_openings", "budget_lengths", "candidates", "select", "select_greedy", "select_ilp",
+    "trim_sentence", "trimmed",
 ]

@@ -15,6 +15,7 @@ from scipy import sparse
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
+from tomtat.select.trim import budget_lengths
 
 # Defaults for a scorer that brings no settings of its own (the unsupervised one);
 # the learned model stores the values chosen by cross-validation on ViMs + AbMuSu
@@ -84,7 +85,7 @@ def select_greedy(
     salience_weight = setting(scores, "salience_weight", salience_weight, SALIENCE_WEIGHT)
     length_exponent = setting(scores, "length_exponent", length_exponent, LENGTH_EXPONENT)
     max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
-    lengths = rep.lengths[cand]
+    lengths = budget_lengths(rep, scores)[cand]  # as the summary shows them (select.trim)
     indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
     if indices.size <= _ARRAY_ENTRIES:
         # `incidence @ x` on the CSR arrays: scipy's `csr_matvec` adds each row's products in order from 0,

@@ -31,6 +31,7 @@ from tomtat.score import Scores
 from tomtat.select.budget import Budget
 from tomtat.select.greedy import SALIENCE_WEIGHT, candidate_matrix, scaled_salience, select_greedy, setting
 from tomtat.select.selection import Selection
+from tomtat.select.trim import budget_lengths
 
 # Deterministic bounds on HiGHS's work (see the module docstring); past them greedy answers.
 NODE_LIMIT = 1000
@@ -59,7 +60,7 @@ def select_ilp(
     """
     salience_weight = setting(scores, "salience_weight", salience_weight, SALIENCE_WEIGHT)
     max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
-    lengths = rep.lengths[cand]
+    lengths = budget_lengths(rep, scores)[cand]  # as the summary shows them (select.trim)
     incidence, w = candidate_matrix(rep, cand, scores.concept_weights)
     n, m = incidence.shape
     sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)

@@ -95,7 +95,7 @@ class SentenceOut(Strict):
     date: str | None = Field(
         None, description='ISO 8601 date of the event it reports: "2021-04-13", "--04-13" (year unknown), "2021-06".')
     date_text: str | None = Field(None, description='The expression that dates it, as written: "hôm thứ Ba (13/4)".')
-    edited: bool = Field(False, description="True when `text` is the article's sentence with its leading connective dropped.")
+    edited: bool = Field(False, description="True when `text` is the article's sentence with its leading connective or filler phrase dropped.")
     original: str | None = Field(None, description="The article's sentence as written, when `edited`.")
 
 

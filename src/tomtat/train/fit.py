@@ -21,7 +21,7 @@ from tomtat.evaluate.rouge import METRICS, rouge
 from tomtat.model import Cluster
 from tomtat.score.features import FEATURES, sentence_features
 from tomtat.score.learned import MODEL_FORMAT
-from tomtat.train.labels import oracle_labels, reference_precision, sample_weights
+from tomtat.train.labels import oracle_labels, per_reference, reference_precision, sample_weights
 
 LABEL_SYLLABLES = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget (ViMs)
 # Each dataset's labels (and evaluation) at the budget its references are written for:
@@ -55,9 +55,12 @@ class Example:
 
 
 def labelled(id: str, rep, references, syllables: int) -> Example:
-    """A cluster's training example: features, oracle labels and the soft negative weights."""
+    """A cluster's training example: features, oracle labels (the joint oracle's sentences and, with several
+    references, each reference's own: `labels.per_reference`) and the soft negative weights."""
     labels = oracle_labels(rep, references, syllables)
-    return Example(id, sentence_features(rep), labels, sample_weights(labels, reference_precision(rep, references)))
+    extra = per_reference(rep, references, syllables, labels)
+    weights = sample_weights(labels, reference_precision(rep, references), extra)
+    return Example(id, sentence_features(rep), np.where(extra, 1.0, labels), weights)
 
 
 def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None,
@@ -121,7 +124,8 @@ def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None =
             "sentences": int(y.size),
             "positives": int(y.sum()),
             "labels": labels,
-            "sample_weights": "positives 1, negatives 1 - reference-bigram precision / the cluster's highest, + 0.001",
+            "sample_weights": ("positives 1 (one reference's own oracle sentences 0.75), negatives 1 - reference-bigram "
+                               "precision / the cluster's highest, + 0.001; each dataset x (the largest one's clusters / its own)"),
             "learner": f"scikit-learn LogisticRegression(solver='lbfgs', C={c}, tol=1e-10)",
             "command": command if c == C else f"{command} --c {c}",
         },

@@ -26,12 +26,34 @@ from tomtat.represent import Representation
 from tomtat.text.tokens import syllables as syllables_of
 
 NEGATIVE_FLOOR = 1e-3  # every sentence keeps some weight (added to all, positives included)
+# weight of a sentence that one reference's own oracle takes but the joint oracle does not (`per_reference`)
+PER_REFERENCE_WEIGHT = 0.75
 
 
 def oracle_labels(rep: Representation, references: Sequence[str], syllables: int) -> np.ndarray:
     out = np.zeros(len(rep.sentences))
     out[oracle_indices(rep, syllables, references)] = 1.0
     return out
+
+
+def per_reference(rep: Representation, references: Sequence[str], syllables: int,
+                  labels: np.ndarray) -> np.ndarray:
+    """The sentences that some reference's own greedy oracle takes and the joint oracle (`labels`) does not.
+
+    With several references the joint oracle picks the sentences that best
+    serve all of them at once, and a sentence that is the best match for one
+    human's summary becomes a negative. Such sentences are summary material
+    all the same: training counts them as positives of weight
+    `PER_REFERENCE_WEIGHT`. With one reference there are none. Measured
+    (issue 8 round 5, `python bench/learner_variants.py per-reference`; only
+    ViMs has several references): README "Results".
+    """
+    out = np.zeros(len(rep.sentences), dtype=bool)
+    if len(references) < 2:
+        return out
+    for reference in references:
+        out[oracle_indices(rep, syllables, [reference])] = True
+    return out & (labels <= 0)
 
 
 def _bigrams(tokens: Sequence[str]) -> Counter:
@@ -51,8 +73,14 @@ def reference_precision(rep: Representation, references: Sequence[str]) -> np.nd
     return out
 
 
-def sample_weights(labels: np.ndarray, precision: np.ndarray) -> np.ndarray:
-    """Positives 1; a negative 1 - precision / (the cluster's highest precision); plus a small floor."""
+def sample_weights(labels: np.ndarray, precision: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+    """Positives 1; a negative 1 - precision / (the cluster's highest precision); plus a small floor.
+
+    `extra` (`per_reference`): sentences labelled positive with weight `PER_REFERENCE_WEIGHT`.
+    """
     top = precision.max() if precision.size else 0.0
     share = precision / top if top > 0 else precision
-    return np.where(labels > 0, 1.0, 1.0 - share) + NEGATIVE_FLOOR
+    weights = np.where(labels > 0, 1.0, 1.0 - share)
+    if extra is not None:
+        weights = np.where(extra, PER_REFERENCE_WEIGHT, weights)
+    return weights + NEGATIVE_FLOOR

@@ -41,14 +41,19 @@ model dict out) so that the measurement can be repeated.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
+from tomtat.represent import Representation
 from tomtat.score.features import FEATURES
 from tomtat.train.fit import COMBINE, SELECT, Example, _round, fit, stacked
+from tomtat.text.tokens import syllables as syllables_of
+from tomtat.train.labels import NEGATIVE_FLOOR, oracle_labels, reference_precision, sample_weights
 
 GRADED_FEATURES = ("log_length", "centroid", "titles", "own_title", "support", "numbers", "names", "lead_agreement")
 
@@ -141,3 +146,207 @@ def fit_pairwise(train: Sequence[Example], c: float, pair_weights: str = "none",
         "select": dict(SELECT if select is None else select),
         "training": {"learner": f"pairwise logistic (C={c}, pair weights {pair_weights}) + Platt scaling"},
     }
+
+
+# --- issue 8 round 5: candidate features, each appended to the shipped ones (bench/learner_variants.py)
+# Every one reads the Representation the scorer already has and costs a few sparse products per cluster.
+
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\b(?:ngày|tháng|năm|sáng|chiều|tối|trưa|đêm|lúc)\s+(?:\d|nay|qua|mai)"
+                   r"|\b\d{1,2}\s*(?:h|giờ)\b", re.IGNORECASE)
+_UNIT = re.compile(r"\d\s*(?:%|triệu|tỷ|tỉ|nghìn|ngàn|usd|đồng|km|m|kg|tấn|ha|người|ca|trường hợp)\b", re.IGNORECASE)
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    top = values.max() if values.size else 0.0
+    return values / top if top > 0 else values
+
+
+def concept_features(rep: Representation) -> np.ndarray:
+    """(mean share of the other articles holding each of the sentence's bigram concepts, their total
+    df mass over the cluster's highest): how much of the sentence is the cluster's shared content."""
+    n = len(rep.sentences)
+    n_docs = len(rep.documents)
+    out = np.zeros((n, 2))
+    if not n or not rep.concept_df.size:
+        return out
+    m = rep.concept_matrix
+    sizes = np.maximum(rep.concept_sizes, 1)
+    if n_docs > 1:
+        out[:, 0] = np.asarray(m @ ((rep.concept_df - 1.0) / (n_docs - 1))).ravel() / sizes
+    out[:, 1] = _scaled(np.asarray(m @ rep.concept_df.astype(float)).ravel())
+    return out
+
+
+def eigen_centrality(rep: Representation, iterations: int = 20) -> np.ndarray:
+    """The leading eigenvector of the cosine graph V V^T (power iteration through V, never the n x n matrix),
+    over the cluster's max: a sentence similar to sentences that are themselves central."""
+    v = rep.vectors
+    n = v.shape[0]
+    if not n:
+        return np.zeros(0)
+    x = np.ones(n) / np.sqrt(n)
+    vt = v.T.tocsr()
+    for _ in range(iterations):
+        y = np.asarray(v @ (vt @ x)).ravel()
+        norm = np.linalg.norm(y)
+        if norm == 0:
+            return np.zeros(n)
+        x = y / norm
+    return _scaled(np.abs(x))
+
+
+def other_titles(rep: Representation) -> np.ndarray:
+    """Best cosine of the sentence to another article's headline (0 for one article)."""
+    t = rep.title_vectors
+    n = len(rep.sentences)
+    if t.shape[0] < 2 or not n:
+        return np.zeros(n)
+    doc = np.array([s.doc for s in rep.sentences])
+    sims = (rep.vectors @ t.T).toarray()
+    sims[np.arange(n), doc] = 0.0
+    return sims.max(axis=1)
+
+
+def paragraph_position(rep: Representation) -> np.ndarray:
+    """Paragraph index within the article over the article's paragraph count."""
+    doc = np.array([s.doc for s in rep.sentences])
+    par = np.array([s.paragraph for s in rep.sentences], dtype=float)
+    if not doc.size:
+        return np.zeros(0)
+    last = np.zeros(len(rep.documents))
+    first = np.full(len(rep.documents), np.inf)
+    np.minimum.at(first, doc, par)
+    np.maximum.at(last, doc, par)
+    span = np.maximum(last[doc] - first[doc], 1.0)
+    return (par - first[doc]) / span
+
+
+def text_marks(rep: Representation) -> np.ndarray:
+    """(holds a date or time, holds a number with a unit), 0/1."""
+    return np.array([(1.0 if _DATE.search(s.text) else 0.0, 1.0 if _UNIT.search(s.text) else 0.0)
+                     for s in rep.sentences], dtype=float).reshape(len(rep.sentences), 2)
+
+
+def interactions(features: np.ndarray) -> np.ndarray:
+    """lead x log_length, relative_position x log_length, lead x centroid."""
+    f = FEATURES.index
+    lead, rel, length, cen = (features[:, f(n)] for n in ("lead", "relative_position", "log_length", "centroid"))
+    return np.column_stack([lead * length, rel * length, lead * cen])
+
+
+EXTRA = {
+    "concepts": lambda rep, x: np.hstack([x, concept_features(rep)]),
+    "concept-share": lambda rep, x: np.hstack([x, concept_features(rep)[:, :1]]),
+    "eigen": lambda rep, x: np.column_stack([x, eigen_centrality(rep)]),
+    "other-titles": lambda rep, x: np.column_stack([x, other_titles(rep)]),
+    "par-position": lambda rep, x: np.column_stack([x, paragraph_position(rep)]),
+    "marks": lambda rep, x: np.hstack([x, text_marks(rep)]),
+    "interactions": lambda rep, x: np.hstack([x, interactions(x)]),
+}
+
+
+def fit_with(train: Sequence[Example], c: float, combine: dict[str, Any] | None = None,
+             select: dict[str, Any] | None = None, logit_scale: float = 1.0, **overrides: Any) -> dict[str, Any]:
+    """`fit`, then COMBINE settings overridden and the logit (coef and intercept) times `logit_scale`."""
+    model = fit(train, c, combine={**(COMBINE if combine is None else combine), **overrides}, select=select)
+    if logit_scale != 1.0:
+        model["coef"] = _round(np.asarray(model["coef"]) * logit_scale)
+        model["intercept"] = _round(model["intercept"] * logit_scale)[0]
+    return model
+
+
+EXTRA_LEARNERS = {
+    **{f"sp{v}": functools.partial(fit_with, sentence_power=v) for v in (0.5, 0.75, 1.5, 2.0)},
+    **{f"cp{v}": functools.partial(fit_with, concept_salience_power=v) for v in (0.5, 0.75, 1.5)},
+    **{f"ls{v}": functools.partial(fit_with, logit_scale=v) for v in (0.5, 0.6, 0.7, 0.8, 0.9, 1.4)},
+}
+
+
+# --- label variants: each rebuilds a cluster's example from its representation and references
+def labels_budget(rep: Representation, references: Sequence[str], syllables: int, example: Example,
+                  factor: float = 1.5) -> Example:
+    """Oracle labels at `factor` x the budget (more positives), soft negatives as shipped."""
+    labels = oracle_labels(rep, references, int(round(syllables * factor)))
+    return replace(example, labels=labels, weights=sample_weights(labels, reference_precision(rep, references)))
+
+
+def labels_per_reference(rep: Representation, references: Sequence[str], syllables: int, example: Example,
+                         weight: float = 0.5, keep_total: bool = False, ignore: bool = False,
+                         own_length: bool = False) -> Example:
+    """The shipped labels, plus each reference's own oracle sentences as positives of weight `weight`
+    (one reference: unchanged)."""
+    if len(references) < 2:
+        return example
+    extra = np.zeros(len(example.labels), dtype=bool)
+    for ref in references:
+        budget = len(syllables_of(ref)) if own_length else syllables
+        extra |= oracle_labels(rep, [ref], budget) > 0
+    extra &= example.labels <= 0
+    w = np.asarray(example.weights if example.weights is not None else np.ones(len(example.labels)), dtype=float)
+    if ignore:  # not positives: only never punished as negatives
+        return replace(example, weights=np.where(extra, NEGATIVE_FLOOR, w))
+    labels = np.where(extra, 1.0, example.labels)
+    w = np.asarray(example.weights if example.weights is not None else np.ones(len(labels)), dtype=float)
+    w = np.where(extra, weight, w)
+    if keep_total and extra.any():  # the positives' total weight as before: the same base rate
+        pos = labels > 0
+        w = np.where(pos, w * (example.labels > 0).sum() / w[pos].sum(), w)
+    return replace(example, labels=labels, weights=w)
+
+
+def labels_positive_precision(rep: Representation, references: Sequence[str], syllables: int, example: Example,
+                              floor: float = 0.5) -> Example:
+    """Positives weighted `floor` + (1 - floor) x their reference-bigram precision over the cluster's highest."""
+    precision = reference_precision(rep, references)
+    top = precision.max() if precision.size else 0.0
+    share = precision / top if top > 0 else precision
+    w = np.asarray(example.weights, dtype=float)
+    return replace(example, weights=np.where(example.labels > 0, floor + (1 - floor) * share + NEGATIVE_FLOOR, w))
+
+
+def labels_negative_power(rep: Representation, references: Sequence[str], syllables: int, example: Example,
+                          power: float = 2.0) -> Example:
+    """Negatives weighted (1 - precision share) ** power."""
+    precision = reference_precision(rep, references)
+    top = precision.max() if precision.size else 0.0
+    share = precision / top if top > 0 else precision
+    w = np.where(example.labels > 0, 1.0, (1.0 - share) ** power) + NEGATIVE_FLOOR
+    return replace(example, weights=w)
+
+
+def labels_second_oracle(rep: Representation, references: Sequence[str], syllables: int, example: Example,
+                         weight: float = 0.5) -> Example:
+    """The shipped labels, plus the greedy oracle run again without the positives (the next-best summary)
+    as positives of weight `weight`."""
+    taken = example.labels > 0
+    keep = np.flatnonzero(~taken)
+    if not keep.size:
+        return example
+    sub = replace(rep, sentences=[rep.sentences[i] for i in keep])
+    second = np.zeros(len(example.labels), dtype=bool)
+    second[keep[oracle_labels(sub, references, syllables) > 0]] = True
+    w = np.asarray(example.weights, dtype=float)
+    return replace(example, labels=np.where(second, 1.0, example.labels), weights=np.where(second, weight, w))
+
+
+def labels_joint_oracle(rep: Representation, references: Sequence[str], syllables: int, example: Example) -> Example:
+    """The labels before round 5: the joint oracle alone, soft negatives."""
+    labels = oracle_labels(rep, references, syllables)
+    return replace(example, labels=labels, weights=sample_weights(labels, reference_precision(rep, references)))
+
+
+LABELS = {
+    "joint-oracle": labels_joint_oracle,
+    "second-oracle": labels_second_oracle,
+    "lb1.5": labels_budget,
+    "lb1.25": functools.partial(labels_budget, factor=1.25),
+    "per-ref": labels_per_reference,
+    "per-ref1": functools.partial(labels_per_reference, weight=1.0),
+    "per-ref-ignore": functools.partial(labels_per_reference, ignore=True),
+    "per-ref0.75": functools.partial(labels_per_reference, weight=0.75),
+    "per-ref-len": functools.partial(labels_per_reference, weight=0.75, own_length=True),
+    "per-ref-norm": functools.partial(labels_per_reference, weight=1.0, keep_total=True),
+    "pos-prec": labels_positive_precision,
+    "neg-pow2": labels_negative_power,
+    "neg-pow0.5": functools.partial(labels_negative_power, power=0.5),
+}
