@@ -53,7 +53,12 @@ _WORD = re.compile(r"(?<![\w\u0300-\u036f])[^\W\d_]+(?![\w\u0300-\u036f])")
 
 @lru_cache(maxsize=1 << 12)
 def _misplaced(token: str) -> tuple[str, ...]:
-    """The words of one whitespace token whose tone mark is misplaced (almost always none)."""
+    """The words of one whitespace token whose tone mark is misplaced (almost always none).
+
+    An ASCII token has no tone mark to misplace (its characters decompose to themselves).
+    """
+    if token.isascii():
+        return ()
     words = [token] if token.isalpha() else _WORD.findall(token)
     return tuple(w for w in words if fix_tone_placement(w) != w)
 

@@ -45,8 +45,13 @@ _CLUSTERS = set(
 _OPEN_ONLY = {c for c in _CLUSTERS if len(c) > 1 and c[-1] in "iyou" and c not in {"oo", "uy"}} | {"ia", "ua", "ưa", "uya"}
 
 
+@lru_cache(maxsize=1 << 12)
 def _letter(ch: str) -> tuple[str, str] | None:
-    """(lowercase letter with its vowel diacritic but no tone, tone mark or "") of one character."""
+    """(lowercase letter with its vowel diacritic but no tone, tone mark or "") of one character.
+
+    Remembered: text holds a few hundred distinct characters, and `fix_tone_placement` asks this of
+    every character of every new word (two NFD/NFC round trips a character were most of its time).
+    """
     decomposed = unicodedata.normalize("NFD", ch.lower())
     tones = [m for m in decomposed if m in TONE_MARKS]
     if len(tones) > 1:
