@@ -982,3 +982,25 @@ def test_credit_prefilters_miss_no_match():
     assert _may_end_on_credit("Người dân sơ tán khỏi vùng lũ - Ảnh: TTXVN")
     assert _may_end_on_credit("Toàn cảnh buổi lễ (Ảnh minh họa)")
     assert not _may_end_on_credit("Mưa lớn kéo dài từ đêm qua đến sáng nay.")
+
+
+def test_line_tokens_are_the_syllables_of_one_line_paragraphs():
+    """The cleaner hands the split stage each one-line paragraph's syllables: exactly `syllables` of its text."""
+    from tomtat.text.tokens import syllables
+
+    text = (
+        "Hà Nội – Sáng 12/3, mưa lớn kéo dài khiến nhiều tuyến phố ở quận Cầu Giấy ngập sâu.\n"
+        "Ảnh: Minh Đức\n"
+        "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, lượng mưa đo được vượt 120 mm.\n"
+        "Nhiều người dân phải dắt xe máy qua đoạn đường ngập, giao thông ùn tắc\n"
+        "đến tận trưa.\n"
+        "Tin liên quan\n"
+        "Mưa lớn gây ngập nhiều tuyến phố Hà Nội\n"
+    )
+    seen: dict[str, list[str]] = {}
+    cleaned, _ = clean_article_terms(text, "Mưa lớn gây ngập ở Hà Nội", line_tokens=seen)
+    plain, _ = clean_article_terms(text, "Mưa lớn gây ngập ở Hà Nội")
+    assert cleaned == plain  # (the keyword changes nothing else)
+    assert seen and set(seen) <= set(cleaned.paragraphs)
+    for paragraph, tokens in seen.items():
+        assert tokens == syllables(paragraph, normalized=True)

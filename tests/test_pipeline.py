@@ -234,3 +234,24 @@ def test_duplicates_of_long_and_short_articles_are_found_by_their_words():
     _, warnings, skipped = validate(Cluster(articles=articles))
     assert skipped == {2, 4}
     assert sum("exact duplicate" in w for w in warnings) == 2
+
+
+def test_prepare_reads_the_same_sentences_with_or_without_the_cleaners_tokens(monkeypatch):
+    """The split stage's syllables seeded by the cleaner (`SEED_MAX_CHARS`) are the ones it would scan itself."""
+    import tomtat.pipeline as pipeline
+
+    cluster = Cluster([
+        Article(title="Giá xăng giảm lần thứ ba liên tiếp", text=(
+            "Từ 15h chiều nay, giá xăng RON 95 giảm 320 đồng mỗi lít. Giá dầu diesel giảm nhẹ.\n"
+            "Liên Bộ Công Thương – Tài chính cho biết quỹ bình ổn giá không được trích lập trong kỳ này.\n"
+            "Đây là lần giảm thứ ba liên tiếp kể từ đầu tháng 9/2023.")),
+        Article(title="Xăng RON 95 giảm giá", text=(
+            "Giá xăng RON 95 giảm 320 đồng mỗi lít từ 15h chiều nay.\n"
+            "Theo Bộ Công Thương, giá thế giới đi xuống trong kỳ điều hành vừa qua.")),
+    ])
+    seeded = pipeline.prepare(cluster)
+    monkeypatch.setattr(pipeline, "SEED_MAX_CHARS", -1)
+    scanned = pipeline.prepare(cluster)
+    assert [[(s.text, s.syllables) for s in d.sentences] for d in seeded] == \
+        [[(s.text, s.syllables) for s in d.sentences] for d in scanned]
+    assert [d.title_words for d in seeded] == [d.title_words for d in scanned]

@@ -100,6 +100,9 @@ def _check_types(articles: list[Article]) -> None:
             raise InvalidArgumentError(f"article {k}: {name} must be {need}, not {_kind(value)}")
 
 
+# the largest cluster (characters of text) whose paragraph syllables the cleaner hands to the split stage
+# (`prepare`): a news cluster is 10,000 to 100,000
+SEED_MAX_CHARS = 1_000_000
 # how much of each article the language check reads (the start says enough, and stays fast)
 LANGUAGE_SAMPLE_CHARS = 5000
 # a sentence with at least this many words and (almost) no Vietnamese-only letter is in another
@@ -253,12 +256,18 @@ def prepare(
     timer = timer or StageTimer()
     skip = set(skip)
     normalized = normalized or {}
+    # the syllables of each distinct sentence, seeded by the cleaner with those of every one-line paragraph
+    # (most news paragraphs are one sentence): only in clusters up to `SEED_MAX_CHARS`, as they are then held
+    # through the off-topic detector, whose peak memory on very large clusters it would raise
+    tokens: dict[str, list[str]] = {}
+    seed = tokens if sum(len(a.text) for a in cluster.articles) <= SEED_MAX_CHARS else None
     with timer.stage("clean"):
         # each article cleaned with its terms for the off-topic detector (handed over: it empties the list)
         both = [
             clean_article_terms("", "") if i in skip
-            else clean_article_terms(normalized[i][1], normalized[i][0], normalized=True) if i in normalized
-            else clean_article_terms(a.text, a.title)
+            else clean_article_terms(normalized[i][1], normalized[i][0], normalized=True, line_tokens=seed)
+            if i in normalized
+            else clean_article_terms(a.text, a.title, line_tokens=seed)
             for i, a in enumerate(cluster.articles)
         ]
         articles, terms = [c for c, _ in both], [t for _, t in both]
@@ -269,7 +278,6 @@ def prepare(
         documents = []
         # a sentence repeated word for word (the wire copy in several articles) is tokenized and checked once
         foreign: dict[str, bool] = {}
-        tokens: dict[str, list[str]] = {}
         for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
             texts, removed = [], list(clean.removed)
             for k, paragraph in enumerate(clean.paragraphs):
