@@ -1004,3 +1004,21 @@ def test_line_tokens_are_the_syllables_of_one_line_paragraphs():
     assert seen and set(seen) <= set(cleaned.paragraphs)
     for paragraph, tokens in seen.items():
         assert tokens == syllables(paragraph, normalized=True)
+
+
+def test_credit_keys_are_the_ones_tested(monkeypatch):
+    """`_strip_credits` tests each of `_CREDIT_KEYS` (spelled out there) before searching a line for a credit."""
+    from tomtat.clean import inline
+
+    searched: list[str] = []
+
+    class Spy:
+        def search(self, line, pos=0):
+            searched.append(line)
+
+    monkeypatch.setattr(inline, "INLINE_CREDIT", Spy())
+    for key in inline._CREDIT_KEYS:
+        inline._strip_credits(f"Trận lũ quét {key} ở Yên Bái", [])
+    assert len(searched) == len(inline._CREDIT_KEYS)
+    inline._strip_credits("Trận lũ quét ở Yên Bái khiến ba người mất tích.", [])
+    assert len(searched) == len(inline._CREDIT_KEYS)
