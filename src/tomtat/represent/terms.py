@@ -147,10 +147,10 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     terms = list(first_at)
     if not all(terms) or (terms and min("".join(terms)) <= " "):
         return None
-    order = sorted(range(len(terms)), key=terms.__getitem__)
-    tokens = [terms[k] for k in order]
+    # (distinct strings: sorted on their own, in C, rather than their indices through a key function)
+    tokens = sorted(terms)
     rank = np.empty(seen.size, dtype=np.int32)  # first position -> rank in sorted order
-    rank[np.fromiter(first_at.values(), dtype=np.int64, count=len(terms))[order]] = np.arange(len(terms))
+    rank[np.fromiter(map(first_at.__getitem__, tokens), dtype=np.int64, count=len(terms))] = np.arange(len(terms))
     token_rank = rank[seen].astype(np.int64)
     del seen, rank
     n_tokens = len(terms)
