@@ -232,7 +232,7 @@ def main() -> None:
         ])
     print_table(
         f"{len(clusters)} ViMs clusters, {args.words} syllables, median of {args.repeat} runs per cluster, one process",
-        ["system", "clusters/s", "÷ tomtat", "ms/cluster", "ROUGE-2 F1"], rows,
+        ["system", "clusters/s", "÷ tomtat", "median ms/cluster", "ROUGE-2 F1"], rows,
     )
     console.print(f"wall {wall:.0f} s; ÷ tomtat: time over tomtat's time (above 1: slower than tomtat)")
 

@@ -76,10 +76,13 @@ def prepare(vims: Path, abmusu: Path):
 
 def models(v, a, k: int):
     """(test set, models, model index per cluster) of each column, as `domains.report` trains them."""
+    from tomtat.train.domains import joint_examples
     from tomtat.train.fit import fit, folds
 
     fv, fa = folds(len(v.examples), k), folds(len(a.examples), k)
-    joint = [fit([e for d, fd in ((v, fv), (a, fa)) for e, f in zip(d.examples, fd) if f != j]) for j in range(k)]
+    fold_of = {id(v): fv, id(a): fa}
+    # joint models on both sets with each set weighted as the largest (`domains.joint_examples`, as shipped)
+    joint = [fit(joint_examples([v, a], lambda d, i, j=j: fold_of[id(d)][i] != j)) for j in range(k)]
     return {
         "cv vims": (v, [fit([e for e, f in zip(v.examples, fv) if f != j]) for j in range(k)], fv),
         "vims->abmusu": (a, [fit(v.examples)], np.zeros(len(a.examples), int)),
