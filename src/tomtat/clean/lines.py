@@ -159,7 +159,6 @@ def clean_article_terms(
     raw = [" ".join(line.split()) for line in text.splitlines()]  # stripped, single spaces
     kept: list[_Line] = []
     kept_syllables: dict[int, list[str]] = {}  # the syllables of each kept line, by its index in `kept`
-    kept_text: dict[int, str] = {}  # each kept line's text when its syllables were taken
     removed: list[Drop] = []
     seen: dict[str, int] = {}
     in_related = False
@@ -251,7 +250,6 @@ def clean_article_terms(
         # a line after a cut one is never joined to the line before the cut: the joined sentence
         # would read words side by side that the article never put together ("Bão số 5 … đổ bộ")
         kept_syllables[len(kept)] = tokens if stripped == scanned else syllables(stripped, normalized=True)
-        kept_text[len(kept)] = stripped
         kept.append((stripped, after_byline or bool(dateline and has_content), bool(dateline) or after_cut))
         after_byline, has_content = False, True
         story_syllables += count if stripped == scanned else count_syllables(stripped)
@@ -266,11 +264,12 @@ def clean_article_terms(
         removed=removed,
         published=_published(raw),
     )
+    # a paragraph's syllables are its lines' (kept lines are only ever blanked afterwards, and a blank line
+    # never joins a paragraph: a one-line paragraph is its line's text as scanned)
     if line_tokens is not None:
         for p, _, lines in joined:
-            if len(lines) == 1 and kept_text[lines[0]] == p:
+            if len(lines) == 1:
                 line_tokens[p] = kept_syllables[lines[0]]
-    # a paragraph's syllables are its lines' (a line blanked after it was kept never joins a paragraph)
     return cleaned, (without_numbers(title_tokens), [
         without_numbers(kept_syllables[lines[0]] if len(lines) == 1 else [t for n in lines for t in kept_syllables[n]])
         for _, _, lines in joined])
