@@ -31,6 +31,7 @@ from scipy import sparse
 
 from tomtat.clean.shapes import is_headline_like
 from tomtat.model import CleanedArticle, Drop, DropReason
+from tomtat.represent.rows import row_sums, sorted_rows
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows, unit_rows
 from tomtat.text.tokens import _SYLLABLE, unigrams_and_bigrams
 
@@ -95,12 +96,7 @@ def _row_squares(a: sparse.csr_matrix) -> np.ndarray:
     products = a.data * a.data
     keep = products != 0
     rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))[keep]
-    products = products[keep]
-    out = np.zeros(a.shape[0])
-    if products.size:
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        out[rows[starts]] = np.add.reduceat(products, starts)
-    return out
+    return row_sums(products[keep], rows, a.shape[0])
 
 
 def _dense_total(whole: sparse.csr_matrix) -> tuple[np.ndarray, float]:
@@ -236,25 +232,6 @@ def _similarities(documents: list[list[str]], para_terms: list[list[str]], title
     return [sims[a:b].tolist() for a, b in zip(bounds, bounds[1:])]
 
 
-def _segment_sums(values: np.ndarray, rows: np.ndarray, n_rows: int) -> np.ndarray:
-    """`np.add.reduceat` of `values` over each run of equal `rows` (the runs in row order), 0.0 for a row with none.
-
-    What scipy's `sum(axis=1)` of a CSR matrix holding `values` computes
-    (`_minor_reduce`), the same segments summed by the same call.
-    """
-    out = np.zeros(n_rows)
-    if values.size:
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        out[rows[starts]] = np.add.reduceat(values, starts)
-    return out
-
-
-def _sorted_rows(rows: np.ndarray, cols: np.ndarray) -> bool:
-    """Are the columns strictly increasing within each row (a canonical CSR matrix)?"""
-    step = np.diff(cols)
-    return bool(np.all((step > 0) | (rows[1:] != rows[:-1])))
-
-
 @dataclass
 class _Story:
     """What `tail_similarities` needs of the per-article story vectors: dot products and squared lengths.
@@ -326,7 +303,7 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
       row's products in stored order (`np.bincount` does both).
     - `a.multiply(b).sum(axis=1)` sums the non-zero products with
       `np.add.reduceat`, in stored order when both matrices are sorted
-      (canonical), else in the reverse of the first's order (`_segment_sums`).
+      (canonical), else in the reverse of the first's order (`row_sums`).
     """
     n_docs = weighted.shape[0] - n_paragraphs
     width = weighted.shape[1]
@@ -391,15 +368,15 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
     total_sq = float(np.sum(stored)) if stored.size else 0.0
     whole_total = np.bincount(w_doc, weights=w_vals * total[w_cols], minlength=n_docs)
     head_total = np.bincount(h_doc, weights=h_vals * total[h_cols], minlength=n_docs)
-    whole_sorted, head_sorted = _sorted_rows(w_doc, w_cols), _sorted_rows(h_doc, h_cols)
-    whole_sq = _row_sums(w_doc, w_vals * w_vals, whole_sorted, n_docs)
-    head_sq = _row_sums(h_doc, h_vals * h_vals, head_sorted, n_docs)
+    whole_sorted, head_sorted = sorted_rows(w_doc, w_cols), sorted_rows(h_doc, h_cols)
+    whole_sq = _multiply_row_sums(w_doc, w_vals * w_vals, whole_sorted, n_docs)
+    head_sq = _multiply_row_sums(h_doc, h_vals * h_vals, head_sorted, n_docs)
     # every (article, term) of the head is one of the whole's: one slot each, by group or title term
     whole_of = np.zeros(n_groups + t_keys.size)
     whole_of[w_ent] = w_vals
     head_of = np.zeros(n_groups + t_keys.size)
     head_of[h_ent] = h_vals
-    whole_head = _row_sums(w_doc, w_vals * head_of[w_ent], whole_sorted and head_sorted, n_docs)
+    whole_head = _multiply_row_sums(w_doc, w_vals * head_of[w_ent], whole_sorted and head_sorted, n_docs)
     # each paragraph with its own article's whole and head
     para_total = np.bincount(para_row, weights=p_data * total[p_cols], minlength=n_paragraphs)
     para_whole = np.bincount(para_row, weights=p_data * whole_of[group], minlength=n_paragraphs)
@@ -408,7 +385,7 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
                   para_sizes)
 
 
-def _row_sums(rows: np.ndarray, products: np.ndarray, sorted_: bool, n_rows: int) -> np.ndarray:
+def _multiply_row_sums(rows: np.ndarray, products: np.ndarray, sorted_: bool, n_rows: int) -> np.ndarray:
     """Per row, the sum of the non-zero `products` (one per stored entry) as scipy's
     `x.multiply(y).sum(axis=1)` adds them: in stored order when both are sorted, else in the reverse."""
     keep = products != 0
@@ -419,7 +396,7 @@ def _row_sums(rows: np.ndarray, products: np.ndarray, sorted_: bool, n_rows: int
         end = np.cumsum(sizes)
         flip = (2 * end - sizes - 1)[rows] - np.arange(rows.size)
         products = products[flip]
-    return _segment_sums(products, rows, n_rows)
+    return row_sums(products, rows, n_rows)
 
 
 def _story_order(

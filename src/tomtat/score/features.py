@@ -19,6 +19,7 @@ from scipy import sparse
 
 from tomtat.represent import Representation
 from tomtat.represent.pairs import DIRECT_ROWS, support_counts
+from tomtat.represent.rows import row_sums, sorted_rows
 
 # the three position features times the cluster's lead heaviness (`lead_heaviness`), the last features:
 # how far a sentence's place in its article matters depends on whether this cluster's outlets open alike
@@ -282,25 +283,6 @@ def _mean_row(matrix: sparse.csr_matrix) -> np.ndarray:
     return np.bincount(matrix.indices, weights=matrix.data * (1.0 / matrix.shape[0]), minlength=matrix.shape[1])
 
 
-def _sorted_rows(matrix: sparse.csr_matrix, row_of: np.ndarray) -> bool:
-    """Whether every row's column indices strictly increase (scipy's canonical format, which decides the
-    order in which its element-wise products come out)."""
-    same = row_of[1:] == row_of[:-1]
-    return bool(np.all(matrix.indices[1:][same] > matrix.indices[:-1][same]))
-
-
-def _row_sums(values: np.ndarray, row_of: np.ndarray, rows: int) -> np.ndarray:
-    """`.sum(axis=1)` of a CSR matrix holding `values` (rows in order): scipy's `np.add.reduceat` over
-    each non-empty row."""
-    per_row = np.bincount(row_of, minlength=rows)
-    starts = np.cumsum(per_row) - per_row
-    out = np.zeros(rows)
-    filled = np.flatnonzero(per_row)
-    if filled.size:
-        out[filled] = np.add.reduceat(values, starts[filled])
-    return out
-
-
 def _own_title(
     vectors: sparse.csr_matrix, row_of: np.ndarray | None, titles: sparse.csr_matrix, doc: np.ndarray,
 ) -> np.ndarray:
@@ -312,7 +294,7 @@ def _own_title(
     """
     title_of = np.repeat(np.arange(titles.shape[0]), np.diff(titles.indptr))
     if (row_of is None or titles.shape[0] * titles.shape[1] > _DENSE_CELLS  # (a large cluster: scipy's)
-            or not (_sorted_rows(vectors, row_of) and _sorted_rows(titles, title_of))):
+            or not (sorted_rows(row_of, vectors.indices) and sorted_rows(title_of, titles.indices))):
         return np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
     width = np.int64(titles.shape[1])
     keys = title_of.astype(np.int64) * width + titles.indices
@@ -321,7 +303,7 @@ def _own_title(
     found = keys[at] == wanted if keys.size else np.zeros(wanted.size, dtype=bool)
     products = vectors.data[found] * titles.data[at[found]]
     kept = products != 0
-    return _row_sums(products[kept], row_of[found][kept], vectors.shape[0])
+    return row_sums(products[kept], row_of[found][kept], vectors.shape[0])
 
 
 def _article_centrality(
@@ -368,12 +350,10 @@ def _article_centrality_dense(
     run = np.repeat(np.arange(bounds.size - 1), np.diff(bounds))
     stored = bounds[run] + bounds[run + 1] - 1 - np.arange(article.size)
     centrality = np.bincount(article[stored], weights=values[stored] * centroid[column[stored]], minlength=n_docs)
-    same = article[1:] == article[:-1]
-    column_s = column[stored]
-    order = stored if np.all(column_s[1:][same] > column_s[:-1][same]) else np.arange(article.size)
+    order = stored if sorted_rows(article, column[stored]) else np.arange(article.size)
     squares = values[order] * values[order]
     kept = squares != 0
-    return centrality, np.sqrt(_row_sums(squares[kept], article[order][kept], n_docs))
+    return centrality, np.sqrt(row_sums(squares[kept], article[order][kept], n_docs))
 
 
 def lead_heaviness(agreement: np.ndarray, position: np.ndarray) -> float:
