@@ -39,6 +39,7 @@ def _row_of(m: sparse.csr_matrix) -> np.ndarray:
 
 @pytest.mark.parametrize("seed", range(6))
 def test_feature_helpers_are_scipys_expressions_bit_for_bit(seed):
+    from tomtat.represent.rows import mean_row
     from tomtat.score import features
 
     rng = np.random.default_rng(seed)
@@ -49,7 +50,7 @@ def test_feature_helpers_are_scipys_expressions_bit_for_bit(seed):
     row_of = _row_of(vectors)
     x = rng.random(vectors.shape[1])
     assert np.array_equal(features._matvec(vectors, row_of, x), vectors @ x)
-    assert np.array_equal(features._mean_row(titles), np.asarray(titles.mean(axis=0)).ravel())
+    assert np.array_equal(mean_row(titles), np.asarray(titles.mean(axis=0)).ravel())
     own = np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
     assert np.array_equal(features._own_title(vectors, row_of, titles, doc), own)
     docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ vectors

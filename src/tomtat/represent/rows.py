@@ -30,3 +30,15 @@ def sorted_rows(row_of: np.ndarray, columns: np.ndarray) -> bool:
     which its element-wise products come out)?"""
     same = row_of[1:] == row_of[:-1]
     return bool(np.all(columns[1:][same] > columns[:-1][same]))
+
+
+def row_dot(data: np.ndarray, indices: np.ndarray, row_of: np.ndarray, x: np.ndarray, n_rows: int) -> np.ndarray:
+    """`matrix @ x` of the CSR matrix with these stored values, columns and rows: scipy's `csr_matvec` adds
+    each row's products in stored order from 0, as `np.bincount` adds its weights in order."""
+    return np.bincount(row_of, weights=data * x[indices], minlength=n_rows)
+
+
+def mean_row(matrix) -> np.ndarray:
+    """`matrix.mean(axis=0)` of a CSR matrix as a flat array: scipy scales the entries by 1/rows and adds each
+    column's in row order (`csc_matvecs` of the transpose), as `np.bincount` adds its weights."""
+    return np.bincount(matrix.indices, weights=matrix.data * (1.0 / matrix.shape[0]), minlength=matrix.shape[1])

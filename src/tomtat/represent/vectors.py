@@ -12,6 +12,7 @@ from scipy import sparse
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.pairs import duplicate_groups
+from tomtat.represent.rows import mean_row
 from tomtat.represent.stopwords import STOP_SYLLABLES
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows
 from tomtat.text.tokens import unigrams_and_bigrams
@@ -344,11 +345,11 @@ def represent(documents: list[Document]) -> Representation:
     del weighted
     if copies:
         vectors = vectors[row_of]
-    # `vectors.mean(axis=0)`: scipy scales the entries by 1/rows, then adds each column's in row order, as
-    # `np.bincount` adds its weights (bit for bit the same centroid, without three sparse matrices; past
-    # a million entries scipy's, whose temporaries are smaller than bincount's int64 copy of the indices)
+    # `vectors.mean(axis=0)` on the arrays (`mean_row`: bit for bit the same centroid, without three sparse
+    # matrices; past a million entries scipy's, whose temporaries are smaller than bincount's int64 copy of
+    # the indices)
     if vectors.nnz <= 1_000_000:
-        centroid = np.bincount(vectors.indices, weights=vectors.data * (1.0 / vectors.shape[0]), minlength=vectors.shape[1])
+        centroid = mean_row(vectors)
     else:
         centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)

@@ -19,7 +19,7 @@ from scipy import sparse
 
 from tomtat.represent import Representation
 from tomtat.represent.pairs import DIRECT_ROWS, support_counts
-from tomtat.represent.rows import row_sums, sorted_rows
+from tomtat.represent.rows import mean_row, row_dot, row_sums, sorted_rows
 
 # the three position features times the cluster's lead heaviness (`lead_heaviness`), the last features:
 # how far a sentence's place in its article matters depends on whether this cluster's outlets open alike
@@ -205,7 +205,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 3] = _scaled(np.clip(_matvec(vectors, row_of, rep.centroid), 0, None))
     titles = rep.title_vectors
     if titles.shape[0]:
-        out[:, 4] = _scaled(np.clip(_matvec(vectors, row_of, _mean_row(titles)), 0, None))
+        out[:, 4] = _scaled(np.clip(_matvec(vectors, row_of, mean_row(titles)), 0, None))
         out[:, 5] = _own_title(vectors, row_of, titles, doc)
     # up to `DIRECT_ROWS` sentences (a news cluster) every cosine, once: the support and lead agreement
     # features both read it (each built its own sparse product before)
@@ -270,17 +270,10 @@ _ARRAY_ENTRIES = 100_000
 
 
 def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray | None, x: np.ndarray) -> np.ndarray:
-    """`matrix @ x`: scipy's `csr_matvec` adds each row's products in stored order from 0, as
-    `np.bincount` adds its weights in order (no `row_of`: scipy's)."""
+    """`matrix @ x`, on the CSR arrays where `row_of` is given (`row_dot`), else scipy's."""
     if row_of is None:
         return matrix @ x
-    return np.bincount(row_of, weights=matrix.data * x[matrix.indices], minlength=matrix.shape[0])
-
-
-def _mean_row(matrix: sparse.csr_matrix) -> np.ndarray:
-    """`matrix.mean(axis=0)` as a flat array: scipy scales the entries by 1/rows and adds each column's
-    over the rows in order (`csc_matvecs` of the transpose)."""
-    return np.bincount(matrix.indices, weights=matrix.data * (1.0 / matrix.shape[0]), minlength=matrix.shape[1])
+    return row_dot(matrix.data, matrix.indices, row_of, x, matrix.shape[0])
 
 
 def _own_title(

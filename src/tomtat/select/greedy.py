@@ -13,6 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
+from tomtat.represent.rows import row_dot
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
 from tomtat.select.trim import budget_lengths
@@ -93,7 +94,7 @@ def select_greedy(
         row_of = np.repeat(np.arange(cand.size), np.diff(indptr))
 
         def product(x: np.ndarray) -> np.ndarray:
-            return np.bincount(row_of, weights=data * x[indices], minlength=cand.size)
+            return row_dot(data, indices, row_of, x, cand.size)
     else:  # (a large cluster: one pass in C beats numpy's temporaries)
         product = sparse.csr_matrix((data, indices, indptr), shape=(cand.size, w.size)).__matmul__
     sal = scaled_salience(scores.sentence_weights[cand], w, salience_weight)
