@@ -1022,3 +1022,22 @@ def test_credit_keys_are_the_ones_tested(monkeypatch):
     assert len(searched) == len(inline._CREDIT_KEYS)
     inline._strip_credits("Trận lũ quét ở Yên Bái khiến ba người mất tích.", [])
     assert len(searched) == len(inline._CREDIT_KEYS)
+
+
+def test_other_space_is_every_whitespace_but_space_and_line_break():
+    from tomtat.clean.lines import _OTHER_SPACE
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" ", "\n"}
+    assert {chr(c) for c in range(0x110000) if _OTHER_SPACE.match(chr(c))} == spaces
+    # and `splitlines` cuts at no other character
+    assert all(len(f"a{chr(c)}b".splitlines()) == 1 for c in range(0x110000) if chr(c) not in spaces | {"\n"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ơ\n\t\r\u00a0\u2003\u2028\x0c\x1f.")), max_size=40) | st.text(max_size=40))
+def test_stripped_lines_are_the_lines_split_and_joined(text):
+    from tomtat.clean.lines import _stripped_lines
+
+    expected = [" ".join(line.split()) for line in text.splitlines()]
+    assert _stripped_lines(text) == expected
+    assert _stripped_lines(normalize(text)) == [" ".join(line.split()) for line in normalize(text).splitlines()]

@@ -30,7 +30,7 @@ from tomtat.select import select
 from tomtat.select.trim import shown
 from tomtat.split import segment_words, split_paragraph
 from tomtat.text.language import looks_vietnamese, ratio_at_least
-from tomtat.text.normalize import normalize
+from tomtat.text.normalize import normalize, normalize_words
 from tomtat.limits import MAX_ARTICLE_CHARS, MAX_ARTICLES  # noqa: F401  (re-exported: tomtat.pipeline.MAX_ARTICLES)
 from tomtat.text.tokens import syllables
 
@@ -115,19 +115,27 @@ def _language_sample(a: Article) -> str:
     return normalize(f"{a.title}\n{(a.text or '')[:LANGUAGE_SAMPLE_CHARS]}")
 
 
-def _language_sample_of(a: Article, normal: dict[int, tuple[str, str]], i: int) -> str:
+def _language_sample_of(
+    a: Article, normal: dict[int, tuple[str, str]], i: int, words: dict[int, list[str]] | None = None,
+) -> str:
     """`_language_sample(a)`; where it holds the whole text, from `normalize` of the title and the text,
-    which are kept in `normal[i]` for the duplicate check and the cleaner.
+    which are kept in `normal[i]` for the duplicate check and the cleaner (and the sample's words,
+    `split()`, in `words[i]`).
 
     The sample is then the two normalized halves joined by the line break:
     nothing `normalize` does reaches across a line break (tests/test_pipeline.py
     checks the property), except a carriage return in the title, which could
     pair with that break. Saves normalizing news-sized articles twice; a longer
-    one is sampled as before and normalized whole only if it is kept.
+    one is sampled as before and normalized whole only if it is kept. The words
+    are those `normalize_words` split off each half (the line break between is
+    whitespace too), so the text is not split again.
     """
     if len(a.text) <= LANGUAGE_SAMPLE_CHARS and "\r" not in a.title:
-        normal[i] = normalize(a.title), normalize(a.text)
-        return "\n".join(normal[i])
+        (title, title_words), (text, text_words) = normalize_words(a.title), normalize_words(a.text)
+        normal[i] = title, text
+        if words is not None:
+            words[i] = title_words + text_words if title_words else text_words
+        return f"{title}\n{text}"
     return _language_sample(a)
 
 
@@ -188,9 +196,9 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
             warnings.append(f"article '{a.label}' is longer than {MAX_ARTICLE_CHARS} characters; only its start was read")
     # a news-sized article normalized once: its language sample is read off that (`_language_sample_of`)
     normal: dict[int, tuple[str, str]] = {}
-    samples = {i: _language_sample_of(articles[i], normal, i) for i in filled}
     # the words of a sample that holds the whole article, split once for the language and duplicate checks
-    words = {i: samples[i].split() for i in normal}
+    words: dict[int, list[str]] = {}
+    samples = {i: _language_sample_of(articles[i], normal, i, words) for i in filled}
     vietnamese = [i for i in filled if looks_vietnamese(samples[i], tokens=words.get(i))]
     if not vietnamese and not looks_vietnamese("\n".join(samples[i] for i in filled)):
         raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
