@@ -260,3 +260,20 @@ def test_unique_helpers_are_numpys_unique(stable_keys, monkeypatch):
         values, counts = np.unique(keys, return_counts=True)
         got_values, got_counts = _unique_counts(keys)
         assert np.array_equal(got_values, values) and np.array_equal(got_counts, counts)
+
+
+def test_ngram_counts_row_by_row_are_the_sorted_keys_counts(monkeypatch):
+    """Past `_STABLE_KEYS` the counts are built row by row (`_row_counts`): the same canonical CSR, bit for bit."""
+    from tomtat.represent import terms
+
+    rng = np.random.default_rng(7)
+    vocab = "mưa lũ miền trung hà nội người dân sơ tán cứu hộ đêm qua nước lên nhanh và của".split()
+    rows = [list(rng.choice(vocab, size=rng.integers(0, 40))) for _ in range(300)] + [[], ["mưa", "mưa", "mưa"]]
+    monkeypatch.setattr(terms, "_STABLE_KEYS", 10**9)
+    counts, tokens, keys = terms.ngram_counts(rows)
+    monkeypatch.setattr(terms, "_STABLE_KEYS", 0)
+    by_row, by_row_tokens, by_row_keys = terms.ngram_counts(rows)
+    assert by_row.has_canonical_format and tokens == by_row_tokens and np.array_equal(keys, by_row_keys)
+    for name in ("indptr", "indices", "data"):
+        a, b = getattr(counts, name), getattr(by_row, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b)
