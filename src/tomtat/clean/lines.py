@@ -226,7 +226,7 @@ def clean_article_terms(
             rest, inline = strip_inline(stripped)
             if rest and any(d.reason is DropReason.PHOTO_CREDIT for d in inline):
                 reason = None
-        if reason is None and _is_separator_caption(raw, i):
+        if reason is None and i + 1 < len(raw) and raw[i + 1] in _SEPARATORS and _is_separator_caption(raw, i):
             reason = DropReason.PHOTO_CAPTION
         key = " ".join(tokens)
         if reason is None and key in seen:

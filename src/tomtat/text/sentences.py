@@ -74,6 +74,12 @@ def _last_token(text: str) -> str | None:
     sentence end asks this of the 40 characters before it: the expression
     tried every one of them (a third of the splitter's time on long text).
     """
+    if text[-1:].isalnum():
+        # the usual case, a word right before the mark: when the last whitespace token is all letters and
+        # digits, it is the run (a whitespace character is no word character and no dot)
+        token = text.rsplit(None, 1)[-1]
+        if token.isalnum():
+            return token
     w = len(text) - 1
     while w >= 0 and not (text[w].isalnum() or text[w] == "_"):
         w -= 1
