@@ -46,6 +46,8 @@ _NEW_STYLE_NFC = re.compile(
     rf"[oOuU](?<![qQ][oOuU])(?:[{_TONED_AEY}]|[aAeEyY][{_TONES}])(?![^\W\d_]|[\u0300-\u036f])",
 )
 _INVISIBLE = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad]")
+# what `_INVISIBLE` drops, what `_ODD_SPACE` finds, and a carriage return
+_UNUSUAL = re.compile(r"[\u200c\u200d\u2060\ufeff\u00ad\t\u00a0\u2000-\u200b\u202f\u205f\u3000\r]")
 # a whole word: letters only, with no letter, digit or stray combining mark on either side
 # (a word with a stray combining mark is not well-formed text, and is left alone)
 _WORD = re.compile(r"(?<![\w\u0300-\u036f])[^\W\d_]+(?![\w\u0300-\u036f])")
@@ -168,17 +170,27 @@ def _normalize(text: str) -> str:
 
 
 def _normalize_words(text: str) -> tuple[str, list[str] | None]:
-    """The normalized text, and its `split()` where the tone check's tokens are still its own (else None)."""
-    text = _INVISIBLE.sub("", text)
+    """The normalized text, and its `split()` where the tone check's tokens are still its own (else None).
+
+    Text with none of the `_UNUSUAL` characters (most text) has nothing
+    invisible to drop, no odd space and no carriage return: one scan for them
+    replaces the three. (Only the NFD/NFC round trip could bring an odd space
+    in, from U+2000/U+2001, which are odd spaces themselves; it is checked
+    for after the round trip all the same.)
+    """
+    unusual = _UNUSUAL.search(text) is not None
+    if unusual:
+        text = _INVISIBLE.sub("", text)
     if not (unicodedata.is_normalized("NFC", text) and _NEW_STYLE_NFC.search(text) is None):
         text = unicodedata.normalize("NFD", text)
         text = _NEW_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
         text = unicodedata.normalize("NFC", text)
+        unusual = True
     tokens: list[str] | None = text.split()
-    fixed = _fix_tones(text, tokens)
+    fixed = _fix_tones(text, tokens)  # (respells letters only: no space comes or goes)
     if fixed is not text:
         text, tokens = fixed, None
-    if "  " in text or _ODD_SPACE.search(text):
+    if "  " in text or (unusual and _ODD_SPACE.search(text)):
         # (a zero-width space is no whitespace to `split`, but `_SPACES` makes it one)
         text, tokens = _SPACES.sub(" ", text), None
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text, tokens
+    return text.replace("\r\n", "\n").replace("\r", "\n") if unusual and "\r" in text else text, tokens
