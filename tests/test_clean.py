@@ -15,7 +15,7 @@ from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tomtat.clean import clean_article, clean_article_terms, drop_offtopic_tails
@@ -445,11 +445,11 @@ def _composed_of_input_lines(paragraphs, text):
     for paragraph in paragraphs:
         rest = paragraph
         while rest:
-            while pos < len(lines) and not rest.startswith(lines[pos]) and not rest.startswith(short[pos]):
+            while pos < len(lines) and not _opens(rest, lines[pos]) and not _opens(rest, short[pos]):
                 pos += 1
             if pos == len(lines):
                 return False
-            rest = rest[len(lines[pos] if rest.startswith(lines[pos]) else short[pos]):]
+            rest = rest[len(lines[pos] if _opens(rest, lines[pos]) else short[pos]):]
             pos += 1
             if rest and not rest.startswith(" "):
                 return False
@@ -457,8 +457,14 @@ def _composed_of_input_lines(paragraphs, text):
     return True
 
 
+def _opens(rest: str, line: str) -> bool:
+    """Does `rest` open with the whole of `line` (then a space or its end)? (":" does not open ":0")"""
+    return rest.startswith(line) and rest[len(line):len(line) + 1] in ("", " ")
+
+
 @settings(max_examples=300, deadline=None)
 @given(_LINES, st.sampled_from(["", "Giá vàng lập đỉnh mới"]))
+@example([":", ":0"], "")
 def test_cleaner_output_is_input_content(lines, title):
     text = "\n".join(lines)
     paragraphs, removed = _clean(text, title)
@@ -1041,3 +1047,16 @@ def test_stripped_lines_are_the_lines_split_and_joined(text):
     expected = [" ".join(line.split()) for line in text.splitlines()]
     assert _stripped_lines(text) == expected
     assert _stripped_lines(normalize(text)) == [" ".join(line.split()) for line in normalize(text).splitlines()]
+
+
+def test_a_date_stamp_ends_on_a_letter_digit_or_bracket():
+    """What `drop_reason`'s shortcut relies on: a stripped line `DATE_STAMP` matches ends on a letter, a digit or ")"."""
+    from tomtat.clean.patterns import DATE_STAMP
+    from tomtat.clean.shapes import _may_end_a_date_stamp
+
+    stems = ["13/10/2026 08:30 (GMT+7", "Thứ Hai, 13/10/2026 08:30 s", "13/10/2026 08:30 c", "13/10/2026 08:30 a",
+             "13/10/2026 08:30 p", "Cập nhật: 13/10/202", "13/10/2026 08:3"]
+    for c in map(chr, range(0x10000)):
+        if not c.isspace() and not _may_end_a_date_stamp(c):
+            assert not any(DATE_STAMP.match(stem + c) for stem in stems), repr(c)
+    assert all(DATE_STAMP.match(stem + end) for stem, end in zip(stems, ")ahmm60"))
