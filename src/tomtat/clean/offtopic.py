@@ -319,7 +319,7 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
 
     # the (article, term) groups of the paragraph values; `first`: each group's first position
     keys = doc_of[para_row].astype(np.int64) * width + p_cols
-    order = np.argsort(keys, kind="stable")
+    order = _stable_order(doc_of[para_row], p_cols)
     sorted_keys = keys[order]
     new = np.empty(keys.size, dtype=bool)
     new[:1] = True
@@ -385,6 +385,29 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
                   para_sizes)
 
 
+# numpy sorts integers of 16 bits by radix, in linear time
+_RADIX = 1 << 16
+
+
+def _stable_order(major: np.ndarray, minor: np.ndarray | None = None) -> np.ndarray:
+    """`np.argsort(major, kind="stable")`, or `np.lexsort((minor, major))` (by major, then minor), of
+    non-negative integers.
+
+    A stable sort has one answer, so where the values fit in 16 bits they are
+    sorted as such, by radix (the minor key first, then stably the major),
+    instead of by comparisons: the argument sorts of `_story_arrays` were a
+    fifth of its time on ViMs, and 15,000 keys sort in 0.1 ms instead of 0.7.
+    """
+    if minor is None:
+        if major.size and int(major.max()) < _RADIX:
+            return np.argsort(major.astype(np.uint16), kind="stable")
+        return np.argsort(major, kind="stable")
+    if major.size and int(major.max()) < _RADIX and int(minor.max()) < _RADIX:
+        by_minor = np.argsort(minor.astype(np.uint16), kind="stable")
+        return by_minor[np.argsort(major[by_minor].astype(np.uint16), kind="stable")]
+    return np.lexsort((minor, major))
+
+
 def _multiply_row_sums(rows: np.ndarray, products: np.ndarray, sorted_: bool, n_rows: int) -> np.ndarray:
     """Per row, the sum of the non-zero `products` (one per stored entry) as scipy's
     `x.multiply(y).sum(axis=1)` adds them: in stored order when both are sorted, else in the reverse."""
@@ -423,7 +446,7 @@ def _story_order(
     t_slot = np.where(hit, t_group, n_groups + np.arange(t_group.size))
     # the groups by first position (distinct positions, in article order)
     by_first = np.flatnonzero(present)
-    by_first = by_first[np.argsort(first[by_first], kind="stable")]
+    by_first = by_first[_stable_order(first[by_first])]
     f_doc, f_col = group_doc[by_first], group_col[by_first]
     if np.all((f_col[1:] < f_col[:-1]) | (f_doc[1:] != f_doc[:-1])):
         # the product stored its terms in increasing order (each article's first occurrences ran backwards):
@@ -431,12 +454,12 @@ def _story_order(
         rest = np.flatnonzero(present & ~covered)
         doc = np.concatenate([group_doc[rest], t_doc])
         col = np.concatenate([group_col[rest], t_cols])
-        order = np.lexsort((col, doc))
+        order = _stable_order(doc, col)
         return (doc[order], col[order], np.concatenate([sums[rest], t_vals])[order],
                 np.concatenate([rest, t_slot])[order])
     rest = by_first[~covered[by_first]]
     doc = np.concatenate([group_doc[rest], t_doc[backwards]])
-    order = np.argsort(doc, kind="stable")  # per article: its rest, then its title (two sorted runs merged)
+    order = _stable_order(doc)  # per article: its rest, then its title
     return (doc[order], np.concatenate([group_col[rest], t_cols[backwards]])[order],
             np.concatenate([sums[rest], t_vals[backwards]])[order], np.concatenate([rest, t_slot[backwards]])[order])
 
