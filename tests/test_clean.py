@@ -1060,3 +1060,18 @@ def test_a_date_stamp_ends_on_a_letter_digit_or_bracket():
         if not c.isspace() and not _may_end_a_date_stamp(c):
             assert not any(DATE_STAMP.match(stem + c) for stem in stems), repr(c)
     assert all(DATE_STAMP.match(stem + end) for stem, end in zip(stems, ")ahmm60"))
+
+
+def test_row_block_is_the_row_slice():
+    import numpy as np
+    from scipy import sparse
+
+    from tomtat.clean.offtopic import _row_block
+
+    m = sparse.random(12, 30, density=0.3, format="csr", random_state=4)
+    for lo, hi in ((0, 12), (0, 7), (7, 12), (3, 3), (11, 12)):
+        block, sliced = _row_block(m, lo, hi), m[lo:hi]
+        assert block.shape == sliced.shape
+        for name in ("indptr", "indices", "data"):
+            assert getattr(block, name).dtype == getattr(sliced, name).dtype
+            assert np.array_equal(getattr(block, name), getattr(sliced, name))
