@@ -749,6 +749,26 @@ def test_offtopic_row_squares_are_scipys_bit_for_bit(seed):
 
 
 @pytest.mark.parametrize("seed", range(6))
+def test_offtopic_row_squares_of_unsorted_rows_are_scipys_bit_for_bit(seed):
+    """Rows stored out of order (each term once, as scipy's sums store them): the squares summed as scipy does."""
+    import numpy as np
+    from scipy import sparse
+
+    from tomtat.clean.offtopic import _row_squares, _rowdot
+
+    m = _random_csr(seed, 40, 300, 0.2)
+    rng = np.random.default_rng(seed)
+    m.data[rng.random(m.data.size) < 0.05] = 1e-170  # squares that underflow to 0.0, which scipy drops
+    indices, data = m.indices.copy(), m.data.copy()
+    for lo, hi in zip(m.indptr[:-1], m.indptr[1:]):
+        order = lo + rng.permutation(hi - lo)
+        indices[lo:hi], data[lo:hi] = m.indices[order], m.data[order]
+    unsorted = sparse.csr_matrix((data, indices, m.indptr.copy()), shape=m.shape)
+    assert not unsorted.has_canonical_format
+    assert _row_squares(unsorted, distinct=True).tobytes() == _rowdot(unsorted, unsorted).tobytes()
+
+
+@pytest.mark.parametrize("seed", range(6))
 def test_offtopic_dense_total_matches_the_sparse_column(seed):
     """Products with the dense total equal those with it stored sparse, and so does its squared length."""
     import numpy as np
