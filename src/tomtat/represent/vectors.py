@@ -53,6 +53,14 @@ class Representation:
         return out
 
     @cached_property
+    def docs(self) -> np.ndarray:
+        """Each sentence's article index, built once (read-only): the features, the teaser rule and the
+        selector read it (each built its own array from the sentences, the selector once per selection)."""
+        out = np.fromiter((s.doc for s in self.sentences), dtype=np.intp, count=len(self.sentences))
+        out.flags.writeable = False
+        return out
+
+    @cached_property
     def concepts_by_concept(self) -> sparse.csr_matrix:
         """The concept matrix transposed, built once: `m[rows] @ m.T` in CSR without a conversion per call."""
         return self.concept_matrix.T.tocsr()
@@ -375,4 +383,6 @@ def represent(documents: list[Document]) -> Representation:
     # sentences with the same terms have the same vector: the groups `duplicate_groups` would find (or
     # finer ones, which serve as well), known here without comparing rows
     rep.__dict__["vector_duplicates"] = (firsts.astype(np.intp), row_of)
+    doc_of.flags.writeable = False
+    rep.__dict__["docs"] = doc_of
     return rep

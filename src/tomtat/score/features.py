@@ -191,7 +191,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     if n == 0:
         return out
     n_docs = len(rep.documents)
-    doc = np.array([s.doc for s in sents])
+    doc = rep.docs
     position = np.array([s.position for s in sents], dtype=float)
     per_doc = np.bincount(doc, minlength=n_docs).astype(float)
     lengths = rep.lengths
@@ -225,7 +225,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
         for k, t in enumerate(texts):
             distinct_text[t] = k
         text_row = np.fromiter(map(distinct_text.__getitem__, all_texts), dtype=np.intp, count=n)
-    n_syl = np.array([len(s.syllables) for s in sents], dtype=float)
+    n_syl = rep.lengths  # (syllables per sentence, as floats)
     # does each syllable start with a digit: the first characters joined, classed at once
     digit = (_classes("".join(map(itemgetter(0), chain.from_iterable(s.syllables for s in sents))))[1] & _DIGIT) > 0
     numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
