@@ -176,7 +176,7 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     articles the bigram strings and their hashing were half of the off-topic
     detector.
     """
-    lengths = [len(r) for r in rows]
+    lengths = list(map(len, rows))
     first_at: dict[str, int] = {}
     seen = np.fromiter(map(first_at.setdefault, chain.from_iterable(rows), count()), dtype=np.int32, count=sum(lengths))
     terms = list(first_at)
