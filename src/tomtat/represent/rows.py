@@ -47,7 +47,7 @@ def mean_row(matrix) -> np.ndarray:
 def take_rows(matrix, rows: np.ndarray | slice):
     """`matrix[rows]` of a CSR matrix (`rows`: row indices, or a slice of consecutive rows), gathered on its
     arrays: the same entries in the same order, one constructor call instead of scipy's indexing and
-    validation (4 such calls in `represent` were 0.25 ms of a ViMs cluster, more than their copying)."""
+    validation (on ViMs a row slice 0.045 -> 0.025 ms; `represent` takes three slices and one gather)."""
     from scipy import sparse
 
     indptr = matrix.indptr

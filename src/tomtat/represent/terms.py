@@ -194,7 +194,8 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     pair = np.flatnonzero(row_of[:-1] == row_of[1:])  # next token in the same row
     first = token_rank[pair]
     second = token_rank[pair + 1]
-    # (the bigrams sorted by their two token ranks, a radix pass each: ViMs 0.14 -> 0.06 ms a cluster)
+    # (the bigrams sorted by their two token ranks, a radix pass each; with the cells below, ngram_counts
+    # 0.82 -> 0.73 ms a ViMs cluster)
     order = _pair_order(first, second)
     keys = first * width + 1 + second
     bigram_keys, bigram_rank = _unique_inverse(keys) if order is None else _ordered_unique_inverse(keys, order)
