@@ -150,6 +150,30 @@ def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[starts], np.diff(np.append(starts, ordered.size))
 
 
+# `_pair_order` sorts by two columns of small numbers with numpy's radix sort (its stable sort of 16-bit
+# integers), one pass per column, where a sort of the combined int64 key compared whole keys
+_RADIX_MAX = int(np.iinfo(np.int16).max)
+
+
+def _pair_order(major: np.ndarray, minor: np.ndarray) -> np.ndarray | None:
+    """The order that sorts the pairs (major, minor) (the same as sorting `major * width + minor` for any width
+    above every minor: ties keep their order), or None when a value does not fit 16 bits (sort the keys)."""
+    if major.size > _STABLE_KEYS or (major.size and max(int(major.max()), int(minor.max())) > _RADIX_MAX):
+        return None
+    by_minor = np.argsort(minor.astype(np.int16), kind="stable")
+    return by_minor[np.argsort(major[by_minor].astype(np.int16), kind="stable")]
+
+
+def _ordered_unique_counts(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`_unique_counts(keys)` given an `order` that sorts `keys`."""
+    ordered = keys[order]
+    new = np.empty(ordered.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    return ordered[starts], np.diff(np.append(starts, ordered.size))
+
+
 def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str], np.ndarray] | None:
     """`count_matrix(unigrams_and_bigrams(row) for row in rows)` without building a bigram string.
 
@@ -167,7 +191,7 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     articles the bigram strings and their hashing were half of the off-topic
     detector.
     """
-    lengths = [len(r) for r in rows]
+    lengths = list(map(len, rows))
     first_at: dict[str, int] = {}
     seen = np.fromiter(map(first_at.setdefault, chain.from_iterable(rows), count()), dtype=np.int32, count=sum(lengths))
     terms = list(first_at)
@@ -202,8 +226,11 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     if key_rows.size > _STABLE_KEYS:
         return _row_counts(key_rows, cols.reshape(-1), len(rows), column_keys.size), tokens, column_keys
     # (row, column) pairs sorted and counted: the canonical CSR, without a COO copy of every term
-    cell, per_cell = _unique_counts(key_rows.astype(np.int64) * column_keys.size + cols.reshape(-1))
-    del cols, key_rows
+    cols = cols.reshape(-1)
+    order = _pair_order(key_rows, cols)
+    cells = key_rows.astype(np.int64) * column_keys.size + cols
+    cell, per_cell = _unique_counts(cells) if order is None else _ordered_unique_counts(cells, order)
+    del cells, order, cols, key_rows
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     cell_rows = cell // column_keys.size
     np.cumsum(np.bincount(cell_rows, minlength=len(rows)), out=indptr[1:])
