@@ -224,3 +224,25 @@ def test_date_line_shortcuts_change_no_answer():
     for line in lines:
         assert published.parse_date_line(line) == straight(line), line
     assert published.parse_date_line(spread).day == date(2021, 4, 13)
+
+
+def test_date_line_of_normalized_lines_needs_no_second_normalize():
+    # the cleaner hands find_date_line the stripped lines of normalized text (normalized=True): each is its own
+    # normalized form, so matching it as it is gives the answer of normalizing it again, odd input included
+    import unicodedata
+
+    from tomtat.clean.lines import _stripped_lines
+    from tomtat.dates import published
+
+    page = "\n".join([
+        "\u00adThứ Ba,\u00a013/04/2021\t10:20 GMT+7  ", unicodedata.normalize("NFD", "Cập nhật: 10:20 13/04/2021"),
+        "  Hà Nội, ngày 13/4/2021 mưa lớn kéo dài  ", "\u200bXuất bản: 5.6.2022\r", "Đăng lúc 08:30 ngày 5/6/2022",
+        "Hoà bình,   thuý 12/3/2021", "updated 5-6-22 (UTC+7)", "Không có ngày nào", "",
+    ])
+    lines = _stripped_lines(published.normalize(page))
+    assert all(published.normalize(line).strip() == line for line in lines)
+    found = [published.parse_date_line(line, normalized=True) for line in lines]
+    assert found == [published.parse_date_line(line) for line in lines]
+    assert found[0] == published.DateLine(date(2021, 4, 13), time(10, 20), timedelta(hours=7))
+    assert published.find_date_line(lines, normalized=True) == published.find_date_line(lines) == found[0]
+    assert published.find_date_line(lines[1:], normalized=True).day == date(2021, 4, 13)

@@ -297,6 +297,9 @@ def clean_article_terms(
 
 
 def _published(lines: list[str]) -> date | None:
-    """The day of the page's own date line, which `drop_reason` cuts as a date stamp (issue 9 keeps its value)."""
-    found = find_date_line(lines)
+    """The day of the page's own date line, which `drop_reason` cuts as a date stamp (issue 9 keeps its value).
+
+    `lines` are the cleaner's: stripped lines of normalized text (`_stripped_lines`).
+    """
+    found = find_date_line(lines, normalized=True)
     return found.day if found else None
