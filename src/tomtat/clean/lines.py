@@ -248,15 +248,18 @@ def clean_article_terms(
         stripped, inline = (rest, inline) if inline is not None else strip_inline(stripped)
         # lines cut since the last kept line, or a piece cut out of this one (a credit, a caption, a
         # source tag; not the "/." of a "./." ending): this line is not joined to the one before
-        after_cut = len(removed) > removed_at_last_kept or any(d.reason is not DropReason.END_MARK for d in inline)
-        if inline and any(d.reason in _CREDIT_REASONS for d in inline):
+        # (most lines have no inline cut: the tests over `inline` are asked only of one that has, and once)
+        credited = bool(inline) and any(d.reason in _CREDIT_REASONS for d in inline)
+        after_cut = len(removed) > removed_at_last_kept or (
+            bool(inline) and any(d.reason is not DropReason.END_MARK for d in inline))
+        if credited:
             _drop_caption_before(kept, removed)
         removed.extend(inline)
         if after_credit or not has_content:
             opened_with = len(removed)
             stripped = _drop_caption_opening(stripped, removed, after_credit)
             after_cut = after_cut or len(removed) > opened_with
-        after_credit = any(d.reason in _CREDIT_REASONS for d in inline) and not stripped
+        after_credit = credited and not stripped
         if not stripped:
             continue
         if stripped != scanned:

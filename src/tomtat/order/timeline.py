@@ -59,14 +59,27 @@ def _same_day_overlap(
         if not any(i in day for i in members):
             continue
         if len(members) <= _SMALL_DATE:
+            # each unordered pair once (the measure is symmetric: the same shared count over the same smaller
+            # size), rows wanted only for day-dated members; a row's columns still come in `members`' order:
+            # those before it from earlier rows, then its own, itself included
             concepts = [set(indices[indptr[i]:indptr[i + 1]].tolist()) for i in members]
+            sizes = [len(c) for c in concepts]
+            wanted = [i in day for i in members]
+            close: list[list[int]] = [[] for _ in members]
             for a, i in enumerate(members):
-                if i not in day:
-                    continue
-                for b, j in enumerate(members):
-                    shared = len(concepts[a] & concepts[b])
-                    if shared and shared / min(len(concepts[a]), len(concepts[b])) >= SAME_DAY_OVERLAP:
-                        near.setdefault(i, []).append(j)
+                ca, na, want_a = concepts[a], sizes[a], wanted[a]
+                for b in range(a, len(members)):
+                    if not (want_a or wanted[b]):
+                        continue
+                    shared = len(ca & concepts[b])
+                    if shared and shared / min(na, sizes[b]) >= SAME_DAY_OVERLAP:
+                        if want_a:
+                            close[a].append(members[b])
+                        if wanted[b] and b != a:
+                            close[b].append(i)
+            for a, i in enumerate(members):
+                if close[a]:
+                    near[i] = close[a]
             continue
         rows = np.asarray(members, dtype=np.intp)
         m = rep.concept_matrix[rows]
