@@ -91,7 +91,7 @@ def test_language_shares_stop_early_with_the_same_answer():
     from hypothesis import strategies as st
 
     from tomtat.pipeline import is_foreign_sentence
-    from tomtat.text.language import _LOWER, ratio_at_least, vietnamese_ratio
+    from tomtat.text.language import _LOWER, _MARKED_TAIL, ratio_at_least, vietnamese_ratio
 
     marked, letter = re.compile(f"[{_LOWER}]", re.IGNORECASE), re.compile(r"[^\W\d_]")
 
@@ -107,7 +107,11 @@ def test_language_shares_stop_early_with_the_same_answer():
         for threshold in (0.0, 0.1, 0.2, 1 / 3, 0.5, 1.0):
             assert ratio_at_least(text, threshold) == (ratio >= threshold)
         assert is_foreign_sentence(text) == (len(text.split()) >= 8 and ratio < 0.1)
+        assert len(_MARKED_TAIL.findall(text)) == len([w for w in text.split() if marked.search(w)])
 
     check()
+    # `_MARKED_TAIL` runs to a token's end: the regex's white space is the one `str.split` cuts at
+    space = re.compile(r"\s")
+    assert [c for c in map(chr, range(0x110000)) if space.match(c)] == [c for c in map(chr, range(0x110000)) if c.isspace()]
     english = "The president said the talks were very productive and constructive today."
     assert is_foreign_sentence(english) and not is_foreign_sentence("Tổng thống cho biết cuộc điện đàm rất hiệu quả và mang tính xây dựng.")
