@@ -10,6 +10,7 @@ labels all read the same cleaned sentences and vectors as the summarizer).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from tomtat.score import Scorer, make_scorer
 from tomtat.select import select
 from tomtat.select.trim import shown
 from tomtat.split import segment_words, split_paragraph
-from tomtat.text.language import looks_vietnamese, ratio_at_least
+from tomtat.text.language import looks_vietnamese, marked_at_least, ratio_at_least
 from tomtat.text.normalize import normalize, normalize_words
 from tomtat.limits import MAX_ARTICLE_CHARS, MAX_ARTICLES  # noqa: F401  (re-exported: tomtat.pipeline.MAX_ARTICLES)
 from tomtat.text.tokens import syllables
@@ -241,8 +242,23 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
     return replace(cluster, articles=articles), warnings, skipped, normalized
 
 
+# white space other than a plain space
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
 def is_foreign_sentence(text: str) -> bool:
-    """A sentence in another language (an English quote in a Vietnamese article)."""
+    """A sentence in another language (an English quote in a Vietnamese article).
+
+    A text whose only white space is plain spaces (a split sentence of
+    normalized text) has at most `text.count(" ") + 1` words: fewer than
+    FOREIGN_SENTENCE_MIN_WORDS, or as many marked words as that many words
+    would need, answers without splitting it (on 60 ViMs clusters' 5,384
+    sentences 17.1 ms instead of 18.8).
+    """
+    if _OTHER_SPACE.search(text) is None:
+        most = text.count(" ") + 1
+        if most < FOREIGN_SENTENCE_MIN_WORDS or marked_at_least(text, FOREIGN_SENTENCE_MAX_RATIO, most):
+            return False
     tokens = text.split()
     return (len(tokens) >= FOREIGN_SENTENCE_MIN_WORDS
             and not ratio_at_least(text, FOREIGN_SENTENCE_MAX_RATIO, tokens))

@@ -51,12 +51,20 @@ def ratio_at_least(text: str, threshold: float, tokens: list[str] | None = None)
     407 articles; a search per token in Python before).
     """
     tokens = text.split() if tokens is None else tokens
-    if tokens:
-        num, den = float(threshold).as_integer_ratio()
-        need = -(-num * len(tokens) // den)  # the fewest marked tokens with marked * den >= num * len(tokens)
-        if need <= 0 or len(list(islice(_MARKED_TAIL.finditer(text), need))) >= need:
-            return True
+    if tokens and marked_at_least(text, threshold, len(tokens)):
+        return True
     return vietnamese_ratio(text) >= threshold
+
+
+def marked_at_least(text: str, threshold: float, words: int) -> bool:
+    """Whether the whitespace tokens of `text` holding a Vietnamese letter are at least `threshold` of `words`.
+
+    Compared exactly, in integers, against the float threshold; counts in C
+    (`_MARKED_TAIL`) and stops at the number that decides.
+    """
+    num, den = float(threshold).as_integer_ratio()
+    need = -(-num * words // den)  # the fewest marked tokens with marked * den >= num * words
+    return need <= 0 or len(list(islice(_MARKED_TAIL.finditer(text), need))) >= need
 
 
 def looks_vietnamese(text: str, threshold: float = 0.2, tokens: list[str] | None = None) -> bool:
