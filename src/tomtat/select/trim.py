@@ -119,13 +119,20 @@ def _trimmed(rep: Representation) -> Trimmed:
 
     texts: dict[int, str] = {}
     lengths = rep.lengths
+    # a sentence repeated word for word (syndicated copies: the 100k bench cluster holds each about 5.6
+    # times) is trimmed and counted once
+    done: dict[str, tuple[str, int] | None] = {}
     for i in candidates(rep).tolist():
-        short = trim_sentence(rep.sentences[i].text)
-        if short is not None:
+        text = rep.sentences[i].text
+        if text in done:
+            found = done[text]
+        else:
+            short = trim_sentence(text)
+            found = done[text] = None if short is None else (short, len(syllables(short, normalized=True)))
+        if found is not None:
             if not texts:
                 lengths = lengths.copy()
-            texts[i] = short
-            lengths[i] = len(syllables(short, normalized=True))
+            texts[i], lengths[i] = found
     lengths.flags.writeable = False
     return Trimmed(texts, lengths)
 
