@@ -90,6 +90,7 @@ def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> tuple[np.ndar
     prefix = (vectors - suffix).tocsr()
     prefix.eliminate_zeros()
     lengths = np.sqrt(np.asarray(prefix.multiply(prefix).sum(axis=1)).ravel())
+    top = float(lengths.max()) if lengths.size else 0.0
     # y.xS + yS.xP as one product: [y, yS] . [xS, xP], every earlier row y against a block of rows x
     earlier = sparse.hstack([vectors, suffix], format="csr")
     found_rows, found_cols = [], []
@@ -101,8 +102,13 @@ def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> tuple[np.ndar
         end = earlier.indptr[b]
         head = sparse.csr_matrix((earlier.data[:end], earlier.indices[:end], earlier.indptr[:b + 1]),
                                  shape=(b, earlier.shape[1]), copy=False)
-        known = (head @ sparse.hstack([suffix[a:b], prefix[a:b]], format="csr").T).tocoo()
-        rows, cols, low = known.row.astype(np.intp), known.col.astype(np.intp) + a, known.data
+        known = head @ sparse.hstack([suffix[a:b], prefix[a:b]], format="csr").T
+        # a pair is open or a hit only if low + |xP| |yP| >= threshold, so only if low + top^2 is
+        # (rounding is monotone): most candidates share one middling term and fall below it, and are
+        # dropped before any row index or length is gathered for them (that was most of the filtering)
+        maybe = np.flatnonzero(known.data + top * top >= threshold)
+        rows = (np.searchsorted(known.indptr, maybe, side="right") - 1).astype(np.intp)
+        cols, low = known.indices[maybe].astype(np.intp) + a, known.data[maybe]
         before = rows < cols
         rows, cols, low = rows[before], cols[before], low[before]
         hit = low >= threshold
