@@ -41,6 +41,10 @@ def _candidates(rep: Representation) -> np.ndarray:
     return cand if cand.size else np.arange(len(rep.sentences))
 
 
+# articles whose openings `restated` compares with their bodies in one sparse product
+_RESTATED_DOCS = 16
+
+
 def restated(rep: Representation, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """(opening, restated): which sentences are in their article's first paragraph when the article has
     more paragraphs (the sapo, or AbMuSu's anchor text), and which of those a later paragraph of the same
@@ -67,14 +71,15 @@ def restated(rep: Representation, threshold: float) -> tuple[np.ndarray, np.ndar
         again[rows[(own & (sub > threshold) & (sub > 0)).any(axis=1)]] = True
     elif rows.size and body.size:
         if np.all(doc[1:] >= doc[:-1]):
-            # sentences in article order: one article's openings against its own body at a time (only
-            # those pairs count; the product of every opening with the whole cluster's body was most of
-            # the select stage's own time on the 200 x 100,000-character bench cluster)
-            docs = np.arange(len(rep.documents) + 1)
+            # sentences in article order: a few articles' openings against the same articles' body at a
+            # time (only pairs within an article count; the product of every opening with the whole
+            # cluster's body was most of the select stage's own time on the 200 x 100,000-character bench
+            # cluster, and one product per article paid scipy's transposition 200 times)
+            docs = np.arange(0, len(rep.documents) + _RESTATED_DOCS, _RESTATED_DOCS)
             row_at, body_at = np.searchsorted(doc[rows], docs), np.searchsorted(doc[body], docs)
             for d in np.flatnonzero((np.diff(row_at) > 0) & (np.diff(body_at) > 0)).tolist():
                 mine, theirs = rows[row_at[d]:row_at[d + 1]], body[body_at[d]:body_at[d + 1]]
-                again[mine[_restating(rep, mine, theirs, threshold)]] = True
+                again[mine[_restating(rep, mine, theirs, threshold, doc)]] = True
         else:
             again[rows[_restating(rep, rows, body, threshold, doc)]] = True
     return opening, again
