@@ -249,3 +249,21 @@ def test_selections_of_a_large_cluster_share_one_gathering_of_the_candidates_con
             weights = np.where(rng.random(weights.size) > 0.5, weights, 0.0)  # other weights: gathered again
         got, want = greedy._subset_arrays(rep, cand, weights), greedy._candidate_arrays(rep, cand, weights)
         assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(got, want))
+
+
+@pytest.mark.parametrize("per_product", [1, 2, 16])
+def test_restated_openings_past_the_dense_table_are_those_of_the_table(per_product, monkeypatch):
+    """Openings restated in their own article's body, found a few articles per sparse product: the same
+    sentences as read off the dense overlap table."""
+    import tomtat.represent.vectors as vectors
+    from tomtat.select import candidates as module
+
+    rep, sparse_rep = _cluster_rep(), _cluster_rep()
+    for threshold in (0.1, 0.35):
+        want = module.restated(rep, threshold)
+        monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
+        monkeypatch.setattr(module, "_RESTATED_DOCS", per_product)
+        got = module.restated(sparse_rep, threshold)
+        monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
+        assert all(np.array_equal(a, b) for a, b in zip(got, want))
+    assert want[0].any()
