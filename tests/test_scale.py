@@ -255,9 +255,11 @@ def test_selections_of_a_large_cluster_share_one_gathering_of_the_candidates_con
 def test_restated_openings_past_the_dense_table_are_those_of_the_table(per_product, monkeypatch):
     """Openings restated in their own article's body, found a few articles per sparse product: the same
     sentences as read off the dense overlap table."""
-    import tomtat.represent.vectors as vectors
-    from tomtat.select import candidates as module
+    from importlib import import_module
 
+    import tomtat.represent.vectors as vectors
+
+    module = import_module("tomtat.select.candidates")  # (the package's `candidates` is the function)
     rep, sparse_rep = _cluster_rep(), _cluster_rep()
     for threshold in (0.1, 0.35):
         want = module.restated(rep, threshold)
