@@ -4,6 +4,7 @@
     python bench/selection.py --variants before,anchor-0.5
     python bench/selection.py --oracle              # where the oracle's sentences are that tomtat misses
     python bench/selection.py --trim-oracle         # what trimming each kind of span would cost in reference bigrams
+    python bench/selection.py --per-fold --variants anchor-0.5,trim-additive   # and each minus the first, per fold
 
 Every cluster is cleaned, split and represented once and the 17 models of
 `tomtat train ... --cv 5` (5 per set, one per transfer, 5 joint) are fitted
@@ -16,7 +17,9 @@ numbers of the model without the anchor rule and without trimming (`select.trim`
 on in every other row; "no-trim" is the shipped settings without it). "random-cut-N" is
 trimming's control: in each cluster, as many syllables as `select.trim` trims are cut
 from the openings of as many random candidates instead (content and all), so it
-tells what any shortening of a few sentences does to greedy's choices.
+tells what any shortening of a few sentences does to greedy's choices. `--per-fold`
+adds, for every variant after the first, its difference to the first per CV fold of
+the test set, the paired t over clusters and the clusters won/lost.
 
 `--oracle` counts, for the ViMs-trained model on AbMuSu (and the others), the
 greedy ROUGE-2 oracle's sentences and tomtat's by paragraph (first paragraph =

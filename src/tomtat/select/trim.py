@@ -32,7 +32,11 @@ README "Design decisions"): on the 6-column `--cv 5` table, ViMs CV 40.61 ->
 40.59, the other five columns +0.09 to +0.42; and above a control that makes the
 same cuts at random candidates' openings in every column. With the round-5 labels
 (per-reference positives, balanced joint training): ViMs CV 40.83 -> 40.69, joint
-ViMs 40.33 -> 40.28, the four other columns +0.09 to +0.33.
+ViMs 40.33 -> 40.28, the four other columns +0.09 to +0.33. That ViMs cost is no
+systematic loss (43 ViMs clusters won, 43 lost) and no one group's: it comes with
+the ELABORATIVE and HEARSAY groups, which also carry half of AbMuSu's gain, so no
+subset keeps the gains without it (`--per-fold --variants anchor-0.5,trim-additive,
+trim-additive+elaborative,...`, README "Design decisions", session 5).
 """
 
 from __future__ import annotations
