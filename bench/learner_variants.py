@@ -42,6 +42,9 @@ LEARNERS = {
     "pairwise": variants.fit_pairwise,
     "pairwise-pos": functools.partial(variants.fit_pairwise, pair_weights="pos"),
     "pairwise-cluster": functools.partial(variants.fit_pairwise, pair_weights="cluster"),
+    "inner-c": variants.fit_inner_c,
+    "inner-c-ll": functools.partial(variants.fit_inner_c, criterion="log_loss"),
+    "inner-ls": functools.partial(variants.fit_inner_c, grid=(0.1,), scales=(0.6, 0.7, 0.8, 0.9, 1.0)),
 }
 FEATURE_SETS = {
     "cluster-z": lambda rep, x: variants.cluster_normalized(x),
@@ -127,6 +130,7 @@ def main() -> None:
     args = parser.parse_args()
     prepared = [domains.prepare_dataset(kind, read_dataset(kind, require(path)))
                 for kind, path in (("vims", args.vims), ("abmusu", args.abmusu))]
+    variants.INNER.register(prepared)
     rows = [[name, *run(prepared, name, args.c, args.cv)] for name in args.variants]
     print_table(f"ROUGE-2 F1 (syllables), {args.cv}-fold CV, C = {args.c}", COLUMNS, rows)
     for r in rows:  # untruncated, for copying: the variant, then the six numbers in COLUMNS order
