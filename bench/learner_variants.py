@@ -102,7 +102,8 @@ def row(result) -> list[float]:
 
 def run(prepared, name: str, c: float, k: int) -> list[float]:
     parts = [p for p in name.split("+") if p != "base"]
-    known = [*LEARNERS, *FEATURE_SETS, *variants.LABELS, "unbalanced"]
+    labels = {**variants.LABELS, **variants.REPEATED_ROWS}
+    known = [*LEARNERS, *FEATURE_SETS, *labels, "unbalanced"]
     unknown = [p for p in parts if p not in known]
     if unknown:
         raise SystemExit(f"unknown variant {unknown[0]!r}; use base or {', '.join(known)}")
@@ -110,8 +111,8 @@ def run(prepared, name: str, c: float, k: int) -> list[float]:
     transforms = [FEATURE_SETS[p] for p in parts if p in FEATURE_SETS]
     with contextlib.ExitStack() as stack:
         for p in parts:
-            if p in variants.LABELS:
-                stack.enter_context(label_set(prepared, variants.LABELS[p]))
+            if p in labels:
+                stack.enter_context(label_set(prepared, labels[p]))
         if "unbalanced" in parts:
             stack.enter_context(unbalanced())
         if transforms:
@@ -131,10 +132,11 @@ def main() -> None:
     prepared = [domains.prepare_dataset(kind, read_dataset(kind, require(path)))
                 for kind, path in (("vims", args.vims), ("abmusu", args.abmusu))]
     variants.INNER.register(prepared)
-    rows = [[name, *run(prepared, name, args.c, args.cv)] for name in args.variants]
+    rows = []
+    for name in args.variants:
+        rows.append([name, *run(prepared, name, args.c, args.cv)])
+        print(rows[-1][0], "/".join(f"{v:.2f}" for v in rows[-1][1:]), flush=True)  # as each one ends
     print_table(f"ROUGE-2 F1 (syllables), {args.cv}-fold CV, C = {args.c}", COLUMNS, rows)
-    for r in rows:  # untruncated, for copying: the variant, then the six numbers in COLUMNS order
-        print(r[0], "/".join(f"{v:.2f}" for v in r[1:]))
     if args.json:
         args.json.write_text(json.dumps([dict(zip(COLUMNS, r)) for r in rows], indent=1) + "\n", encoding="utf-8")
 

@@ -382,8 +382,9 @@ LABELS = {
     "neg-pow2": labels_negative_power,
     "neg-pow0.5": functools.partial(labels_negative_power, power=0.5),
     "ref-agree": labels_reference_agreement,
-    "ref-smooth": functools.partial(labels_reference_agreement, smooth=True),
 }
+# label variants whose examples repeat some rows (a sentence both a positive and a negative)
+REPEATED_ROWS = {"ref-smooth": functools.partial(labels_reference_agreement, smooth=True)}
 
 
 # --- session 5: piecewise-linear (hinge) terms and regularization chosen inside each training set
