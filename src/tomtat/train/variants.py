@@ -37,6 +37,25 @@ of the rule gave 40.71/34.73/37.98/36.57/39.97/35.83 (joint ViMs and
 AbMuSu->ViMs lower) and did not. The
 functions here are pure (features and examples in, arrays or a format-2
 model dict out) so that the measurement can be repeated.
+
+Session 5 (issue 8, on the shipped recipe with trimming; `base` 40.69/34.74/38.11/36.77/40.28/36.59, same
+order), none shipped:
+
+- `inner-c` (`fit_inner_c`): C chosen inside each training set by a 5-fold inner CV over `INNER_C`
+  (0.03-0.14) by the ROUGE-2 of its own held-out summaries (mean over its datasets):
+  40.85/34.57/38.12/36.96/40.19/36.64. The ViMs training sets chose 0.03/0.14/0.05/0.03/0.05 (all 300:
+  0.07), AbMuSu's 0.1/0.14/0.14/0.14/0.1 (all 200: 0.14), the joint ones 0.03-0.1. AbMuSu's inner ROUGE
+  rises with C (0.3-0.8 from 0.03 to the best); ViMs' is flat (0.07-0.15 across the grid, noise). Paired per cluster against base: ViMs CV
+  +0.16 +- 0.10 (4 of 5 folds up), ViMs->AbMuSu -0.16 +- 0.09, joint ViMs -0.08 +- 0.07: a ViMs-trained
+  model with a smaller C transfers worse, as C 0.07 did.
+- `inner-c-ll`: the same by held-out weighted log-loss, which always prefers the weakest regularization of
+  the grid (0.14 nearly everywhere), so it does not agree with ROUGE: 40.72/34.66/38.12/36.94/40.25/36.59.
+- `hinges-length` (max(0, log length - log(1 + k)) for k = 12, 20, 30, 45 syllables): 40.78/34.61/37.99/
+  37.34/40.14/36.87 (AbMuSu CV +0.56 +- 0.29 paired; AbMuSu->ViMs under 38); with the centroid's knots
+  too (`hinges`): 40.66/34.28/37.89/37.15/40.00/36.73.
+- `ref-agree` (positives weighted by how many of the joint and per-reference oracles take them, / (1 + R)):
+  40.68/34.74/38.11/36.77/39.98/36.33; `ref-smooth` (the same as label smoothing: the remaining share as a
+  negative): 40.70/34.95/38.11/36.77/39.86/36.13. Both cost joint ViMs 0.3-0.4.
 """
 
 from __future__ import annotations
