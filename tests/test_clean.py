@@ -15,7 +15,7 @@ from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tomtat.clean import clean_article, clean_article_terms, drop_offtopic_tails
@@ -445,11 +445,11 @@ def _composed_of_input_lines(paragraphs, text):
     for paragraph in paragraphs:
         rest = paragraph
         while rest:
-            while pos < len(lines) and not rest.startswith(lines[pos]) and not rest.startswith(short[pos]):
+            while pos < len(lines) and not _opens(rest, lines[pos]) and not _opens(rest, short[pos]):
                 pos += 1
             if pos == len(lines):
                 return False
-            rest = rest[len(lines[pos] if rest.startswith(lines[pos]) else short[pos]):]
+            rest = rest[len(lines[pos] if _opens(rest, lines[pos]) else short[pos]):]
             pos += 1
             if rest and not rest.startswith(" "):
                 return False
@@ -457,8 +457,14 @@ def _composed_of_input_lines(paragraphs, text):
     return True
 
 
+def _opens(rest: str, line: str) -> bool:
+    """Does `rest` open with the whole of `line` (then a space or its end)? (":" does not open ":0")"""
+    return rest.startswith(line) and rest[len(line):len(line) + 1] in ("", " ")
+
+
 @settings(max_examples=300, deadline=None)
 @given(_LINES, st.sampled_from(["", "Giá vàng lập đỉnh mới"]))
+@example([":", ":0"], "")
 def test_cleaner_output_is_input_content(lines, title):
     text = "\n".join(lines)
     paragraphs, removed = _clean(text, title)
@@ -743,6 +749,26 @@ def test_offtopic_row_squares_are_scipys_bit_for_bit(seed):
 
 
 @pytest.mark.parametrize("seed", range(6))
+def test_offtopic_row_squares_of_unsorted_rows_are_scipys_bit_for_bit(seed):
+    """Rows stored out of order (each term once, as scipy's sums store them): the squares summed as scipy does."""
+    import numpy as np
+    from scipy import sparse
+
+    from tomtat.clean.offtopic import _row_squares, _rowdot
+
+    m = _random_csr(seed, 40, 300, 0.2)
+    rng = np.random.default_rng(seed)
+    m.data[rng.random(m.data.size) < 0.05] = 1e-170  # squares that underflow to 0.0, which scipy drops
+    indices, data = m.indices.copy(), m.data.copy()
+    for lo, hi in zip(m.indptr[:-1], m.indptr[1:]):
+        order = lo + rng.permutation(hi - lo)
+        indices[lo:hi], data[lo:hi] = m.indices[order], m.data[order]
+    unsorted = sparse.csr_matrix((data, indices, m.indptr.copy()), shape=m.shape)
+    assert not unsorted.has_canonical_format
+    assert _row_squares(unsorted, distinct=True).tobytes() == _rowdot(unsorted, unsorted).tobytes()
+
+
+@pytest.mark.parametrize("seed", range(6))
 def test_offtopic_dense_total_matches_the_sparse_column(seed):
     """Products with the dense total equal those with it stored sparse, and so does its squared length."""
     import numpy as np
@@ -1022,3 +1048,50 @@ def test_credit_keys_are_the_ones_tested(monkeypatch):
     assert len(searched) == len(inline._CREDIT_KEYS)
     inline._strip_credits("Trận lũ quét ở Yên Bái khiến ba người mất tích.", [])
     assert len(searched) == len(inline._CREDIT_KEYS)
+
+
+def test_other_space_is_every_whitespace_but_space_and_line_break():
+    from tomtat.clean.lines import _OTHER_SPACE
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" ", "\n"}
+    assert {chr(c) for c in range(0x110000) if _OTHER_SPACE.match(chr(c))} == spaces
+    # and `splitlines` cuts at no other character
+    assert all(len(f"a{chr(c)}b".splitlines()) == 1 for c in range(0x110000) if chr(c) not in spaces | {"\n"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ơ\n\t\r\u00a0\u2003\u2028\x0c\x1f.")), max_size=40) | st.text(max_size=40))
+def test_stripped_lines_are_the_lines_split_and_joined(text):
+    from tomtat.clean.lines import _stripped_lines
+
+    expected = [" ".join(line.split()) for line in text.splitlines()]
+    assert _stripped_lines(text) == expected
+    assert _stripped_lines(normalize(text)) == [" ".join(line.split()) for line in normalize(text).splitlines()]
+
+
+def test_a_date_stamp_ends_on_a_letter_digit_or_bracket():
+    """What `drop_reason`'s shortcut relies on: a stripped line `DATE_STAMP` matches ends on a letter, a digit or ")"."""
+    from tomtat.clean.patterns import DATE_STAMP
+    from tomtat.clean.shapes import _may_end_a_date_stamp
+
+    stems = ["13/10/2026 08:30 (GMT+7", "Thứ Hai, 13/10/2026 08:30 s", "13/10/2026 08:30 c", "13/10/2026 08:30 a",
+             "13/10/2026 08:30 p", "Cập nhật: 13/10/202", "13/10/2026 08:3"]
+    for c in map(chr, range(0x10000)):
+        if not c.isspace() and not _may_end_a_date_stamp(c):
+            assert not any(DATE_STAMP.match(stem + c) for stem in stems), repr(c)
+    assert all(DATE_STAMP.match(stem + end) for stem, end in zip(stems, ")ahmm60"))
+
+
+def test_row_block_is_the_row_slice():
+    import numpy as np
+    from scipy import sparse
+
+    from tomtat.clean.offtopic import _row_block
+
+    m = sparse.random(12, 30, density=0.3, format="csr", random_state=4)
+    for lo, hi in ((0, 12), (0, 7), (7, 12), (3, 3), (11, 12)):
+        block, sliced = _row_block(m, lo, hi), m[lo:hi]
+        assert block.shape == sliced.shape
+        for name in ("indptr", "indices", "data"):
+            assert getattr(block, name).dtype == getattr(sliced, name).dtype
+            assert np.array_equal(getattr(block, name), getattr(sliced, name))

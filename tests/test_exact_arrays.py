@@ -260,3 +260,32 @@ def test_unique_helpers_are_numpys_unique(stable_keys, monkeypatch):
         values, counts = np.unique(keys, return_counts=True)
         got_values, got_counts = _unique_counts(keys)
         assert np.array_equal(got_values, values) and np.array_equal(got_counts, counts)
+
+
+def test_ngram_counts_row_by_row_are_the_sorted_keys_counts(monkeypatch):
+    """Past `_STABLE_KEYS` the counts are built row by row (`_row_counts`): the same canonical CSR, bit for bit."""
+    from tomtat.represent import terms
+
+    rng = np.random.default_rng(7)
+    vocab = "mưa lũ miền trung hà nội người dân sơ tán cứu hộ đêm qua nước lên nhanh và của".split()
+    rows = [list(rng.choice(vocab, size=rng.integers(0, 40))) for _ in range(300)] + [[], ["mưa", "mưa", "mưa"]]
+    monkeypatch.setattr(terms, "_STABLE_KEYS", 10**9)
+    counts, tokens, keys = terms.ngram_counts(rows)
+    monkeypatch.setattr(terms, "_STABLE_KEYS", 0)
+    by_row, by_row_tokens, by_row_keys = terms.ngram_counts(rows)
+    assert by_row.has_canonical_format and tokens == by_row_tokens and np.array_equal(keys, by_row_keys)
+    for name in ("indptr", "indices", "data"):
+        a, b = getattr(counts, name), getattr(by_row, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_pair_unique_inverse_is_numpys_unique():
+    from tomtat.represent.terms import _RADIX_TOKENS, _pair_unique_inverse
+
+    rng = np.random.default_rng(11)
+    for n_tokens, size in ((3, 50), (40, 2000), (_RADIX_TOKENS, 5000), (1, 0)):
+        first, second = (rng.integers(0, n_tokens, size).astype(np.int64) for _ in range(2))
+        width = np.int64(n_tokens + 1)
+        values, inverse = np.unique(first * width + 1 + second, return_inverse=True)
+        got_values, got_inverse = _pair_unique_inverse(first, second, width)
+        assert np.array_equal(got_values, values) and np.array_equal(got_inverse, inverse.reshape(-1))

@@ -141,3 +141,24 @@ def test_shortcuts_on_running_text():
         assert normalize(variant) == _straight_normalize(variant)
     assert normalize(text) == ("Hòa bình ở Thủy Nguyên: ông nói với phóng viên rằng toàn bộ khoản vay đã được hoàn trả.\n"
                                "Giai điệu 'hòa' của José, café và quý khách.")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=40) | st.text(max_size=60))
+def test_normalize_words_are_the_normalized_text_split(text):
+    # the tone check's tokens are handed on only while they are still the text's own
+    from tomtat.text.normalize import normalize_words
+
+    for variant in (text, unicodedata.normalize("NFC", text), text * 12):
+        out, words = normalize_words(variant)
+        assert out == normalize(variant)
+        assert words == out.split()
+
+
+def test_normalize_words_on_running_text():
+    from tomtat.text.normalize import normalize_words
+
+    text = "Giai điêụ  'hoà' của José,\r\nvà qúy\u200bkhách đã được hoàn trả khoản vay."
+    for variant in (text, "Ông nói với phóng viên rằng toàn bộ khoản vay đã được hoàn trả.\n" * 10):
+        assert normalize_words(variant) == (normalize(variant), normalize(variant).split())
+        assert normalize_words(variant) == (normalize(variant), normalize(variant).split())  # remembered

@@ -30,7 +30,7 @@ from tomtat.select import select
 from tomtat.select.trim import shown
 from tomtat.split import segment_words, split_paragraph
 from tomtat.text.language import looks_vietnamese, ratio_at_least
-from tomtat.text.normalize import normalize
+from tomtat.text.normalize import normalize, normalize_words
 from tomtat.limits import MAX_ARTICLE_CHARS, MAX_ARTICLES  # noqa: F401  (re-exported: tomtat.pipeline.MAX_ARTICLES)
 from tomtat.text.tokens import syllables
 
@@ -115,19 +115,27 @@ def _language_sample(a: Article) -> str:
     return normalize(f"{a.title}\n{(a.text or '')[:LANGUAGE_SAMPLE_CHARS]}")
 
 
-def _language_sample_of(a: Article, normal: dict[int, tuple[str, str]], i: int) -> str:
+def _language_sample_of(
+    a: Article, normal: dict[int, tuple[str, str]], i: int, words: dict[int, list[str]] | None = None,
+) -> str:
     """`_language_sample(a)`; where it holds the whole text, from `normalize` of the title and the text,
-    which are kept in `normal[i]` for the duplicate check and the cleaner.
+    which are kept in `normal[i]` for the duplicate check and the cleaner (and the sample's words,
+    `split()`, in `words[i]`).
 
     The sample is then the two normalized halves joined by the line break:
     nothing `normalize` does reaches across a line break (tests/test_pipeline.py
     checks the property), except a carriage return in the title, which could
     pair with that break. Saves normalizing news-sized articles twice; a longer
-    one is sampled as before and normalized whole only if it is kept.
+    one is sampled as before and normalized whole only if it is kept. The words
+    are those `normalize_words` split off each half (the line break between is
+    whitespace too), so the text is not split again.
     """
     if len(a.text) <= LANGUAGE_SAMPLE_CHARS and "\r" not in a.title:
-        normal[i] = normalize(a.title), normalize(a.text)
-        return "\n".join(normal[i])
+        (title, title_words), (text, text_words) = normalize_words(a.title), normalize_words(a.text)
+        normal[i] = title, text
+        if words is not None:
+            words[i] = title_words + text_words if title_words else text_words
+        return f"{title}\n{text}"
     return _language_sample(a)
 
 
@@ -188,9 +196,9 @@ def _validate(cluster: Cluster) -> tuple[Cluster, list[str], set[int], dict[int,
             warnings.append(f"article '{a.label}' is longer than {MAX_ARTICLE_CHARS} characters; only its start was read")
     # a news-sized article normalized once: its language sample is read off that (`_language_sample_of`)
     normal: dict[int, tuple[str, str]] = {}
-    samples = {i: _language_sample_of(articles[i], normal, i) for i in filled}
     # the words of a sample that holds the whole article, split once for the language and duplicate checks
-    words = {i: samples[i].split() for i in normal}
+    words: dict[int, list[str]] = {}
+    samples = {i: _language_sample_of(articles[i], normal, i, words) for i in filled}
     vietnamese = [i for i in filled if looks_vietnamese(samples[i], tokens=words.get(i))]
     if not vietnamese and not looks_vietnamese("\n".join(samples[i] for i in filled)):
         raise NotVietnameseError("the articles do not look like Vietnamese text; tomtat summarizes Vietnamese news only")
@@ -276,23 +284,30 @@ def prepare(
         del articles
     with timer.stage("split"):
         documents = []
-        # a sentence repeated word for word (the wire copy in several articles) is tokenized and checked once
+        # a sentence repeated word for word (the wire copy in several articles) is tokenized and checked once;
+        # its first Sentence takes the token list itself, each later one a copy (`given`: the texts handed
+        # out), so no two sentences share a list (a copy for every sentence was 4 million more references
+        # to hold and for the garbage collector to walk on 200 articles of 100,000 characters)
         foreign: dict[str, bool] = {}
+        given: set[str] = set()
         for index, (article, clean) in enumerate(zip(cluster.articles, cleaned)):
-            texts, removed = [], list(clean.removed)
+            sentences, removed = [], list(clean.removed)
             for k, paragraph in enumerate(clean.paragraphs):
                 for text in split_paragraph(paragraph):
-                    if text not in foreign:
-                        foreign[text] = is_foreign_sentence(text)
-                    if foreign[text]:
+                    is_foreign = foreign.get(text)
+                    if is_foreign is None:
+                        is_foreign = foreign[text] = is_foreign_sentence(text)
+                    if is_foreign:
                         removed.append(Drop(text, DropReason.NOT_VIETNAMESE))
+                        continue
+                    if text in given:
+                        words = list(tokens[text])
                     else:
-                        texts.append((k, text))
-            sentences = []
-            for pos, (k, text) in enumerate(texts):
-                if text not in tokens:
-                    tokens[text] = syllables(text, normalized=True)
-                sentences.append(Sentence(text=text, doc=index, position=pos, paragraph=k, syllables=list(tokens[text])))
+                        given.add(text)
+                        words = tokens.get(text)
+                        if words is None:
+                            words = tokens[text] = syllables(text, normalized=True)
+                    sentences.append(Sentence(text=text, doc=index, position=len(sentences), paragraph=k, syllables=words))
             documents.append(Document(
                 article, syllables(clean.title, normalized=True), [], sentences, removed,
                 published=parse_date_field(article.date) or clean.published, label=article.label,

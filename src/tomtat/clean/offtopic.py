@@ -83,16 +83,21 @@ def _rowdot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
-def _row_squares(a: sparse.csr_matrix) -> np.ndarray:
+def _row_squares(a: sparse.csr_matrix, distinct: bool = False) -> np.ndarray:
     """`_rowdot(a, a)` without the two sparse matrices it builds, bit for bit.
 
     scipy squares the stored values of a canonical matrix in place order,
     drops products that are zero and sums each row with `np.add.reduceat`
     (`_minor_reduce`); the same is done here on the arrays. A matrix that is
-    not canonical takes scipy's own path.
+    not canonical stores its products in the reverse order of each row
+    (`_multiply_row_sums`) when no row stores a term twice (`distinct`: a sum
+    scipy built); else it takes scipy's own path. (The story vectors of 200
+    articles of 100,000 characters, 4.9 million values: 0.05 s instead of 0.1.)
     """
     if not a.has_canonical_format:
-        return _rowdot(a, a)
+        if not distinct:
+            return _rowdot(a, a)
+        return _multiply_row_sums(np.repeat(np.arange(a.shape[0]), np.diff(a.indptr)), a.data * a.data, False, a.shape[0])
     products = a.data * a.data
     keep = products != 0
     rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))[keep]
@@ -119,7 +124,7 @@ def _dense_total(whole: sparse.csr_matrix) -> tuple[np.ndarray, float]:
 
 def _rowdot_own(
     para: sparse.csr_matrix, per_doc: sparse.csr_matrix, doc_of: np.ndarray, dense_max: int = _DENSE_LOOKUP_MAX,
-    distinct: bool = False,
+    distinct: bool = False, para_rows: np.ndarray | None = None,
 ) -> np.ndarray:
     """Dot product of each paragraph row with its own article's row of `per_doc`.
 
@@ -135,7 +140,8 @@ def _rowdot_own(
     row is spread into one dense buffer in turn, and no search is needed.
     """
     per_doc = per_doc.tocsr()
-    para_rows = np.repeat(np.arange(para.shape[0]), np.diff(para.indptr))
+    if para_rows is None:  # (each stored value's row: the caller's, when it asks twice)
+        para_rows = np.repeat(np.arange(para.shape[0]), np.diff(para.indptr))
     if per_doc.has_canonical_format and per_doc.shape[0] * per_doc.shape[1] <= dense_max:
         # a small cluster: read the values off the dense table, the same numbers the search finds
         # (a term the article lacks reads 0.0, and x * 0.0 adds nothing to a row's sum)
@@ -253,11 +259,19 @@ class _Story:
     para_sizes: np.ndarray  # stored terms per paragraph
 
 
+def _row_block(matrix: sparse.csr_matrix, lo: int, hi: int) -> sparse.csr_matrix:
+    """Rows `lo` to `hi - 1` of a CSR matrix on views of its arrays: `matrix[lo:hi]`, the same arrays, not copied
+    (the paragraphs' rows on 200 articles of 100,000 characters are 8 million stored values)."""
+    start, stop = matrix.indptr[lo], matrix.indptr[hi]
+    return sparse.csr_matrix((matrix.data[start:stop], matrix.indices[start:stop], matrix.indptr[lo:hi + 1] - start),
+                             shape=(hi - lo, matrix.shape[1]))
+
+
 def _story_sparse(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.ndarray, in_head: np.ndarray) -> _Story:
     """`_Story` with scipy's sparse products: for large clusters, where its C loops beat the sorts of `_story_arrays`
     (on 200 articles of 100,000 characters, 2.7 s against 5 s) and its per-matrix overhead no longer counts."""
-    para = weighted[:n_paragraphs]
-    title = weighted[n_paragraphs:]
+    para = _row_block(weighted, 0, n_paragraphs)
+    title = _row_block(weighted, n_paragraphs, weighted.shape[0])
     n_docs = title.shape[0]
     bounds = np.r_[0, np.cumsum(np.bincount(doc_of, minlength=n_docs))]
     heads = np.array([_head_length(n) for n in np.diff(bounds)], dtype=np.int64)
@@ -267,13 +281,14 @@ def _story_sparse(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
     head = title + _ones_rows(bounds[:-1], bounds[:-1] + np.minimum(heads, np.diff(bounds)), n_paragraphs) @ para
     total, total_sq = _dense_total(whole)
     whole_total = whole @ total
-    whole_sq = _row_squares(whole)
-    head_sq = _row_squares(head)
+    whole_sq = _row_squares(whole, distinct=True)
+    head_sq = _row_squares(head, distinct=True)
     head_total = head @ total
     whole_head = _rowdot(whole, head)
     para_total = para @ total
-    para_whole = _rowdot_own(para, whole, doc_of, distinct=True)
-    para_head = _rowdot_own(para, head, doc_of, distinct=True)
+    para_rows = np.repeat(np.arange(para.shape[0]), np.diff(para.indptr))
+    para_whole = _rowdot_own(para, whole, doc_of, distinct=True, para_rows=para_rows)
+    para_head = _rowdot_own(para, head, doc_of, distinct=True, para_rows=para_rows)
     return _Story(total_sq, whole_total, head_total, whole_sq, head_sq, whole_head, para_total, para_whole, para_head,
                   np.diff(para.indptr))
 
@@ -319,7 +334,7 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
 
     # the (article, term) groups of the paragraph values; `first`: each group's first position
     keys = doc_of[para_row].astype(np.int64) * width + p_cols
-    order = np.argsort(keys, kind="stable")
+    order = _stable_order(doc_of[para_row], p_cols)
     sorted_keys = keys[order]
     new = np.empty(keys.size, dtype=bool)
     new[:1] = True
@@ -385,6 +400,29 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
                   para_sizes)
 
 
+# numpy sorts integers of 16 bits by radix, in linear time
+_RADIX = 1 << 16
+
+
+def _stable_order(major: np.ndarray, minor: np.ndarray | None = None) -> np.ndarray:
+    """`np.argsort(major, kind="stable")`, or `np.lexsort((minor, major))` (by major, then minor), of
+    non-negative integers.
+
+    A stable sort has one answer, so where the values fit in 16 bits they are
+    sorted as such, by radix (the minor key first, then stably the major),
+    instead of by comparisons: the argument sorts of `_story_arrays` were a
+    fifth of its time on ViMs, and 15,000 keys sort in 0.1 ms instead of 0.7.
+    """
+    if minor is None:
+        if major.size and int(major.max()) < _RADIX:
+            return np.argsort(major.astype(np.uint16), kind="stable")
+        return np.argsort(major, kind="stable")
+    if major.size and int(major.max()) < _RADIX and int(minor.max()) < _RADIX:
+        by_minor = np.argsort(minor.astype(np.uint16), kind="stable")
+        return by_minor[np.argsort(major[by_minor].astype(np.uint16), kind="stable")]
+    return np.lexsort((minor, major))
+
+
 def _multiply_row_sums(rows: np.ndarray, products: np.ndarray, sorted_: bool, n_rows: int) -> np.ndarray:
     """Per row, the sum of the non-zero `products` (one per stored entry) as scipy's
     `x.multiply(y).sum(axis=1)` adds them: in stored order when both are sorted, else in the reverse."""
@@ -423,7 +461,7 @@ def _story_order(
     t_slot = np.where(hit, t_group, n_groups + np.arange(t_group.size))
     # the groups by first position (distinct positions, in article order)
     by_first = np.flatnonzero(present)
-    by_first = by_first[np.argsort(first[by_first], kind="stable")]
+    by_first = by_first[_stable_order(first[by_first])]
     f_doc, f_col = group_doc[by_first], group_col[by_first]
     if np.all((f_col[1:] < f_col[:-1]) | (f_doc[1:] != f_doc[:-1])):
         # the product stored its terms in increasing order (each article's first occurrences ran backwards):
@@ -431,12 +469,12 @@ def _story_order(
         rest = np.flatnonzero(present & ~covered)
         doc = np.concatenate([group_doc[rest], t_doc])
         col = np.concatenate([group_col[rest], t_cols])
-        order = np.lexsort((col, doc))
+        order = _stable_order(doc, col)
         return (doc[order], col[order], np.concatenate([sums[rest], t_vals])[order],
                 np.concatenate([rest, t_slot])[order])
     rest = by_first[~covered[by_first]]
     doc = np.concatenate([group_doc[rest], t_doc[backwards]])
-    order = np.argsort(doc, kind="stable")  # per article: its rest, then its title (two sorted runs merged)
+    order = _stable_order(doc)  # per article: its rest, then its title
     return (doc[order], np.concatenate([group_col[rest], t_cols[backwards]])[order],
             np.concatenate([sums[rest], t_vals[backwards]])[order], np.concatenate([rest, t_slot[backwards]])[order])
 

@@ -124,6 +124,13 @@ def _may_end_on_credit(line: str) -> bool:
     return ":" in line or ")" in line
 
 
+def _may_end_a_date_stamp(stripped: str) -> bool:
+    # `DATE_STAMP` ends on a digit, on "sa"/"ch"/"am"/"pm" (in either case: no other character folds to
+    # their letters) or on a ")", then spaces: a stripped line ending otherwise (a sentence's full stop, a
+    # closing quote) is no date stamp, and skips the pattern's optional groups
+    return stripped[-1:].isalnum() or stripped.endswith(")")
+
+
 def drop_reason(
     line: str, title: str, *, tokens: list[str] | None = None, count: int | None = None,
     title_tokens: list[str] | None = None,
@@ -141,20 +148,20 @@ def drop_reason(
         return DropReason.SYMBOLS_ONLY
     if MEDIA.match(stripped):
         return DropReason.MEDIA_PLAYER
-    if DATE_STAMP.match(stripped):
+    if _may_end_a_date_stamp(stripped) and DATE_STAMP.match(stripped):
         return DropReason.DATE_STAMP
     if count is None:
         count = count_syllables(stripped)
     if count <= PROMPT_MAX_SYLLABLES and PROMPT.search(stripped):
         return DropReason.SITE_PROMPT
-    if TAGS.match(stripped) and count <= TAGS_MAX_SYLLABLES:
+    if count <= TAGS_MAX_SYLLABLES and TAGS.match(stripped):
         return DropReason.TAGS
     if (("://" in stripped or _has_www(stripped)) and URL.search(stripped)
             and count_syllables(URL.sub(" ", stripped)) <= URL_LINE_MAX_SYLLABLES):
         return DropReason.SOURCE_URL
     if is_byline(stripped, count=count):
         return DropReason.BYLINE
-    if CAPTION_LINE.match(stripped) and count <= CAPTION_LINE_MAX_SYLLABLES:
+    if count <= CAPTION_LINE_MAX_SYLLABLES and CAPTION_LINE.match(stripped):
         return DropReason.PHOTO_CAPTION
     if (count <= CAPTION_TAIL_MAX_SYLLABLES and _may_end_on_credit(stripped) and CAPTION_TAIL.search(stripped)
             and len(split_paragraph(stripped)) <= CAPTION_TAIL_MAX_SENTENCES):

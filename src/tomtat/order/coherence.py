@@ -154,13 +154,25 @@ def _is_quote(text: str) -> bool:
     return len(body) > 1 and body[-1] in _QUOTE_CLOSE and not any(q in body[1:-1] for q in "”»")
 
 
-def find_opening(sentence: str, normalized: bool = False) -> Opening | None:
+def find_opening(sentence: str, normalized: bool = False, memo: dict | None = None) -> Opening | None:
     """The back-reference a sentence opens with, or None if it opens on its own.
 
     `normalized`: the sentence is already `normalize`d (every sentence of a
     representation is), so it is not normalized again: that was two thirds of
-    the time of a call.
+    the time of a call. `memo`: a dict the caller keeps for one cluster (the
+    story stage checks the same sentences again on every selection it tries,
+    the timeline some of them once more: a third of the calls on ViMs were
+    repeats), holding each sentence's answer.
     """
+    if memo is None:
+        return _find_opening(sentence, normalized)
+    key = (sentence, normalized)
+    if key not in memo:
+        memo[key] = _find_opening(sentence, normalized)
+    return memo[key]
+
+
+def _find_opening(sentence: str, normalized: bool) -> Opening | None:
     text = _strip(sentence, normalized)
     if _is_quote(text):
         return Opening(QUOTE, text, len(text))
@@ -202,16 +214,17 @@ def _mentions(name: str, earlier: Iterable[str]) -> bool:
     return any(pattern.search(normalize(text)) for text in earlier)
 
 
-def dangling_opening(sentence: str, earlier: Sequence[str] = (), normalized: bool = False) -> str | None:
+def dangling_opening(sentence: str, earlier: Sequence[str] = (), normalized: bool = False,
+                     memo: dict | None = None) -> str | None:
     """The kind of back-reference the sentence opens with, or None.
 
     `earlier` is what the reader has read before it (the summary's previous
     sentences): it resolves a `person` opening whose name it mentions. The
     other kinds need their article's previous sentence, which only the caller
     knows (see `dangling_sentences`), so they are always returned.
-    `normalized`: the sentence is already normalized (see `find_opening`).
+    `normalized`: the sentence is already normalized, `memo` a cluster's answers (see `find_opening`).
     """
-    opening = find_opening(sentence, normalized)
+    opening = find_opening(sentence, normalized, memo)
     if opening is None:
         return None
     if opening.kind == PERSON and opening.name and _mentions(opening.name, earlier):
@@ -228,7 +241,8 @@ def _capitalize(text: str) -> str:
     return text
 
 
-def drop_connective(sentence: str, earlier: Sequence[str] = (), normalized: bool = False) -> str | None:
+def drop_connective(sentence: str, earlier: Sequence[str] = (), normalized: bool = False,
+                    memo: dict | None = None) -> str | None:
     """The sentence without its leading connective, capitalised, if that stands alone; else None.
 
     None when the sentence opens with no connective (or with a back-reference
@@ -239,21 +253,21 @@ def drop_connective(sentence: str, earlier: Sequence[str] = (), normalized: bool
     >>> drop_connective("Tuy nhiên, giá xăng dầu trong nước vẫn được giữ ổn định.")
     'Giá xăng dầu trong nước vẫn được giữ ổn định.'
 
-    `normalized`: the sentence is already normalized (see `find_opening`).
+    `normalized`: the sentence is already normalized, `memo` a cluster's answers (see `find_opening`).
     """
-    opening = find_opening(sentence, normalized)
+    opening = find_opening(sentence, normalized, memo)
     if opening is None or opening.kind not in DROPPABLE or not opening.fixed:
         return None
     text = _strip(sentence, normalized)
     if opening.kind == ADDITIVE:  # "Tổng thống Putin còn chúc mừng ..." -> "Tổng thống Putin chúc mừng ..."
         start = opening.end - len(opening.text.split()[-1])
         rest = text[:start].rstrip() + " " + text[opening.end:].lstrip()
-        return None if dangling_opening(rest, earlier) else rest
+        return None if dangling_opening(rest, earlier, memo=memo) else rest
     rest = text[opening.end:].lstrip(" ,;:–—-").strip()
     if len(syllables(rest, normalized=True)) < MIN_STANDALONE_SYLLABLES:
         return None
     rest = _capitalize(rest)
-    if dangling_opening(rest, earlier):
+    if dangling_opening(rest, earlier, memo=memo):
         return None
     return rest
 

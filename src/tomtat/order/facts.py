@@ -40,11 +40,17 @@ def same_fact_rows(rep: Representation, rows: Iterable[int], at_least: float = S
     memo: dict[int, Row] = rep.memo.setdefault(("same_fact_rows", at_least), {})
     wanted = list(dict.fromkeys(int(i) for i in rows))
     missing = [i for i in wanted if i not in memo]
-    if missing and rep.overlap_table("comparable") is not None:
+    table = rep.overlap_table("comparable") if missing else None
+    if table is not None:
         # a news-sized cluster holds every pair's overlap in one table already (built for the selector):
-        # a row is read off it in a few microseconds
-        for i in missing:
-            memo[i] = rep.overlap_row(i, at_least=at_least)
+        # the rows are read off it at once, each `overlap_row`'s columns and ratios (row by row this was
+        # four numpy calls a row, 16 rows a ViMs cluster)
+        sub = table[missing]
+        r, c = np.nonzero((sub >= at_least) & (sub > 0))  # (row by row, columns ascending)
+        ratios = sub[r, c]
+        bounds = np.searchsorted(r, np.arange(len(missing) + 1)).tolist()
+        for k, i in enumerate(missing):
+            memo[i] = c[bounds[k]:bounds[k + 1]], ratios[bounds[k]:bounds[k + 1]]
     elif len(missing) > _TOGETHER:
         found = rep.overlap_rows(missing, at_least=at_least)
         indptr, indices, data = found.indptr, found.indices.astype(np.intp), found.data

@@ -115,6 +115,12 @@ def positions(rep: Representation) -> dict[tuple[int, int], int]:
     return found
 
 
+def openings(rep: Representation) -> dict:
+    """The representation's memo of `find_opening` answers (see its `memo`): the story checks the same
+    sentences on every selection it tries, and the timeline some of them again."""
+    return rep.memo.setdefault("openings", {})
+
+
 def antecedent(rep: Representation, index: dict[tuple[int, int], int], i: int, kind: str) -> list[int]:
     """The sentences that may resolve sentence i's back-reference: its article's previous one (a quote: or its next)."""
     s = rep.sentences[i]
@@ -224,7 +230,8 @@ def prefer_dated(
         same = cols[usable[cols] & (near >= SWAP_OVERLAP) & (near >= SAME_FACT_OVERLAP)]  # ascending, as they were
         for j in same[np.argsort(-weights[same])]:
             shown = trims.text(rep, int(j)) if trims is not None else rep.sentences[j].text
-            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(shown, normalized=True):
+            if j in out or weights[j] < SWAP_MIN_WEIGHT * weights[i] or dangling_opening(shown, normalized=True,
+                                                                                          memo=openings(rep)):
                 continue
             if fits(rep, out, budget, int(lengths[j]), removed=i, lengths=lengths):
                 out[out.index(i)] = int(j)
@@ -246,6 +253,7 @@ def standalone(rep: Representation, ordered: Sequence[int], trims: Trimmed | Non
     With `trims`, each sentence is checked as trimmed, and a trim is an edit even where nothing dangles.
     """
     placed = {(rep.sentences[i].doc, rep.sentences[i].position) for i in ordered}
+    memo = openings(rep)
     seen: set[tuple[int, int]] = set()
     earlier: list[str] = []
     edits: dict[int, str] = {}
@@ -253,7 +261,7 @@ def standalone(rep: Representation, ordered: Sequence[int], trims: Trimmed | Non
     for i in ordered:
         s = rep.sentences[i]
         text = trims.text(rep, i) if trims is not None else s.text
-        kind = dangling_opening(text, earlier, normalized=True)  # (a representation's sentences are, trimmed too)
+        kind = dangling_opening(text, earlier, normalized=True, memo=memo)  # (a representation's sentences are, trimmed too)
         if kind == QUOTE:
             resolved = (s.doc, s.position - 1) in placed or (s.doc, s.position + 1) in placed
         elif kind is not None and kind != PERSON:
@@ -263,7 +271,7 @@ def standalone(rep: Representation, ordered: Sequence[int], trims: Trimmed | Non
         if text != s.text:
             edits[i] = text
         if not resolved:
-            edited = drop_connective(text, earlier, normalized=True) if kind in DROPPABLE else None
+            edited = drop_connective(text, earlier, normalized=True, memo=memo) if kind in DROPPABLE else None
             if edited:
                 edits[i] = text = edited
             else:

@@ -18,7 +18,7 @@ from tomtat.dates import DateMention
 from tomtat.model import Document, TimelineEvent
 from tomtat.order.coherence import dangling_opening, drop_connective
 from tomtat.order.facts import same_fact_rows
-from tomtat.order.story import date_key
+from tomtat.order.story import date_key, openings
 from tomtat.represent import Representation
 from tomtat.select import candidates
 from tomtat.options import MAX_EVENTS  # noqa: F401  (the default lives with the options: no numpy to read it)
@@ -83,14 +83,14 @@ def _same_day_overlap(
     return near
 
 
-def _standalone_text(text: str) -> tuple[str, bool]:
+def _standalone_text(text: str, memo: dict | None = None) -> tuple[str, bool]:
     """The sentence as a timeline shows it (a leading connective dropped), and whether it now stands alone.
 
-    `text` is a representation's sentence: already normalized.
+    `text` is a representation's sentence: already normalized. `memo`: the story's `openings`.
     """
-    if dangling_opening(text, normalized=True) is None:
+    if dangling_opening(text, normalized=True, memo=memo) is None:
         return text, True
-    edited = drop_connective(text, normalized=True)
+    edited = drop_connective(text, normalized=True, memo=memo)
     return (edited, True) if edited else (text, False)
 
 
@@ -138,7 +138,7 @@ def build_timeline(
         # member states on its own ("Hiệp ước này sẽ hết hạn ...") is no timeline entry; the members after
         # the first that does are not read
         for i in group:
-            text, alone = _standalone_text(rep.sentences[i].text)
+            text, alone = _standalone_text(rep.sentences[i].text, openings(rep))
             if alone:
                 break
         if not alone:

@@ -151,6 +151,8 @@ def _name(value: str) -> str | None:
 
 def _dateline(line: str) -> str | None:
     """The outlet a dateline names: "VOV.VN - ...", "(Ngày Nay) - ..."; None for places and other text."""
+    if "-" not in line and "–" not in line and "—" not in line:
+        return None  # (both patterns need a dash: most lines have none)
     for pattern in (_PAREN_DATELINE, _BARE_DATELINE):
         m = pattern.match(line)
         if m:
@@ -204,8 +206,11 @@ def _lines(text: str, from_end: bool = False) -> Iterator[str]:
     """
     whole = remembered(text or "")
     if whole is not None:  # (the article normalized lately: its lines are at hand)
-        lines = [line.strip() for line in whole.split("\n") if line.strip()]
-        yield from reversed(lines) if from_end else lines
+        lines = whole.split("\n")
+        for line in reversed(lines) if from_end else lines:  # (stripped as read: the caller reads a few)
+            line = line.strip()
+            if line:
+                yield line
         return
     raw = (text or "").split("\n")
     for line in reversed(raw) if from_end else raw:
@@ -249,7 +254,9 @@ def find_outlet(
         name = _credit(line)
         if name:
             return Outlet(name, "credit")
-    m = _TITLE_SUFFIX.search(normalize(title or "").strip())
+    # (a suffix needs a dash or a bar, which normalizing neither makes nor removes: most titles are not
+    # normalized here at all)
+    m = _TITLE_SUFFIX.search(normalize(title).strip()) if title and any(c in title for c in "-–—|") else None
     if m:
         name = known_outlet(m.group(1))
         if name:

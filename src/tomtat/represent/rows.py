@@ -42,3 +42,27 @@ def mean_row(matrix) -> np.ndarray:
     """`matrix.mean(axis=0)` of a CSR matrix as a flat array: scipy scales the entries by 1/rows and adds each
     column's in row order (`csc_matvecs` of the transpose), as `np.bincount` adds its weights."""
     return np.bincount(matrix.indices, weights=matrix.data * (1.0 / matrix.shape[0]), minlength=matrix.shape[1])
+
+
+def take_rows(matrix, rows: np.ndarray | slice):
+    """`matrix[rows]` of a CSR matrix (`rows`: row indices, or a slice of consecutive rows), gathered on its
+    arrays: the same entries in the same order, one constructor call instead of scipy's indexing and
+    validation (on ViMs a row slice 0.045 -> 0.025 ms; `represent` takes three slices and one gather)."""
+    from scipy import sparse
+
+    indptr = matrix.indptr
+    if isinstance(rows, slice):
+        start, stop, step = rows.indices(matrix.shape[0])
+        if step != 1:
+            return matrix[rows]
+        a, b = int(indptr[start]), int(indptr[max(start, stop)])
+        new_indptr = indptr[start:max(start, stop) + 1] - a
+        return sparse.csr_matrix((matrix.data[a:b].copy(), matrix.indices[a:b].copy(), new_indptr),
+                                 shape=(max(stop - start, 0), matrix.shape[1]))
+    rows = np.asarray(rows, dtype=np.intp)
+    starts = indptr[rows]
+    sizes = indptr[rows + 1] - starts
+    new_indptr = np.zeros(rows.size + 1, dtype=indptr.dtype)
+    np.cumsum(sizes, out=new_indptr[1:])
+    at = np.arange(int(new_indptr[-1])) + np.repeat(starts - new_indptr[:-1], sizes)
+    return sparse.csr_matrix((matrix.data[at], matrix.indices[at], new_indptr), shape=(rows.size, matrix.shape[1]))

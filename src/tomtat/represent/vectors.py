@@ -12,7 +12,7 @@ from scipy import sparse
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.pairs import duplicate_groups
-from tomtat.represent.rows import mean_row
+from tomtat.represent.rows import mean_row, take_rows
 from tomtat.represent.stopwords import STOP_SYLLABLES
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows
 from tomtat.text.tokens import unigrams_and_bigrams
@@ -49,6 +49,14 @@ class Representation:
         """Syllables per sentence, built once (read-only): the selectors, the story and the features
         all read it, and rebuilding it per call was 1.5M `Sentence.length` calls on 200 long articles."""
         out = np.array([len(s.syllables) for s in self.sentences], dtype=float)
+        out.flags.writeable = False
+        return out
+
+    @cached_property
+    def docs(self) -> np.ndarray:
+        """Each sentence's article index, built once (read-only): the features, the teaser rule and the
+        selector read it (each built its own array from the sentences, the selector once per selection)."""
+        out = np.fromiter((s.doc for s in self.sentences), dtype=np.intp, count=len(self.sentences))
         out.flags.writeable = False
         return out
 
@@ -340,11 +348,10 @@ def represent(documents: list[Document]) -> Representation:
     # IDF over every sentence, each distinct row counted as its copies; the rows are then repeated
     weights = np.concatenate([np.bincount(row_of, minlength=distinct), np.ones(len(documents))]) if copies else None
     weighted = tfidf_rows(counts, documents=len(sentences) + len(documents), row_weights=weights)
-    title_vectors = weighted[distinct:]
-    vectors = weighted[:distinct]
+    # (rows gathered on the CSR arrays: `take_rows` is `weighted[distinct:]`, `weighted[:distinct]`, ...)
+    title_vectors = take_rows(weighted, slice(distinct, None))
+    vectors = take_rows(weighted, row_of if copies else slice(0, distinct))
     del weighted
-    if copies:
-        vectors = vectors[row_of]
     # `vectors.mean(axis=0)` on the arrays (`mean_row`: bit for bit the same centroid, without three sparse
     # matrices; past a million entries scipy's, whose temporaries are smaller than bincount's int64 copy of
     # the indices)
@@ -362,11 +369,11 @@ def represent(documents: list[Document]) -> Representation:
         concept_matrix = concept_counts.astype(bool).astype(float)
     else:
         if keys is None:
-            concept_matrix = _concepts_from_terms(counts[:distinct], vocabulary)
+            concept_matrix = _concepts_from_terms(take_rows(counts, slice(0, distinct)), vocabulary)
         else:
-            concept_matrix = _concepts_from_keys(counts[:distinct], tokens, keys)
+            concept_matrix = _concepts_from_keys(take_rows(counts, slice(0, distinct)), tokens, keys)
         if copies:
-            concept_matrix = concept_matrix[row_of]
+            concept_matrix = take_rows(concept_matrix, row_of)
     del counts
     doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
     concept_df = _articles_per_column(concept_matrix, doc_of, len(documents))
@@ -376,4 +383,6 @@ def represent(documents: list[Document]) -> Representation:
     # sentences with the same terms have the same vector: the groups `duplicate_groups` would find (or
     # finer ones, which serve as well), known here without comparing rows
     rep.__dict__["vector_duplicates"] = (firsts.astype(np.intp), row_of)
+    doc_of.flags.writeable = False
+    rep.__dict__["docs"] = doc_of
     return rep

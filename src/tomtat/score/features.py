@@ -191,7 +191,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     if n == 0:
         return out
     n_docs = len(rep.documents)
-    doc = np.array([s.doc for s in sents])
+    doc = rep.docs
     position = np.array([s.position for s in sents], dtype=float)
     per_doc = np.bincount(doc, minlength=n_docs).astype(float)
     lengths = rep.lengths
@@ -209,7 +209,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
         out[:, 5] = _own_title(vectors, row_of, titles, doc)
     # up to `DIRECT_ROWS` sentences (a news cluster) every cosine, once: the support and lead agreement
     # features both read it (each built its own sparse product before)
-    similarities = (rep.vectors @ rep.vectors.T).toarray() if 1 < n_docs and n <= DIRECT_ROWS else None
+    similarities = _cosine_table(vectors) if 1 < n_docs and n <= DIRECT_ROWS else None
     if n_docs > 1:
         # only the similar pairs, found through shared rare terms (no sentence x sentence matrix)
         # (identical sentences, syndicated copies, are compared once: `support_counts`)
@@ -225,7 +225,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
         for k, t in enumerate(texts):
             distinct_text[t] = k
         text_row = np.fromiter(map(distinct_text.__getitem__, all_texts), dtype=np.intp, count=n)
-    n_syl = np.array([len(s.syllables) for s in sents], dtype=float)
+    n_syl = rep.lengths  # (syllables per sentence, as floats)
     # does each syllable start with a digit: the first characters joined, classed at once
     digit = (_classes("".join(map(itemgetter(0), chain.from_iterable(s.syllables for s in sents))))[1] & _DIGIT) > 0
     numbers = np.bincount(np.repeat(np.arange(n), n_syl.astype(np.intp)), weights=digit, minlength=n)
@@ -274,6 +274,38 @@ def _matvec(matrix: sparse.csr_matrix, row_of: np.ndarray | None, x: np.ndarray)
     if row_of is None:
         return matrix @ x
     return row_dot(matrix.data, matrix.indices, row_of, x, matrix.shape[0])
+
+
+def _cosine_table(vectors: sparse.csr_matrix) -> np.ndarray:
+    """`(vectors @ vectors.T).toarray()` off the diagonal, bit for bit; the diagonal is not (see below).
+
+    scipy's sparse product adds, for each pair (i, j), the products
+    v[i, k] * v[j, k] over row i's stored terms k in order, from 0; a sparse
+    row times a dense matrix (`csr_matvecs`) adds v[i, k] * x[k, j] over the
+    same terms in the same order, from 0, where x[k, j] = v[j, k] (+0.0 when
+    sentence j lacks term k, which leaves the non-negative sum as it was). So
+    every pair of different sentences gets scipy's number, without building a
+    sparse result that is mostly non-zero. The dense operand keeps only the
+    terms at least two sentences hold: a term of one sentence meets no other
+    row, so only that sentence's own entry (its squared length) loses it. Both
+    readers ignore the diagonal: `support_counts` clears it, and
+    `_lead_agreement` returns for each sentence the best opening of another
+    article, whichever opening of its own article (itself included) ranks first.
+    On ViMs 0.44 -> 0.31 ms a cluster.
+    """
+    n = vectors.shape[0]
+    entries = vectors.indptr[-1]
+    terms = vectors.indices[:entries]
+    shared = np.bincount(terms, minlength=vectors.shape[1]) > 1
+    column = np.cumsum(shared) - 1
+    kept = shared[terms]
+    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))[kept]
+    cols, data = column[terms[kept]], vectors.data[:entries][kept]
+    dense = np.zeros((int(column[-1]) + 1 if column.size else 0, n))
+    dense[cols, rows] = data
+    indptr = np.zeros(n + 1, dtype=vectors.indptr.dtype)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return sparse.csr_matrix((data, cols.astype(vectors.indices.dtype), indptr), shape=(n, dense.shape[0])) @ dense
 
 
 def _own_title(

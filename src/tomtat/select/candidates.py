@@ -49,7 +49,7 @@ def restated(rep: Representation, threshold: float) -> tuple[np.ndarray, np.ndar
     import numpy as np
 
     sents = rep.sentences
-    doc = np.fromiter((s.doc for s in sents), dtype=np.intp, count=len(sents))
+    doc = rep.docs
     paragraph = np.fromiter((s.paragraph for s in sents), dtype=np.intp, count=len(sents))
     first = np.full(len(rep.documents), -1, dtype=np.intp)
     docs, start = np.unique(doc, return_index=True)  # each article's first sentence (document order)
@@ -93,13 +93,16 @@ def anchor_openings(rep: Representation, share: float, threshold: float) -> np.n
     """
     import numpy as np
 
-    key = ("restated", threshold)  # once per representation: the story stage selects several times
+    key = ("anchor_openings", share, threshold)  # once per representation: the story stage selects several times
     found = rep.memo.get(key)
     if found is None:
-        found = rep.memo[key] = restated(rep, threshold)
-    opening, again = found
-    docs = np.fromiter((s.doc for s in rep.sentences), dtype=np.intp, count=len(rep.sentences))
-    with_opening = np.unique(docs[opening])
-    if not with_opening.size or np.unique(docs[again]).size < share * with_opening.size:
-        return np.zeros(0, dtype=np.intp)
-    return np.flatnonzero(opening)
+        opening, again = restated(rep, threshold)
+        docs = rep.docs
+        with_opening = np.unique(docs[opening])
+        if not with_opening.size or np.unique(docs[again]).size < share * with_opening.size:
+            found = np.zeros(0, dtype=np.intp)
+        else:
+            found = np.flatnonzero(opening)
+        found.flags.writeable = False
+        rep.memo[key] = found
+    return found

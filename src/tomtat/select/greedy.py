@@ -114,10 +114,13 @@ def select_greedy(
         return float(w[covered].sum() + sal[chosen].sum())
 
     remaining = np.ones(cand.size, dtype=bool)
-    position = np.full(len(rep.sentences), -1, dtype=np.intp)  # sentence index -> its place in cand
-    position[cand] = np.arange(cand.size)
     uncovered = w.copy()
     scale = np.power(np.maximum(lengths, 1.0), length_exponent)  # (the same every round)
+    # a news-sized cluster's dense overlap table: the chosen sentence's row, read at the candidates
+    table = rep.overlap_table("comparable") if 0.0 <= max_overlap < 1.0 else None
+    if table is None:
+        position = np.full(len(rep.sentences), -1, dtype=np.intp)  # sentence index -> its place in cand
+        position[cand] = np.arange(cand.size)
     chosen: list[int] = []
     used = 0.0
     while len(chosen) < max_count:
@@ -135,6 +138,9 @@ def select_greedy(
         uncovered[concepts_of(best)] = 0.0
         if max_overlap < 0.0:
             remaining[:] = False  # every overlap (0 included) is above it
+        elif table is not None:
+            # (the candidates `overlap_row` below finds above the limit, in three numpy calls instead of nine)
+            remaining &= ~(table[cand[best], cand] > max_overlap)
         elif max_overlap < 1.0:
             # coverage alone still admits a paraphrase that adds one new detail; one sparse row: only the
             # sentences sharing a concept with it can be above the limit

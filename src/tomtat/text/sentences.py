@@ -74,6 +74,12 @@ def _last_token(text: str) -> str | None:
     sentence end asks this of the 40 characters before it: the expression
     tried every one of them (a third of the splitter's time on long text).
     """
+    if text[-1:].isalnum():
+        # the usual case, a word right before the mark: when the last whitespace token is all letters and
+        # digits, it is the run (a whitespace character is no word character and no dot)
+        token = text.rsplit(None, 1)[-1]
+        if token.isalnum():
+            return token
     w = len(text) - 1
     while w >= 0 and not (text[w].isalnum() or text[w] == "_"):
         w -= 1
@@ -107,35 +113,43 @@ def split_paragraph(paragraph: str) -> list[str]:
     """
     sentences: list[str] = []
     start = 0
-    # quote marks seen since `start`, counted incrementally (linear time on any input)
+    # quote marks seen since `start`, counted incrementally (linear time on any input), in a paragraph that
+    # holds a closing one (found at the first boundary: most lines have none, and most paragraphs no quote)
     scanned, opened, closed, straight = 0, 0, 0, 0
-    last_close = last_straight = -1  # (found at the first candidate boundary: most lines have none)
-    looked = False
+    last_close = last_straight = -1
+    quotes: bool | None = None
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end("end")
-        segment = paragraph[scanned:end]
-        opened += segment.count("“")
-        closed += segment.count("”")
-        straight += segment.count('"')
-        scanned = end
-        if not _starts_sentence(paragraph[match.end(): match.end() + 8]):
+        if quotes is None:
+            last_close, last_straight = paragraph.rfind("”"), paragraph.rfind('"')
+            quotes = last_close >= 0 or last_straight >= 0
+        if quotes:
+            # (without a closing mark in the paragraph the counts decide nothing: `last_*` are -1)
+            segment = paragraph[scanned:end]
+            opened += segment.count("“")
+            closed += segment.count("”")
+            straight += segment.count('"')
+            scanned = end
+        after = match.end()
+        # (`_starts_sentence`, whose answer is yes at once for a capital or a digit: the usual case)
+        first = paragraph[after:after + 1]
+        if not (first.isupper() or first.isdigit() or _starts_sentence(paragraph[after:after + 8])):
             continue
-        if not looked:
-            last_close, last_straight, looked = paragraph.rfind("”"), paragraph.rfind('"'), True
-        if (opened > closed and last_close >= match.end()) or (straight % 2 and last_straight >= match.end()):
+        if quotes and ((opened > closed and last_close >= after) or (straight % 2 and last_straight >= after)):
             continue
-        if _is_abbreviation(paragraph[max(start, match.start() - 40) : match.start()], match.group("end")):
+        mark = match.group("end")
+        # (only a full stop ends an abbreviation, only a "!" or "?" a brand name)
+        if mark == "." and _is_abbreviation(paragraph[max(start, match.start() - 40): match.start()], mark):
             continue
-        if _is_brand_mark(paragraph[max(start, match.start() - 40) : match.start()], match.group("end"),
-                          paragraph[match.end(): match.end() + 40]):
+        if (mark == "!" or mark == "?") and _is_brand_mark(
+                paragraph[max(start, match.start() - 40): match.start()], mark, paragraph[after: after + 40]):
             continue
         piece = paragraph[start:end].strip()
         if piece:
             sentences.append(piece)
-            start = match.end()
+            start = after
             scanned, opened, closed, straight = start, 0, 0, 0
     tail = paragraph[start:].strip()
     if tail:
         sentences.append(tail)
     return sentences
-
