@@ -52,7 +52,8 @@ order), none shipped:
   the grid (0.14 nearly everywhere), so it does not agree with ROUGE: 40.72/34.66/38.12/36.94/40.25/36.59.
 - `hinges-length` (max(0, log length - log(1 + k)) for k = 12, 20, 30, 45 syllables): 40.78/34.61/37.99/
   37.34/40.14/36.87 (AbMuSu CV +0.56 +- 0.29 paired; AbMuSu->ViMs under 38); with the centroid's knots
-  too (`hinges`): 40.66/34.28/37.89/37.15/40.00/36.73.
+  too (`hinges`): 40.66/34.28/37.89/37.15/40.00/36.73; with `inner-c` (`inner-c+hinges-length`):
+  40.73/34.46/37.97/37.34/39.99/36.54.
 - `ref-agree` (positives weighted by how many of the joint and per-reference oracles take them, / (1 + R)):
   40.68/34.74/38.11/36.77/39.98/36.33; `ref-smooth` (the same as label smoothing: the remaining share as a
   negative): 40.70/34.95/38.11/36.77/39.86/36.13. Both cost joint ViMs 0.3-0.4.
