@@ -4,6 +4,7 @@
     python bench/selection.py --variants before,anchor-0.5
     python bench/selection.py --oracle              # where the oracle's sentences are that tomtat misses
     python bench/selection.py --trim-oracle         # what trimming each kind of span would cost in reference bigrams
+    python bench/selection.py --per-fold --variants anchor-0.5,trim-additive   # and each minus the first, per fold
 
 Every cluster is cleaned, split and represented once and the 17 models of
 `tomtat train ... --cv 5` (5 per set, one per transfer, 5 joint) are fitted
@@ -16,7 +17,9 @@ numbers of the model without the anchor rule and without trimming (`select.trim`
 on in every other row; "no-trim" is the shipped settings without it). "random-cut-N" is
 trimming's control: in each cluster, as many syllables as `select.trim` trims are cut
 from the openings of as many random candidates instead (content and all), so it
-tells what any shortening of a few sentences does to greedy's choices.
+tells what any shortening of a few sentences does to greedy's choices. `--per-fold`
+adds, for every variant after the first, its difference to the first per CV fold of
+the test set, the paired t over clusters and the clusters won/lost.
 
 `--oracle` counts, for the ViMs-trained model on AbMuSu (and the others), the
 greedy ROUGE-2 oracle's sentences and tomtat's by paragraph (first paragraph =
@@ -64,7 +67,33 @@ VARIANTS = {
     "same-fact-0.25": {"anchor_share": None, "same_fact_overlap": 0.25},
     "same-fact-0.45": {"anchor_share": None, "same_fact_overlap": 0.45},
     "no-same-fact": {"anchor_share": None, "same_fact_overlap": 1.0},
+    # session 5 (Q2): the shipped settings (anchor rule and trimming on) with one selector setting changed
+    "length-0.6": {"length_exponent": 0.6},
+    "length-0.8": {"length_exponent": 0.8},
+    "length-0.9": {"length_exponent": 0.9},
+    "length-1.0": {"length_exponent": 1.0},
+    "anchor-same-fact-0.30": {"same_fact_overlap": 0.30},
+    "anchor-same-fact-0.40": {"same_fact_overlap": 0.40},
+    "anchor-same-fact-0.45": {"same_fact_overlap": 0.45},
+    "anchor-no-same-fact": {"same_fact_overlap": 1.0},
+    # only some of `select.trim`'s filler groups trimmed (trim.ADDITIVE / ELABORATIVE / HEARSAY)
+    "trim-additive": {"trim_only": ("additive",)},
+    "trim-elaborative+hearsay": {"trim_only": ("elaborative", "hearsay")},
+    "trim-additive+elaborative": {"trim_only": ("additive", "elaborative")},
+    "trim-additive+hearsay": {"trim_only": ("additive", "hearsay")},
+    # news-outlet attributions dropped ("Theo Reuters, ..." / "..., theo AFP."), with the fillers or alone
+    "trim+outlets": {"trim_outlets": True},
+    "outlets-only": {"trim_only": (), "trim_outlets": True},
+    # one more sentence after the summary, cut by the evaluator at the budget (measurement only: the
+    # summary never exceeds its budget): does a cut sentence beat the few syllables greedy leaves?
+    "overshoot": {"overshoot": True},
 }
+# measured in `trims` variants only: a news outlet named as the source (a media word + a name, or a name
+# in Latin letters without Vietnamese marks: AFP, Reuters, The Telegraph)
+_MEDIA = r"(?:hãng tin|hãng thông tấn|thông tấn xã|báo|tờ|trang|trang tin|đài|kênh|tạp chí|tờ báo|nhật báo|hãng)"
+_LATIN = r"[A-Z][A-Za-z.&'\-]*"
+_OUTLET = (rf"(?:{_MEDIA}\s+[A-ZĐ][^\s,.;:()]*(?:\s+[A-ZĐ0-9][^\s,.;:()]*){{0,4}}|{_LATIN}(?:\s+{_LATIN}){{0,3}})"
+           r"(?:\s+ngày\s+[\d/\-]+)?")
 
 
 def prepare(vims: Path, abmusu: Path):
@@ -127,6 +156,79 @@ def random_cut(rep, seed: int):
     return Trimmed(texts, lengths)
 
 
+def variant_trimmed(rep, settings):
+    """The `Trimmed` of a `trim_only` / `trim_outlets` variant: some filler groups, and/or outlet attributions."""
+    import re
+
+    from tomtat.select import candidates, trim
+    from tomtat.text.tokens import syllables
+
+    groups = settings.get("trim_only", ("additive", "elaborative", "hearsay"))
+    pattern = trim.filler_pattern(tuple(p for g in groups for p in getattr(trim, g.upper())))
+    lead = re.compile(rf"Theo\s+{_OUTLET}\s*,\s*(?=\w)")
+    trail = re.compile(rf",\s+theo\s+{_OUTLET}\s*(?=[.!?…]+[\"”’']?\s*$)")
+    texts, lengths = {}, rep.lengths.copy()
+    for i in candidates(rep).tolist():
+        text = rep.sentences[i].text.lstrip()
+        short = trim.trim_sentence(text, pattern) if groups else None
+        text = short or text
+        if settings.get("trim_outlets"):
+            m = lead.match(text)
+            if m is not None:
+                text = trim.trim_sentence(text, re.compile(re.escape(m.group(0)))) or text
+            m = trail.search(text)
+            if m is not None and len(syllables(text[:m.start()])) >= trim.MIN_REST_SYLLABLES:
+                text = text[:m.start()] + text[m.end():]
+        if text != rep.sentences[i].text.lstrip():
+            texts[i] = text
+            lengths[i] = len(syllables(text, normalized=True))
+    return trim.Trimmed(texts, lengths)
+
+
+def selectable(rep, settings):
+    """The candidates `select` hands its selector: `candidates` less the anchor rule's openings (never all)."""
+    from tomtat.select import anchor_openings, candidates
+
+    cand = candidates(rep)
+    if settings.get("anchor_share") is not None:
+        anchors = anchor_openings(rep, float(settings["anchor_share"]), float(settings["same_fact_overlap"]))
+        keep = ~np.isin(cand, anchors)
+        if keep.any():
+            cand = cand[keep]
+    return cand
+
+
+def overshoot(rep, scores, picked: list[int], cand) -> int | None:
+    """The sentence greedy would take next if the budget allowed (best gain per length^exponent among the
+    candidates not chosen and not the same fact as a chosen one), for the `overshoot` variant."""
+    from tomtat.represent import SAME_FACT_OVERLAP
+    from tomtat.select.greedy import _candidate_arrays, scaled_salience
+    from tomtat.select.trim import budget_lengths
+
+    indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
+    sal = scaled_salience(scores.sentence_weights[cand], w, scores.selection["salience_weight"])
+    covered = np.zeros(w.size, dtype=bool)
+    where = {int(c): k for k, c in enumerate(cand.tolist())}
+    for i in picked:
+        covered[indices[indptr[where[i]]:indptr[where[i] + 1]]] = True
+    threshold = scores.selection.get("same_fact_overlap", SAME_FACT_OVERLAP)
+    blocked = set(picked)
+    for i in picked:
+        cols, ratio = rep.overlap_row(i, at_least=threshold)
+        blocked.update(cols[ratio > threshold].tolist())
+    lengths = budget_lengths(rep, scores)[cand]
+    best, best_ratio = None, 0.0
+    for k, c in enumerate(cand.tolist()):
+        if c in blocked:
+            continue
+        row = indices[indptr[k]:indptr[k + 1]]
+        gain = float(w[row][~covered[row]].sum() + sal[k])
+        ratio = gain / max(float(lengths[k]), 1.0) ** scores.selection["length_exponent"]
+        if ratio > best_ratio:
+            best, best_ratio = c, ratio
+    return best
+
+
 def shown_text(rep, settings, i: int) -> str:
     """Sentence i as the summary shows it under these settings (trimmed unless `"trim": False`)."""
     from tomtat.select.trim import trimmed
@@ -135,6 +237,12 @@ def shown_text(rep, settings, i: int) -> str:
 
 
 def score_variant(setups, sal, settings, method="greedy") -> dict[str, float]:
+    """Each column's mean ROUGE-2 F1 (see `cluster_scores` for the per-cluster values)."""
+    return {name: round(statistics.fmean(values), 2) for name, values in cluster_scores(setups, sal, settings, method).items()}
+
+
+def cluster_scores(setups, sal, settings, method="greedy") -> dict[str, list[float]]:
+    """Each column's ROUGE-2 F1 per cluster (the set's order), for paired comparisons between variants."""
     from tomtat.evaluate.rouge import rouge
     from tomtat.order.position import order_sentences
 
@@ -146,14 +254,39 @@ def score_variant(setups, sal, settings, method="greedy") -> dict[str, float]:
             rep.memo.pop("trimmed", None)  # what select.trim found, or this variant's control in its place
             if control is not None:
                 rep.memo["trimmed"] = random_cut(rep, control)
+            elif "trim_only" in settings or "trim_outlets" in settings:
+                rep.memo["trimmed"] = variant_trimmed(rep, settings)
             picked = chosen(rep, p, settings, d.syllables, method)
             text = " ".join(shown_text(rep, settings, i) for i in order_sentences(rep, picked))
+            if settings.get("overshoot"):
+                from tomtat.score.learned import combine
+                from tomtat.train.fit import COMBINE
+
+                scores = combine(rep, p, COMBINE, settings)
+                extra = overshoot(rep, scores, list(picked), selectable(rep, settings))
+                if extra is not None:
+                    text += " " + shown_text(rep, settings, extra)
             values.append(rouge(text, cluster.references, limit=d.syllables).f1())
-        out[name] = round(statistics.fmean(values), 2)
+        out[name] = values
     for d in {id(d): d for d, _, _ in setups.values()}.values():
         for rep in d.reps:
             rep.memo.pop("trimmed", None)
     return out
+
+
+def paired_rows(setups, base: dict[str, list[float]], other: dict[str, list[float]], k: int) -> list[list[object]]:
+    """Per column: the variant minus the first variant, per CV fold of the test set (`fit.folds`) and overall,
+    with the paired t over clusters (per-fold ROUGE ranges about +/-2, so a mean difference alone says little)."""
+    from tomtat.train.fit import folds
+
+    rows = []
+    for name in SETUPS:
+        diff = np.asarray(other[name]) - np.asarray(base[name])
+        fold = folds(diff.size, k)
+        spread = diff.std(ddof=1) / np.sqrt(diff.size) if diff.size > 1 else 0.0
+        rows.append([name, *(f"{diff[fold == j].mean():+.2f}" for j in range(k)), f"{diff.mean():+.2f}",
+                     f"{diff.mean() / spread:+.1f}" if spread else "-", f"{int((diff > 0).sum())}/{int((diff < 0).sum())}"])
+    return rows
 
 
 def paragraph_table(d, sal, settings) -> list[list[object]]:
@@ -192,6 +325,10 @@ def _trim_spans() -> dict[str, object]:
         pattern = re.compile(r"^(?:" + "|".join(phrases) + r")\s*,\s*(?=\w)", re.IGNORECASE)
         return lambda text: pattern.sub("", text, count=1)
 
+    def edit(pattern: str):
+        compiled = re.compile(pattern)
+        return lambda text: compiled.sub("", text, count=1)
+
     def paren(pattern: str):
         compiled = re.compile(r"\s*\((?:" + pattern + r")\)")
         return lambda text: compiled.sub("", text)
@@ -208,6 +345,14 @@ def _trim_spans() -> dict[str, object]:
         "(N tuổi)": paren(r"\d{1,3} tuổi"),
         "(Capitalised Name)": paren(r"[A-ZĐ][^\s()\d,]*(?:\s[A-ZĐ][^\s()\d,]*){0,3}"),
         "(giờ địa phương)": paren(r"(?:theo )?giờ (?:địa phương|Việt Nam|Hà Nội|GMT)"),
+        # attributions (session 5): who said it, at the start or the end of the sentence
+        "leading 'Theo <outlet>,' (Theo Reuters, Theo báo X)": edit(rf"^Theo\s+{_OUTLET}\s*,\s*(?=\w)"),
+        "trailing ', theo <outlet>.'": edit(rf",\s+theo\s+{_OUTLET}\s*(?=[.!?…]+[\"”’']?\s*$)"),
+        "leading 'Theo <anyone>,'": edit(r"^Theo\s+[^,]{2,60},\s*(?=\w)"),
+        "trailing ', theo <anyone>.'": edit(r",\s+theo\s+[^,.;:]{2,60}(?=[.!?…]+[\"”’']?\s*$)"),
+        "trailing ', <speaker> cho biết / nói.'": edit(
+            r",\s+[^,.;:\"“”]{2,60}\s+(?:cho biết|cho hay|nói|chia sẻ)(?:\s+thêm)?\s*(?=[.!?…]+\s*$)"),
+        "leading '<speaker> cho biết,'": edit(r"^[^,.;:\"“”]{2,60}\s+cho biết\s*[,:]\s*"),
     }
 
 
@@ -254,6 +399,8 @@ def main() -> None:
     parser.add_argument("--method", default="greedy", help="selector (greedy or ilp)")
     parser.add_argument("--oracle", action="store_true", help="the oracle-versus-tomtat paragraph table instead")
     parser.add_argument("--trim-oracle", action="store_true", help="what each kind of trimmed span costs, instead")
+    parser.add_argument("--per-fold", action="store_true",
+                        help="also each variant minus the first one, per fold, with the paired t and wins/losses over clusters")
     args = parser.parse_args()
     from tomtat.train.fit import SELECT
 
@@ -275,13 +422,22 @@ def main() -> None:
                 print_table(f"{name}, {variant}: sentences / in the oracle / chosen by tomtat",
                             ["where", "all", "oracle", "tomtat"], paragraph_table(setups[name][0], sal[name], settings))
         return
-    rows = []
+    rows, first = [], None
+    paired: list[tuple[str, list[list[object]]]] = []
     for variant in args.variants.split(","):
         settings = {k: w for k, w in {**SELECT, **VARIANTS[variant]}.items() if w is not None}
-        scores = score_variant(setups, sal, settings, args.method)
+        values = cluster_scores(setups, sal, settings, args.method)
+        scores = {name: round(statistics.fmean(v), 2) for name, v in values.items()}
         rows.append([variant, *(f"{scores[s]:.2f}" for s in SETUPS)])
         console.print(variant, scores)
+        if first is None:
+            first = (variant, values)
+        elif args.per_fold:
+            paired.append((variant, paired_rows(setups, first[1], values, args.cv)))
     print_table(f"ROUGE-2 F1 (syllables), {args.method}", ["variant", *SETUPS], rows)
+    for variant, table in paired:
+        print_table(f"{variant} minus {first[0]}: per fold, mean, paired t, clusters won/lost",
+                    ["column", *(f"fold {j}" for j in range(args.cv)), "mean", "t", "won/lost"], table)
 
 
 if __name__ == "__main__":

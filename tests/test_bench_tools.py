@@ -69,3 +69,38 @@ def test_sumy_runs_on_vietnamese_without_nltk_data(name):
     assert 40 <= len(syllables(out)) <= 60
     first = out.split(".")[0].strip()
     assert first and first in " ".join(texts)
+
+
+def test_selection_variants_trim_only_the_named_groups_and_outlets():
+    pytest.importorskip("scipy")
+    from tomtat.model import Article
+    from tomtat.pipeline import analyze
+    from tomtat.select import candidates
+
+    selection = bench("selection")
+    rep = analyze([Article(title="Giá dầu tăng mạnh", text=(
+        "Giá dầu thô tăng 3% trong phiên giao dịch sáng nay tại thị trường châu Á.\n"
+        "Theo Reuters, giá dầu Brent đã lên mức 92 USD mỗi thùng, cao nhất trong một năm.\n"
+        "Ngoài ra, giá khí đốt tự nhiên cũng tăng 5% so với tuần trước tại châu Âu.\n"
+        "Được biết, OPEC+ sẽ họp vào tuần tới để bàn về sản lượng khai thác năm sau.\n"
+        "Các nhà phân tích dự báo giá sẽ còn tăng trong những tuần tới, theo AFP."))]).rep
+    texts = {rep.sentences[i].text: i for i in candidates(rep).tolist()}
+    shown = selection.variant_trimmed(rep, {"trim_only": ("additive",), "trim_outlets": True})
+    by_start = {rep.sentences[i].text.split(",")[0]: t for i, t in shown.texts.items()}
+    assert by_start["Theo Reuters"].startswith("Giá dầu Brent đã lên mức 92 USD")
+    assert by_start["Ngoài ra"].startswith("Giá khí đốt tự nhiên")
+    assert "Được biết" not in by_start  # hearsay is not in the named groups
+    assert shown.texts[texts["Các nhà phân tích dự báo giá sẽ còn tăng trong những tuần tới, theo AFP."]] == (
+        "Các nhà phân tích dự báo giá sẽ còn tăng trong những tuần tới.")
+    for i, text in shown.texts.items():
+        assert shown.lengths[i] == len(syllables(text)) < rep.lengths[i]
+
+
+def test_selection_paired_rows_give_per_fold_differences():
+    selection = bench("selection")
+    base = {name: [40.0] * 10 for name in selection.SETUPS}
+    other = {name: [40.0 + (k % 5 == 0)] * 1 + [40.0] * 9 for k, name in enumerate(selection.SETUPS)}
+    rows = selection.paired_rows(None, base, other, 5)
+    assert [row[0] for row in rows] == list(selection.SETUPS)
+    assert rows[0][1:7] == ["+0.50", "+0.00", "+0.00", "+0.00", "+0.00", "+0.10"]  # fold 0 holds clusters 0 and 5
+    assert rows[0][8] == "1/0" and rows[1][6] == "+0.00" and rows[1][7] == "-"

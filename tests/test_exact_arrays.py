@@ -185,6 +185,29 @@ def test_dense_overlap_table_gives_the_sparse_rows_bit_for_bit(against, monkeypa
         assert all(np.array_equal(a, b) for a, b in zip(again, restated(sparse_rep, threshold)))
 
 
+@pytest.mark.parametrize("against", ["comparable", "smaller", "larger"])
+def test_sparse_overlap_rows_with_copied_sentences_are_the_dense_tables(against, monkeypatch):
+    """Past the dense table, a cluster whose outlets copy each other's sentences counts each group of
+    identical concept rows once, as a column too, and lists every copy: the rows equal the dense table's."""
+    import tomtat.represent.vectors as vectors
+
+    # every metro article followed by the storm's first article, copied word for word
+    copied = [dict(a, text=a["text"] + "\n" + STORM[0]["text"]) for a in METRO]
+    dense, sparse_rep = analyze(METRO + STORM + copied).rep, analyze(METRO + STORM + copied).rep
+    n = len(dense.sentences)
+    assert dense.concept_firsts.size < n  # copies
+    monkeypatch.setattr(vectors, "_OVERLAP_BLOCK", 7)
+    monkeypatch.setattr(vectors, "_ROW_BY_ROW", 4)
+    for rows in (np.arange(n), np.arange(n)[::-1], np.arange(0, n, 2)):
+        for at_least in (0.0, 0.35):
+            monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
+            got = dense.overlap_rows(rows, against, at_least)
+            monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
+            want = sparse_rep.overlap_rows(rows, against, at_least)
+            for a, b in ((got.data, want.data), (got.indices, want.indices), (got.indptr, want.indptr)):
+                assert np.array_equal(a, b) and a.dtype == b.dtype
+
+
 def test_represent_centroid_and_concept_counts_are_scipys():
     """The centroid is `vectors.mean(axis=0)` (normalized), the concept document counts the columns of
     `membership @ concept_matrix`: counted in one table, article by article, or from sorted pairs."""

@@ -255,3 +255,32 @@ def test_prepare_reads_the_same_sentences_with_or_without_the_cleaners_tokens(mo
     assert [[(s.text, s.syllables) for s in d.sentences] for d in seeded] == \
         [[(s.text, s.syllables) for s in d.sentences] for d in scanned]
     assert [d.title_words for d in seeded] == [d.title_words for d in scanned]
+
+
+def test_summarize_pauses_the_cycle_collector_and_restores_it(sample_articles, monkeypatch):
+    import gc
+
+    import tomtat.pipeline as pipeline
+
+    seen = []
+    real = pipeline.analyze
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze", spy)
+    assert gc.isenabled()
+    summarize(sample_articles, words=60)
+    assert seen == [False] and gc.isenabled()
+    # an error inside still turns it back on
+    with pytest.raises(NoInputError):
+        summarize([], words=60)
+    assert gc.isenabled()
+    # a caller who turned it off keeps it off
+    gc.disable()
+    try:
+        summarize(sample_articles, words=60)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

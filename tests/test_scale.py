@@ -231,3 +231,41 @@ def test_ngram_counts_columns_merge_unigrams_and_bigrams(rows):
     width = len(tokens) + 1
     assert [tokens[k // width] if k % width == 0 else f"{tokens[k // width]} {tokens[k % width - 1]}"
             for k in keys] == vocabulary
+
+
+def test_selections_of_a_large_cluster_share_one_gathering_of_the_candidates_concepts(monkeypatch):
+    """Past `_SHARED_ROWS` candidates, each selection's arrays are read off those of every candidate:
+    the same arrays as gathering its own candidates, for subsets, repeated calls and other weights."""
+    from tomtat.select import greedy
+
+    monkeypatch.setattr(greedy, "_SHARED_ROWS", 0)
+    rep = _cluster_rep()
+    everyone = candidates(rep)
+    rng = np.random.default_rng(5)
+    weights = rep.concept_df.copy()
+    for k, cand in enumerate([everyone, everyone[rng.random(everyone.size) > 0.3], everyone[::2], everyone[:1],
+                              everyone[:0]]):
+        if k == 3:
+            weights = np.where(rng.random(weights.size) > 0.5, weights, 0.0)  # other weights: gathered again
+        got, want = greedy._subset_arrays(rep, cand, weights), greedy._candidate_arrays(rep, cand, weights)
+        assert all(np.array_equal(a, b) and a.dtype == b.dtype for a, b in zip(got, want))
+
+
+@pytest.mark.parametrize("per_product", [1, 2, 16])
+def test_restated_openings_past_the_dense_table_are_those_of_the_table(per_product, monkeypatch):
+    """Openings restated in their own article's body, found a few articles per sparse product: the same
+    sentences as read off the dense overlap table."""
+    from importlib import import_module
+
+    import tomtat.represent.vectors as vectors
+
+    module = import_module("tomtat.select.candidates")  # (the package's `candidates` is the function)
+    rep, sparse_rep = _cluster_rep(), _cluster_rep()
+    for threshold in (0.1, 0.35):
+        want = module.restated(rep, threshold)
+        monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
+        monkeypatch.setattr(module, "_RESTATED_DOCS", per_product)
+        got = module.restated(sparse_rep, threshold)
+        monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
+        assert all(np.array_equal(a, b) for a, b in zip(got, want))
+    assert want[0].any()

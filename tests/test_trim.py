@@ -80,6 +80,22 @@ def test_other_openings_and_near_misses_are_left_alone(sentence):
     assert trim_sentence(sentence) is None
 
 
+def test_a_pattern_over_one_group_trims_only_that_group():
+    from tomtat.select import trim
+
+    assert trim.FILLERS == trim.ADDITIVE + trim.ELABORATIVE + trim.HEARSAY
+    additive = trim.filler_pattern(trim.ADDITIVE)
+    assert trim_sentence("Ngoài ra, tỉnh không thu học phí học kỳ này đối với học sinh vùng lũ.", additive) == (
+        "Tỉnh không thu học phí học kỳ này đối với học sinh vùng lũ.")
+    for sentence in ("Theo đó, mỗi hộ có nhà bị cuốn trôi được hỗ trợ 40 triệu đồng.",
+                     "Được biết, đợt lũ đã làm 7 người chết tại hai huyện."):
+        assert trim_sentence(sentence) is not None  # every group by default
+        assert trim_sentence(sentence, additive) is None
+    hearsay = trim.filler_pattern(trim.HEARSAY)  # the longer phrase first: "thêm" goes with it
+    assert trim_sentence("Được biết thêm, ông Hải đã nghỉ hưu từ năm 2019 tại quê nhà.", hearsay) == (
+        "Ông Hải đã nghỉ hưu từ năm 2019 tại quê nhà.")
+
+
 @pytest.mark.parametrize("sentence", [
     "Theo đó, tỉnh không hỗ trợ các hộ xây nhà trái phép sau ngày 1/7/2024.",
     "Cụ thể, 3 trong số 5 bị can chưa nộp lại 1,2 tỷ đồng đã chiếm đoạt.",

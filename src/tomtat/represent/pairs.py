@@ -35,16 +35,17 @@ def _suffix(matrix: sparse.csr_matrix, threshold: float, share: float = 1.0) -> 
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     per_row = np.diff(matrix.indptr)
     row_of = np.repeat(np.arange(matrix.shape[0]), per_row)
-    # within each row: most common terms first
-    order = np.lexsort((-df[matrix.indices], row_of))
+    # within each row: most common terms first (ties in column order): one stable sort of an int64 key,
+    # the order `np.lexsort((-df[indices], row_of))` gives in a quarter of its time
+    top = int(df.max()) if df.size else 0
+    order = np.argsort(row_of.astype(np.int64) * (top + 1) + (top - df[matrix.indices]), kind="stable")
     squares = matrix.data[order] ** 2
     running = np.cumsum(squares)
     before = np.repeat(np.concatenate([[0.0], running])[matrix.indptr[:-1]], per_row)
     # prefix length^2 < t, i.e. length < sqrt(t) (with a margin for the rounding of the running sum)
     in_prefix = (running - before) < share * threshold * (1 - 1e-9)
-    keep = np.sort(order[~in_prefix])
     mask = np.zeros(matrix.nnz, dtype=bool)
-    mask[keep] = True
+    mask[order[~in_prefix]] = True
     data = np.where(mask, matrix.data, 0.0)
     out = sparse.csr_matrix((data, matrix.indices.copy(), matrix.indptr.copy()), shape=matrix.shape)
     out.eliminate_zeros()
@@ -68,7 +69,11 @@ def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> tuple[np.ndar
     suffix (rarer) terms, a block of rows at a time, and the third lies between
     0 and |xP| |yP| < threshold. Only pairs that bound leaves undecided get
     their prefix dot computed. Memory and time follow the pairs sharing a rare
-    term, not the square of the rows.
+    term, not the square of the rows. Each block of rows x meets only the rows
+    y before it, in one product of [y, yS] with [xS, xP]: every unordered pair
+    is found once (two products over all rows listed each twice; on the
+    200 x 100,000-character bench cluster 13M candidates instead of 24M, and
+    a quarter less time).
     """
     vectors = vectors.tocsr()
     n = vectors.shape[0]
@@ -85,15 +90,27 @@ def similar_pairs(vectors: sparse.csr_matrix, threshold: float) -> tuple[np.ndar
     prefix = (vectors - suffix).tocsr()
     prefix.eliminate_zeros()
     lengths = np.sqrt(np.asarray(prefix.multiply(prefix).sum(axis=1)).ravel())
-    rare_t, suffix_t = vectors.T.tocsr(), suffix.T.tocsr()
+    top = float(lengths.max()) if lengths.size else 0.0
+    # y.xS + yS.xP as one product: [y, yS] . [xS, xP], every earlier row y against a block of rows x
+    earlier = sparse.hstack([vectors, suffix], format="csr")
     found_rows, found_cols = [], []
     for a in range(0, n, _BLOCK_ROWS):  # a block of rows at a time: memory follows the block's candidates
         b = min(n, a + _BLOCK_ROWS)
-        # x.y less xP.yP = xS.y + xP.yS, for the pairs sharing a term in either suffix
-        known = (suffix[a:b] @ rare_t + prefix[a:b] @ suffix_t).tocoo()
-        rows, cols, low = known.row.astype(np.intp) + a, known.col.astype(np.intp), known.data
-        later = cols > rows
-        rows, cols, low = rows[later], cols[later], low[later]
+        # only the rows before each block row: every unordered pair once (the full symmetric product
+        # listed each twice), and only the block's own rows transposed
+        # (the first b rows as views of the arrays: slicing copied them, a fifth of the search)
+        end = earlier.indptr[b]
+        head = sparse.csr_matrix((earlier.data[:end], earlier.indices[:end], earlier.indptr[:b + 1]),
+                                 shape=(b, earlier.shape[1]), copy=False)
+        known = head @ sparse.hstack([suffix[a:b], prefix[a:b]], format="csr").T
+        # a pair is open or a hit only if low + |xP| |yP| >= threshold, so only if low + top^2 is
+        # (rounding is monotone): most candidates share one middling term and fall below it, and are
+        # dropped before any row index or length is gathered for them (that was most of the filtering)
+        maybe = np.flatnonzero(known.data + top * top >= threshold)
+        rows = (np.searchsorted(known.indptr, maybe, side="right") - 1).astype(np.intp)
+        cols, low = known.indices[maybe].astype(np.intp) + a, known.data[maybe]
+        before = rows < cols
+        rows, cols, low = rows[before], cols[before], low[before]
         hit = low >= threshold
         open_ = ~hit & (low + lengths[rows] * lengths[cols] >= threshold)
         if open_.any():

@@ -64,6 +64,35 @@ def _candidate_arrays(
     return indptr, new_col[keep].astype(m.indices.dtype), m.data[at][keep], weights[used]
 
 
+# candidates from which the selections of one representation share one gathering of their concepts
+_SHARED_ROWS = 5_000
+
+
+def _subset_arrays(
+    rep: Representation, cand: np.ndarray, weights: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`_candidate_arrays(rep, cand, weights)` read off those of every candidate of `rep` (`candidates`),
+    gathered once per representation and weights: the story stage selects up to four times with a few
+    sentences banned each time, and on the 200 x 100,000-character bench cluster each gathering of 130k
+    candidates' concepts was two thirds of its selection. The same rows, so the same arrays."""
+    from tomtat.select.candidates import candidates
+
+    everyone = candidates(rep)
+    found = rep.memo.get("candidate_arrays")
+    if found is None or not np.array_equal(found[0], weights):
+        found = rep.memo["candidate_arrays"] = (weights.copy(), _candidate_arrays(rep, everyone, weights))
+    indptr, cols, data, used_weights = found[1]
+    at = np.searchsorted(everyone, cand)
+    if at.size and (at[-1] >= everyone.size or not np.array_equal(everyone[np.minimum(at, everyone.size - 1)], cand)):
+        return _candidate_arrays(rep, cand, weights)  # (not a subset of the candidates)
+    starts, ends = indptr[at], indptr[at + 1]
+    sizes = ends - starts
+    entries = np.arange(int(sizes.sum())) + np.repeat(starts - np.cumsum(sizes) + sizes, sizes)
+    new_indptr = np.zeros(cand.size + 1, dtype=indptr.dtype)
+    np.cumsum(sizes, out=new_indptr[1:])
+    return new_indptr, cols[entries], data[entries], used_weights
+
+
 def scaled_salience(salience: np.ndarray, weights: np.ndarray, salience_weight: float) -> np.ndarray:
     """Salience on the scale of an average concept, so `salience_weight` means the same in any cluster."""
     top = salience.max() if salience.size else 0.0
@@ -87,7 +116,8 @@ def select_greedy(
     length_exponent = setting(scores, "length_exponent", length_exponent, LENGTH_EXPONENT)
     max_overlap = setting(scores, "same_fact_overlap", max_overlap, SAME_FACT_OVERLAP)
     lengths = budget_lengths(rep, scores)[cand]  # as the summary shows them (select.trim)
-    indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
+    gather = _subset_arrays if cand.size > _SHARED_ROWS else _candidate_arrays
+    indptr, indices, data, w = gather(rep, cand, scores.concept_weights)
     if indices.size <= _ARRAY_ENTRIES:
         # `incidence @ x` on the CSR arrays: scipy's `csr_matvec` adds each row's products in order from 0,
         # as `np.bincount` adds its weights (the same gains bit for bit, without scipy's per-call overhead)

@@ -32,7 +32,11 @@ README "Design decisions"): on the 6-column `--cv 5` table, ViMs CV 40.61 ->
 40.59, the other five columns +0.09 to +0.42; and above a control that makes the
 same cuts at random candidates' openings in every column. With the round-5 labels
 (per-reference positives, balanced joint training): ViMs CV 40.83 -> 40.69, joint
-ViMs 40.33 -> 40.28, the four other columns +0.09 to +0.33.
+ViMs 40.33 -> 40.28, the four other columns +0.09 to +0.33. That ViMs cost is no
+systematic loss (43 ViMs clusters won, 43 lost) and no one group's: it comes with
+the ELABORATIVE and HEARSAY groups, which also carry half of AbMuSu's gain, so no
+subset keeps the gains without it (`--per-fold --variants anchor-0.5,trim-additive,
+trim-additive+elaborative,...`, README "Design decisions", session 5).
 """
 
 from __future__ import annotations
@@ -50,27 +54,35 @@ if TYPE_CHECKING:
     from tomtat.score import Scores
 
 # Openings that add, elaborate or report hearsay; each must be followed by a comma to be trimmed.
-FILLERS: tuple[str, ...] = (
-    # addition
+ADDITIVE: tuple[str, ...] = (
     "ngoài ra", "bên cạnh đó", "bên cạnh việc này", "đồng thời", "cùng với đó", "hơn nữa", "hơn thế nữa",
     "thêm vào đó", "không chỉ vậy", "không chỉ thế", "không những thế", "không những vậy", "chưa hết",
-    # elaboration
-    "theo đó", "cụ thể", "cụ thể là",
-    # hearsay
-    "được biết", "được biết thêm",
 )
+ELABORATIVE: tuple[str, ...] = ("theo đó", "cụ thể", "cụ thể là")
+HEARSAY: tuple[str, ...] = ("được biết", "được biết thêm")
+FILLERS: tuple[str, ...] = ADDITIVE + ELABORATIVE + HEARSAY
 # what is left must still be a sentence ("Cụ thể, như sau." is not)
 MIN_REST_SYLLABLES = 5
 _QUOTES = "\"'“‘«"
-_FILLER = re.compile(
-    r"(?:" + "|".join(sorted(map(re.escape, FILLERS), key=len, reverse=True)) + r")\s*,\s*"
-    rf"(?=[\w{_QUOTES}])",
-    re.IGNORECASE,
-)
 
 
-def trim_sentence(text: str) -> str | None:
+def filler_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A leading `phrases` entry, its comma and the spaces after it (longest phrase first: "cụ thể là" before "cụ thể")."""
+    return re.compile(
+        r"(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\s*,\s*"
+        rf"(?=[\w{_QUOTES}])",
+        re.IGNORECASE,
+    )
+
+
+_FILLER = filler_pattern(FILLERS)
+
+
+def trim_sentence(text: str, pattern: re.Pattern[str] = _FILLER) -> str | None:
     """The sentence without its leading filler phrase, capitalised; None when there is nothing to trim.
+
+    `pattern` (`filler_pattern`) picks the phrases: every `FILLERS` entry unless given (a subset is a
+    measurement, `bench/selection.py`'s `trim-*` variants).
 
     >>> trim_sentence("Theo đó, giá xăng RON 95 tăng 410 đồng mỗi lít từ 15 giờ chiều nay.")
     'Giá xăng RON 95 tăng 410 đồng mỗi lít từ 15 giờ chiều nay.'
@@ -78,7 +90,7 @@ def trim_sentence(text: str) -> str | None:
     True
     """
     stripped = text.lstrip()
-    m = _FILLER.match(stripped)
+    m = pattern.match(stripped)
     if m is None:
         return None
     rest = stripped[m.end():]
@@ -119,13 +131,20 @@ def _trimmed(rep: Representation) -> Trimmed:
 
     texts: dict[int, str] = {}
     lengths = rep.lengths
+    # a sentence repeated word for word (syndicated copies: the 100k bench cluster holds each about 5.6
+    # times) is trimmed and counted once
+    done: dict[str, tuple[str, int] | None] = {}
     for i in candidates(rep).tolist():
-        short = trim_sentence(rep.sentences[i].text)
-        if short is not None:
+        text = rep.sentences[i].text
+        if text in done:
+            found = done[text]
+        else:
+            short = trim_sentence(text)
+            found = done[text] = None if short is None else (short, len(syllables(short, normalized=True)))
+        if found is not None:
             if not texts:
                 lengths = lengths.copy()
-            texts[i] = short
-            lengths[i] = len(syllables(short, normalized=True))
+            texts[i], lengths[i] = found
     lengths.flags.writeable = False
     return Trimmed(texts, lengths)
 
