@@ -42,6 +42,9 @@ LEARNERS = {
     "pairwise": variants.fit_pairwise,
     "pairwise-pos": functools.partial(variants.fit_pairwise, pair_weights="pos"),
     "pairwise-cluster": functools.partial(variants.fit_pairwise, pair_weights="cluster"),
+    "inner-c": variants.fit_inner_c,
+    "inner-c-ll": functools.partial(variants.fit_inner_c, criterion="log_loss"),
+    "inner-ls": functools.partial(variants.fit_inner_c, grid=(0.1,), scales=(0.6, 0.7, 0.8, 0.9, 1.0)),
 }
 FEATURE_SETS = {
     "cluster-z": lambda rep, x: variants.cluster_normalized(x),
@@ -99,7 +102,8 @@ def row(result) -> list[float]:
 
 def run(prepared, name: str, c: float, k: int) -> list[float]:
     parts = [p for p in name.split("+") if p != "base"]
-    known = [*LEARNERS, *FEATURE_SETS, *variants.LABELS, "unbalanced"]
+    labels = {**variants.LABELS, **variants.REPEATED_ROWS}
+    known = [*LEARNERS, *FEATURE_SETS, *labels, "unbalanced"]
     unknown = [p for p in parts if p not in known]
     if unknown:
         raise SystemExit(f"unknown variant {unknown[0]!r}; use base or {', '.join(known)}")
@@ -107,8 +111,8 @@ def run(prepared, name: str, c: float, k: int) -> list[float]:
     transforms = [FEATURE_SETS[p] for p in parts if p in FEATURE_SETS]
     with contextlib.ExitStack() as stack:
         for p in parts:
-            if p in variants.LABELS:
-                stack.enter_context(label_set(prepared, variants.LABELS[p]))
+            if p in labels:
+                stack.enter_context(label_set(prepared, labels[p]))
         if "unbalanced" in parts:
             stack.enter_context(unbalanced())
         if transforms:
@@ -127,10 +131,12 @@ def main() -> None:
     args = parser.parse_args()
     prepared = [domains.prepare_dataset(kind, read_dataset(kind, require(path)))
                 for kind, path in (("vims", args.vims), ("abmusu", args.abmusu))]
-    rows = [[name, *run(prepared, name, args.c, args.cv)] for name in args.variants]
+    variants.INNER.register(prepared)
+    rows = []
+    for name in args.variants:
+        rows.append([name, *run(prepared, name, args.c, args.cv)])
+        print(rows[-1][0], "/".join(f"{v:.2f}" for v in rows[-1][1:]), flush=True)  # as each one ends
     print_table(f"ROUGE-2 F1 (syllables), {args.cv}-fold CV, C = {args.c}", COLUMNS, rows)
-    for r in rows:  # untruncated, for copying: the variant, then the six numbers in COLUMNS order
-        print(r[0], "/".join(f"{v:.2f}" for v in r[1:]))
     if args.json:
         args.json.write_text(json.dumps([dict(zip(COLUMNS, r)) for r in rows], indent=1) + "\n", encoding="utf-8")
 

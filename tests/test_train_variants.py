@@ -171,3 +171,65 @@ def test_round5_label_variants_keep_shapes_and_the_oracle():
         assert (out.weights > 0).all(), name
     old = LABELS["joint-oracle"](rep, references, 40, example)
     assert old.labels.sum() <= example.labels.sum()
+
+
+def test_hinge_terms_are_zero_below_their_knots_and_keep_the_raw_features():
+    """Session 5's piecewise-linear terms (measured, not shipped): max(0, x - knot), appended."""
+    from tomtat.train.variants import CENTROID_KNOTS, LENGTH_KNOTS, hinges
+
+    base = features_of(SAME_LEAD + OTHER_LEADS)
+    x = hinges(base)
+    assert x.shape == (base.shape[0], base.shape[1] + len(LENGTH_KNOTS) + len(CENTROID_KNOTS))
+    assert np.array_equal(x[:, :base.shape[1]], base) and (x[:, base.shape[1]:] >= 0).all()
+    length = base[:, FEATURES.index("log_length")]
+    first = x[:, base.shape[1]]  # the 12-syllable knot: zero exactly for sentences of at most 12 syllables
+    assert np.array_equal(first > 0, length > np.log1p(LENGTH_KNOTS[0]))
+    assert hinges(base, centroid=False).shape[1] == base.shape[1] + len(LENGTH_KNOTS)
+
+
+def test_reference_vote_labels_weight_positives_by_how_many_oracles_take_them():
+    from tomtat.train.fit import labelled
+    from tomtat.train.variants import REPEATED_ROWS, labels_reference_agreement
+
+    rep = represent(prepare(Cluster(articles=SAME_LEAD + OTHER_LEADS)))
+    texts = [s.text for s in rep.sentences]
+    references = [texts[0] + " " + texts[3], texts[6] + " " + texts[0]]
+    example = labelled("x", rep, references, 40)
+    agree = labels_reference_agreement(rep, references, 40, example)
+    positive = agree.labels > 0
+    assert positive[0] and np.array_equal(positive, agree.labels.astype(bool))
+    # sentence 0 opens both references: every oracle of the three takes it
+    assert agree.weights[0] == pytest.approx(1.0, abs=2e-3)
+    assert ((agree.weights[positive] > 0.3) & (agree.weights[positive] <= 1.0 + 2e-3)).all()
+    smooth = REPEATED_ROWS["ref-smooth"](rep, references, 40, example)
+    extra = smooth.features.shape[0] - example.features.shape[0]
+    assert extra == int((positive & (agree.weights < 1)).sum())
+    assert smooth.labels.shape == smooth.weights.shape == (smooth.features.shape[0],)
+    assert not smooth.labels[len(example.labels):].any()  # the repeated rows are the negatives' share
+    one = labelled("y", rep, references[:1], 40)
+    assert labels_reference_agreement(rep, references[:1], 40, one) is one  # one reference: unchanged
+
+
+def test_inner_cv_picks_a_c_of_its_grid_and_its_rouge_matches_the_evaluator():
+    """`fit_inner_c` (C chosen by an inner CV of the training set itself) on a few small clusters."""
+    from tomtat.evaluate.rouge import rouge
+    from tomtat.train.domains import prepare_dataset, summary_text
+    from tomtat.train.fit import fit
+    from tomtat.train.variants import InnerContext, _summary, inner_scores, rouge2_f1
+
+    stories = [SAME_LEAD, OTHER_LEADS, SAME_LEAD[::-1], OTHER_LEADS[::-1]]
+    clusters = []
+    for i, articles in enumerate(stories):
+        texts = [s.text for s in represent(prepare(Cluster(articles=list(articles)))).sentences]
+        clusters.append(Cluster(articles=list(articles), id=f"c{i}", references=[texts[0] + " " + texts[2], texts[1]]))
+    data = prepare_dataset("vims", clusters, syllables=40)
+    context = InnerContext()
+    context.register([data])
+    model = fit(data.examples, 0.1)
+    for cluster, rep, e in zip(data.clusters, data.reps, data.examples):
+        text = summary_text(rep, model, 40)
+        assert _summary(rep, model, e.features, 40) == text
+        assert rouge2_f1(text, cluster.references, 40) == pytest.approx(rouge(text, cluster.references, limit=40).f1())
+    rows = inner_scores(data.examples, grid=(0.05, 0.1), k=2, scales=(1.0, 0.8), context=context)
+    assert [(r["c"], r["scale"]) for r in rows] == [(0.05, 1.0), (0.05, 0.8), (0.1, 1.0), (0.1, 0.8)]
+    assert all(0 <= r["rouge2"] <= 100 and r["log_loss"] > 0 and r["vims"] == r["rouge2"] for r in rows)

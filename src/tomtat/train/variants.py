@@ -37,6 +37,26 @@ of the rule gave 40.71/34.73/37.98/36.57/39.97/35.83 (joint ViMs and
 AbMuSu->ViMs lower) and did not. The
 functions here are pure (features and examples in, arrays or a format-2
 model dict out) so that the measurement can be repeated.
+
+Session 5 (issue 8, on the shipped recipe with trimming; `base` 40.69/34.74/38.11/36.77/40.28/36.59, same
+order), none shipped:
+
+- `inner-c` (`fit_inner_c`): C chosen inside each training set by a 5-fold inner CV over `INNER_C`
+  (0.03-0.14) by the ROUGE-2 of its own held-out summaries (mean over its datasets):
+  40.85/34.57/38.12/36.96/40.19/36.64. The ViMs training sets chose 0.03/0.14/0.05/0.03/0.05 (all 300:
+  0.07), AbMuSu's 0.1/0.14/0.14/0.14/0.1 (all 200: 0.14), the joint ones 0.03-0.1. AbMuSu's inner ROUGE
+  rises with C (0.3-0.8 from 0.03 to the best); ViMs' is flat (0.07-0.15 across the grid, noise). Paired per cluster against base: ViMs CV
+  +0.16 +- 0.10 (4 of 5 folds up), ViMs->AbMuSu -0.16 +- 0.09, joint ViMs -0.08 +- 0.07: a ViMs-trained
+  model with a smaller C transfers worse, as C 0.07 did.
+- `inner-c-ll`: the same by held-out weighted log-loss, which always prefers the weakest regularization of
+  the grid (0.14 nearly everywhere), so it does not agree with ROUGE: 40.72/34.66/38.12/36.94/40.25/36.59.
+- `hinges-length` (max(0, log length - log(1 + k)) for k = 12, 20, 30, 45 syllables): 40.78/34.61/37.99/
+  37.34/40.14/36.87 (AbMuSu CV +0.56 +- 0.29 paired; AbMuSu->ViMs under 38); with the centroid's knots
+  too (`hinges`): 40.66/34.28/37.89/37.15/40.00/36.73; with `inner-c` (`inner-c+hinges-length`):
+  40.73/34.46/37.97/37.34/39.99/36.54.
+- `ref-agree` (positives weighted by how many of the joint and per-reference oracles take them, / (1 + R)):
+  40.68/34.74/38.11/36.77/39.98/36.33; `ref-smooth` (the same as label smoothing: the remaining share as a
+  negative): 40.70/34.95/38.11/36.77/39.86/36.13. Both cost joint ViMs 0.3-0.4.
 """
 
 from __future__ import annotations
@@ -335,6 +355,38 @@ def labels_joint_oracle(rep: Representation, references: Sequence[str], syllable
     return replace(example, labels=labels, weights=sample_weights(labels, reference_precision(rep, references)))
 
 
+def _oracle_votes(rep: Representation, references: Sequence[str], syllables: int, joint: np.ndarray) -> np.ndarray:
+    """Per sentence, how many of the 1 + R oracles (the joint one, each reference's own) take it."""
+    votes = (joint > 0).astype(float)
+    for ref in references:
+        votes += oracle_labels(rep, [ref], syllables) > 0
+    return votes
+
+
+def labels_reference_agreement(rep: Representation, references: Sequence[str], syllables: int, example: Example,
+                               smooth: bool = False) -> Example:
+    """Positives weighted by how many oracles (joint, each reference's own) take them: votes / (1 + R).
+
+    With `smooth`, label smoothing across references: a sentence with votes v of 1 + R is a positive of
+    weight v / (1 + R) and, unless every oracle takes it, also a negative of weight 1 - v / (1 + R) (its
+    row repeated); sentences no oracle takes keep the shipped soft negative weights. One reference: unchanged.
+    """
+    if len(references) < 2:
+        return example
+    joint = oracle_labels(rep, references, syllables)
+    votes = _oracle_votes(rep, references, syllables, joint)
+    share = votes / (1 + len(references))
+    pos = votes > 0
+    w = np.asarray(example.weights, dtype=float)
+    if not smooth:
+        return replace(example, labels=pos.astype(float), weights=np.where(pos, share + NEGATIVE_FLOOR, w))
+    partial = np.flatnonzero(pos & (share < 1))
+    features = np.vstack([example.features, example.features[partial]])
+    labels = np.r_[pos.astype(float), np.zeros(partial.size)]
+    weights = np.r_[np.where(pos, share + NEGATIVE_FLOOR, w), 1 - share[partial] + NEGATIVE_FLOOR]
+    return replace(example, features=features, labels=labels, weights=weights)
+
+
 LABELS = {
     "joint-oracle": labels_joint_oracle,
     "second-oracle": labels_second_oracle,
@@ -349,4 +401,156 @@ LABELS = {
     "pos-prec": labels_positive_precision,
     "neg-pow2": labels_negative_power,
     "neg-pow0.5": functools.partial(labels_negative_power, power=0.5),
+    "ref-agree": labels_reference_agreement,
 }
+# label variants whose examples repeat some rows (a sentence both a positive and a negative)
+REPEATED_ROWS = {"ref-smooth": functools.partial(labels_reference_agreement, smooth=True)}
+
+
+# --- session 5: piecewise-linear (hinge) terms and regularization chosen inside each training set
+
+# knots: syllable counts (log_length is log1p(syllables)) and shares of the cluster's best centroid cosine;
+# round numbers, not fitted to a set
+LENGTH_KNOTS = (12, 20, 30, 45)
+CENTROID_KNOTS = (0.25, 0.5, 0.75)
+
+
+def hinges(features: np.ndarray, length: bool = True, centroid: bool = True) -> np.ndarray:
+    """max(0, x - knot) of log length and centroid at fixed knots, appended: with the raw feature, the logistic
+    model's response to each becomes piecewise linear (learned slopes per segment) instead of one line."""
+    f = FEATURES.index
+    cols = []
+    if length:
+        x = features[:, f("log_length")]
+        cols += [np.maximum(0.0, x - np.log1p(k)) for k in LENGTH_KNOTS]
+    if centroid:
+        x = features[:, f("centroid")]
+        cols += [np.maximum(0.0, x - t) for t in CENTROID_KNOTS]
+    return np.column_stack([features, *cols]) if cols else features
+
+
+EXTRA.update({
+    "hinges": lambda rep, x: hinges(x),
+    "hinges-length": lambda rep, x: hinges(x, centroid=False),
+})
+
+INNER_C = (0.03, 0.05, 0.07, 0.1, 0.14)
+INNER_FOLDS = 5
+
+
+class InnerContext:
+    """What an inner cross-validation needs beyond the examples: each cluster's representation,
+    references, budget and dataset, by example id (registered from `domains.Prepared` sets)."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, tuple[str, Representation, Sequence[str], int]] = {}
+        self.log: list[dict[str, Any]] = []
+
+    def register(self, datasets) -> None:
+        for d in datasets:
+            for cluster, rep, e in zip(d.clusters, d.reps, d.examples):
+                if e.id in self.by_id and self.by_id[e.id][0] != d.kind:
+                    raise ValueError(f"example id {e.id!r} in two datasets")
+                self.by_id[e.id] = (d.kind, rep, cluster.references, d.syllables)
+
+
+INNER = InnerContext()
+
+
+@functools.lru_cache(maxsize=1)
+def _rouge2_scorer():
+    from rouge_score import rouge_scorer
+
+    from tomtat.evaluate.rouge import VietnameseTokenizer
+
+    return rouge_scorer.RougeScorer(["rouge2"], tokenizer=VietnameseTokenizer())
+
+
+def rouge2_f1(candidate: str, references: Sequence[str], limit: int) -> float:
+    """`tomtat.evaluate.rouge.rouge(...).f1()` (syllable ROUGE-2 F1, mean over references) without ROUGE-L's
+    LCS table, which is 85 % of that call's time."""
+    from tomtat.text.tokens import truncate_to_syllables
+
+    candidate = truncate_to_syllables(candidate, limit)
+    scorer = _rouge2_scorer()
+    return 100 * sum(scorer.score(ref, candidate)["rouge2"].fmeasure for ref in references) / len(references)
+
+
+def _summary(rep: Representation, model: dict[str, Any], features: np.ndarray, syllables: int) -> str:
+    """`domains.summary_text`, from features already computed (the example's: the same as the scorer's)."""
+    from tomtat.order import order_sentences
+    from tomtat.score.learned import combine, salience
+    from tomtat.select import Budget, select
+    from tomtat.select.trim import shown
+
+    scores = combine(rep, salience(model, features), model.get("combine", {}), model.get("select"))
+    chosen = select(rep, scores, Budget(syllables=syllables))
+    trims = shown(rep, scores)
+    return " ".join(trims.text(rep, i) if trims else rep.sentences[i].text for i in order_sentences(rep, chosen))
+
+
+_INNER_CACHE: dict[Any, list[dict[str, Any]]] = {}
+
+
+def scaled_logit(model: dict[str, Any], scale: float) -> dict[str, Any]:
+    """`model` with its logit (coef and intercept) times `scale`: < 1 a flatter salience."""
+    if scale == 1.0:
+        return model
+    return {**model, "coef": _round(np.asarray(model["coef"]) * scale), "intercept": _round(model["intercept"] * scale)[0]}
+
+
+def inner_scores(train: Sequence[Example], grid: Sequence[float] = INNER_C, k: int = INNER_FOLDS,
+                 combine: dict[str, Any] | None = None, select: dict[str, Any] | None = None,
+                 scales: Sequence[float] = (1.0,), context: InnerContext = INNER) -> list[dict[str, Any]]:
+    """For each C of `grid` and logit scale of `scales`: the inner k-fold CV of `train` (round robin over its
+    order) by ROUGE-2 F1 (each dataset's mean, then the mean over datasets) and by the held-out weighted log-loss."""
+    from tomtat.score.learned import salience
+
+    key = (tuple(e.id for e in train), tuple(float(np.sum(e.weights)) if e.weights is not None else 0.0 for e in train),
+           tuple(grid), tuple(scales), k, repr(combine), repr(select), tuple(e.features.shape[1] for e in train[:1]))
+    if key in _INNER_CACHE:
+        return _INNER_CACHE[key]
+    fold = np.arange(len(train)) % k
+    by_kind: dict[tuple[float, float], dict[str, list[float]]] = {(c, t): {} for c in grid for t in scales}
+    loss = {(c, t): 0.0 for c in grid for t in scales}
+    weight = 0.0
+    for c in grid:
+        for j in range(k):
+            fitted = fit([e for e, f in zip(train, fold) if f != j], c, combine=combine, select=select)
+            for e in (e for e, f in zip(train, fold) if f == j):
+                kind, rep, references, syllables = context.by_id[e.id]
+                w = np.ones(len(e.labels)) if e.weights is None else np.asarray(e.weights, dtype=float)
+                y = np.asarray(e.labels) > 0
+                if c == grid[0]:
+                    weight += float(w.sum())
+                for t in scales:
+                    model = scaled_logit(fitted, t)
+                    text = _summary(rep, model, e.features, syllables)
+                    by_kind[c, t].setdefault(kind, []).append(rouge2_f1(text, references, syllables))
+                    p = np.clip(salience(model, e.features), 1e-12, 1 - 1e-12)
+                    loss[c, t] -= float(np.sum(w * np.where(y, np.log(p), np.log(1 - p))))
+    rows = []
+    for (c, t), kinds in by_kind.items():
+        rouge2 = float(np.mean([np.mean(v) for v in kinds.values()]))
+        rows.append({"c": c, "scale": t, "rouge2": round(rouge2, 4), "log_loss": round(loss[c, t] / weight, 6),
+                     **{kind: round(float(np.mean(v)), 4) for kind, v in kinds.items()}})
+    _INNER_CACHE[key] = rows
+    return rows
+
+
+def fit_inner_c(train: Sequence[Example], c: float, criterion: str = "rouge2", grid: Sequence[float] = INNER_C,
+                scales: Sequence[float] = (1.0,), combine: dict[str, Any] | None = None,
+                select: dict[str, Any] | None = None, **_: Any) -> dict[str, Any]:
+    """`fit` at the C (and logit scale) that the inner CV of this training set scores best (`c` is ignored);
+    ties go to the earlier one."""
+    rows = inner_scores(train, grid, combine=combine, select=select, scales=scales)
+    if criterion == "rouge2":
+        best = max(rows, key=lambda r: r["rouge2"])
+    else:
+        best = min(rows, key=lambda r: r["log_loss"])
+    kinds = sorted({INNER.by_id[e.id][0] for e in train})
+    INNER.log.append({"train": "+".join(kinds), "clusters": len(train), "criterion": criterion,
+                      "chosen": [best["c"], best["scale"]], "rows": rows})
+    print(f"inner CV [{'+'.join(kinds)}, {len(train)} clusters, by {criterion}]: C {best['c']} scale {best['scale']}; "
+          + "; ".join(f"{r['c']}x{r['scale']}: {r['rouge2']:.4f} ll {r['log_loss']:.5f}" for r in rows), flush=True)
+    return scaled_logit(fit(train, best["c"], combine=combine, select=select), best["scale"])
