@@ -30,6 +30,7 @@ _ABBREVIATIONS = {
     "tp", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "ls", "th", "q", "p", "mr", "mrs", "ms",
     "dr", "st", "no", "tr", "vs", "ctv", "nxb", "bv", "ubnd", "hđnd", "tw", "vd", "tx", "ck",
 }
+_ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 _END = re.escape(SENTENCE_END)
 # end punctuation (".", "!", "?", runs of them, "…"), closers kept with it, then whitespace. The run
 # starts where no end mark stands before it; that test follows the run's first mark, so the pattern opens
@@ -139,7 +140,15 @@ def split_paragraph(paragraph: str) -> list[str]:
             continue
         mark = match.group("end")
         # (only a full stop ends an abbreviation, only a "!" or "?" a brand name)
-        if mark == "." and _is_abbreviation(paragraph[max(start, match.start() - 40): match.start()], mark):
+        # (a full stop right after a letter or digit that is not upper case and whose lowercase ends no
+        # abbreviation ends none: that character ends both the word before the mark and the part after the
+        # word's last dot, and so ends their lowercase too, and a lone initial is upper case. Most sentences
+        # end so ("này.", "đồng.", "2016."), and skip the call: on 200 articles of 100,000 characters it
+        # ran 93k times, a third of the splitter's time.)
+        at = match.start()
+        before = paragraph[at - 1] if at > start else ""
+        if mark == "." and not (before.isalnum() and not before.isupper() and before.lower()[-1] not in _ABBREVIATION_ENDS) \
+                and _is_abbreviation(paragraph[max(start, at - 40): at], mark):
             continue
         if (mark == "!" or mark == "?") and _is_brand_mark(
                 paragraph[max(start, match.start() - 40): match.start()], mark, paragraph[after: after + 40]):
