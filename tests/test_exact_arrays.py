@@ -169,14 +169,8 @@ def test_dense_overlap_table_gives_the_sparse_rows_bit_for_bit(against, monkeypa
             monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
             want_cols, want_ratio = sparse_rep.overlap_row(i, against, at_least)
             assert np.array_equal(cols, want_cols) and np.array_equal(ratio, want_ratio) and cols.dtype == want_cols.dtype
-    for rows in (np.arange(n), np.arange(0, n, 3)[:3], np.array([], dtype=np.intp), np.array([2, 2, 5])):
-        for at_least in (0.0, 0.35):
-            monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
-            got = dense.overlap_rows(rows, against, at_least)
-            monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
-            want = sparse_rep.overlap_rows(rows, against, at_least)
-            for a, b in ((got.data, want.data), (got.indices, want.indices), (got.indptr, want.indptr)):
-                assert np.array_equal(a, b) and a.dtype == b.dtype
+    rows = (np.arange(n), np.arange(0, n, 3)[:3], np.array([], dtype=np.intp), np.array([2, 2, 5]))
+    _assert_overlap_rows_equal(dense, sparse_rep, rows, against, monkeypatch)
     for threshold in (0.2, 0.35, 0.6):
         monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
         pairs, again = dense.overlapping_pairs(np.arange(n), threshold), restated(dense, threshold)
@@ -198,7 +192,15 @@ def test_sparse_overlap_rows_with_copied_sentences_are_the_dense_tables(against,
     assert dense.concept_firsts.size < n  # copies
     monkeypatch.setattr(vectors, "_OVERLAP_BLOCK", 7)
     monkeypatch.setattr(vectors, "_ROW_BY_ROW", 4)
-    for rows in (np.arange(n), np.arange(n)[::-1], np.arange(0, n, 2)):
+    _assert_overlap_rows_equal(dense, sparse_rep, (np.arange(n), np.arange(n)[::-1], np.arange(0, n, 2)), against,
+                               monkeypatch)
+
+
+def _assert_overlap_rows_equal(dense, sparse_rep, row_sets, against, monkeypatch):
+    """`overlap_rows` off the dense table (`dense`) equals the block computation (`sparse_rep`), bit for bit."""
+    import tomtat.represent.vectors as vectors
+
+    for rows in row_sets:
         for at_least in (0.0, 0.35):
             monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
             got = dense.overlap_rows(rows, against, at_least)

@@ -103,11 +103,15 @@ def _unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         values, inverse = np.unique(keys, return_inverse=True)
         return values, inverse.reshape(-1)
     order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
+    return _distinct_and_inverse(keys[order], order)
+
+
+def _distinct_and_inverse(ordered: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of `ordered` (the keys taken in `order`, sorted) and each key's index among them."""
     new = np.empty(ordered.size, dtype=bool)
     new[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    inverse = np.empty(keys.size, dtype=np.intp)
+    inverse = np.empty(ordered.size, dtype=np.intp)
     inverse[order] = np.cumsum(new) - 1
     return ordered[new], inverse
 
@@ -129,20 +133,18 @@ def _pair_unique_inverse(first: np.ndarray, second: np.ndarray, width: np.int64)
     by_second = np.argsort(second.astype(np.uint16), kind="stable")
     order = by_second[np.argsort(first[by_second].astype(np.uint16), kind="stable")]
     del by_second
-    ordered = (first * width + 1 + second)[order]
-    new = np.empty(ordered.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    inverse = np.empty(ordered.size, dtype=np.intp)
-    inverse[order] = np.cumsum(new) - 1
-    return ordered[new], inverse
+    return _distinct_and_inverse((first * width + 1 + second)[order], order)
 
 
 def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`np.unique(keys, return_counts=True)` of a flat int64 array (numpy's own past `_STABLE_KEYS`)."""
     if keys.size > _STABLE_KEYS:
         return np.unique(keys, return_counts=True)
-    ordered = np.sort(keys, kind="stable")
+    return _runs(np.sort(keys, kind="stable"))
+
+
+def _runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of the sorted `ordered` and how often each occurs."""
     new = np.empty(ordered.size, dtype=bool)
     new[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
@@ -166,12 +168,7 @@ def _pair_order(major: np.ndarray, minor: np.ndarray) -> np.ndarray | None:
 
 def _ordered_unique_counts(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`_unique_counts(keys)` given an `order` that sorts `keys`."""
-    ordered = keys[order]
-    new = np.empty(ordered.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    return ordered[starts], np.diff(np.append(starts, ordered.size))
+    return _runs(keys[order])
 
 
 def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str], np.ndarray] | None:
