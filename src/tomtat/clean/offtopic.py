@@ -31,7 +31,7 @@ from scipy import sparse
 
 from tomtat.clean.shapes import is_headline_like
 from tomtat.model import CleanedArticle, Drop, DropReason
-from tomtat.represent.rows import row_sums, sorted_rows
+from tomtat.represent.rows import entry_rows, row_sums, sorted_rows
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows, unit_rows
 from tomtat.text.tokens import _SYLLABLE, unigrams_and_bigrams
 
@@ -97,10 +97,10 @@ def _row_squares(a: sparse.csr_matrix, distinct: bool = False) -> np.ndarray:
     if not a.has_canonical_format:
         if not distinct:
             return _rowdot(a, a)
-        return _multiply_row_sums(np.repeat(np.arange(a.shape[0]), np.diff(a.indptr)), a.data * a.data, False, a.shape[0])
+        return _multiply_row_sums(entry_rows(a.indptr), a.data * a.data, False, a.shape[0])
     products = a.data * a.data
     keep = products != 0
-    rows = np.repeat(np.arange(a.shape[0]), np.diff(a.indptr))[keep]
+    rows = entry_rows(a.indptr)[keep]
     return row_sums(products[keep], rows, a.shape[0])
 
 
@@ -141,7 +141,7 @@ def _rowdot_own(
     """
     per_doc = per_doc.tocsr()
     if para_rows is None:  # (each stored value's row: the caller's, when it asks twice)
-        para_rows = np.repeat(np.arange(para.shape[0]), np.diff(para.indptr))
+        para_rows = entry_rows(para.indptr)
     if per_doc.has_canonical_format and per_doc.shape[0] * per_doc.shape[1] <= dense_max:
         # a small cluster: read the values off the dense table, the same numbers the search finds
         # (a term the article lacks reads 0.0, and x * 0.0 adds nothing to a row's sum)
@@ -166,7 +166,7 @@ def _rowdot_own(
         return np.bincount(para_rows, weights=para.data * values, minlength=para.shape[0])
     per_doc.sort_indices()
     width = np.int64(per_doc.shape[1])
-    doc_rows = np.repeat(np.arange(per_doc.shape[0], dtype=np.int64), np.diff(per_doc.indptr))
+    doc_rows = entry_rows(per_doc.indptr, np.int64)
     keys = doc_rows * width + per_doc.indices
     wanted = doc_of[para_rows].astype(np.int64) * width + para.indices
     at = np.minimum(np.searchsorted(keys, wanted), max(keys.size - 1, 0))
@@ -286,7 +286,7 @@ def _story_sparse(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
     head_total = head @ total
     whole_head = _rowdot(whole, head)
     para_total = para @ total
-    para_rows = np.repeat(np.arange(para.shape[0]), np.diff(para.indptr))
+    para_rows = entry_rows(para.indptr)
     para_whole = _rowdot_own(para, whole, doc_of, distinct=True, para_rows=para_rows)
     para_head = _rowdot_own(para, head, doc_of, distinct=True, para_rows=para_rows)
     return _Story(total_sq, whole_total, head_total, whole_sq, head_sq, whole_head, para_total, para_whole, para_head,

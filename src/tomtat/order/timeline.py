@@ -20,6 +20,7 @@ from tomtat.order.coherence import dangling_opening, drop_connective
 from tomtat.order.facts import same_fact_rows
 from tomtat.order.story import date_key, openings
 from tomtat.represent import Representation
+from tomtat.represent.rows import entry_rows
 from tomtat.select import candidates
 from tomtat.options import MAX_EVENTS  # noqa: F401  (the default lives with the options: no numpy to read it)
 from tomtat.text.normalize import normalize
@@ -87,7 +88,7 @@ def _same_day_overlap(
         m = rep.concept_matrix[rows]
         shared = (m @ m.T).tocsr()  # (rows in order, each row's pairs together)
         sizes = np.diff(m.indptr)
-        row = np.repeat(np.arange(rows.size), np.diff(shared.indptr))
+        row = entry_rows(shared.indptr)
         smaller = np.minimum(sizes[row], sizes[shared.indices])
         ratio = np.divide(shared.data, smaller, out=np.zeros(shared.nnz), where=smaller > 0)
         keep = ratio >= SAME_DAY_OVERLAP

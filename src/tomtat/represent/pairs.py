@@ -21,6 +21,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from tomtat.represent.rows import entry_rows
+
 # candidate pairs whose exact cosine is computed at once (bounds the temporary rows)
 _CHUNK = 200_000
 # up to this many rows the full product is computed (at most 1M entries): faster on ViMs-sized clusters
@@ -34,7 +36,7 @@ def _suffix(matrix: sparse.csr_matrix, threshold: float, share: float = 1.0) -> 
     """Each row's entries past its prefix of common terms (whose length stays below sqrt(threshold))."""
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     per_row = np.diff(matrix.indptr)
-    row_of = np.repeat(np.arange(matrix.shape[0]), per_row)
+    row_of = entry_rows(matrix.indptr)
     # within each row: most common terms first (ties in column order): one stable sort of an int64 key,
     # the order `np.lexsort((-df[indices], row_of))` gives in a quarter of its time
     top = int(df.max()) if df.size else 0

@@ -3,13 +3,19 @@
 The off-topic detector and the learned scorer's features take news-sized
 products on numpy arrays instead of building scipy matrices (issue 11: their
 construction cost more than their arithmetic). Their results must be bit for
-bit scipy's, so the sums are added in scipy's order; these two pieces are what
-both need.
+bit scipy's, so the sums are added in scipy's order; these pieces are what
+they share.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+
+def entry_rows(indptr: np.ndarray, dtype=None) -> np.ndarray:
+    """The row of each stored value of a CSR matrix with this `indptr` (`np.arange` of the rows, each repeated
+    as often as the row stores values): the row index the array computations below take."""
+    return np.repeat(np.arange(indptr.size - 1, dtype=dtype), np.diff(indptr))
 
 
 def row_sums(values: np.ndarray, row_of: np.ndarray, n_rows: int) -> np.ndarray:

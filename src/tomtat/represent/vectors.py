@@ -12,7 +12,7 @@ from scipy import sparse
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.pairs import duplicate_groups
-from tomtat.represent.rows import mean_row, take_rows
+from tomtat.represent.rows import entry_rows, mean_row, take_rows
 from tomtat.represent.stopwords import STOP_SYLLABLES
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows
 from tomtat.text.tokens import unigrams_and_bigrams
@@ -315,7 +315,7 @@ def _keep_columns(counts: sparse.csr_matrix, is_concept: np.ndarray) -> sparse.c
     column[kept] = np.arange(kept.size)
     new_col = column[counts.indices]
     keep = new_col >= 0
-    per_row = np.bincount(np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[keep], minlength=counts.shape[0])
+    per_row = np.bincount(entry_rows(counts.indptr)[keep], minlength=counts.shape[0])
     indptr = np.concatenate([[0], np.cumsum(per_row)]).astype(counts.indptr.dtype)
     return sparse.csr_matrix(
         (np.ones(int(keep.sum())), new_col[keep].astype(counts.indices.dtype), indptr), shape=(counts.shape[0], kept.size),

@@ -19,7 +19,7 @@ from scipy import sparse
 
 from tomtat.represent import Representation
 from tomtat.represent.pairs import DIRECT_ROWS, support_counts
-from tomtat.represent.rows import mean_row, row_dot, row_sums, sorted_rows
+from tomtat.represent.rows import entry_rows, mean_row, row_dot, row_sums, sorted_rows
 
 # the three position features times the cluster's lead heaviness (`lead_heaviness`), the last features:
 # how far a sentence's place in its article matters depends on whether this cluster's outlets open alike
@@ -201,7 +201,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 2] = np.log1p(lengths)
     vectors = rep.vectors
     # each stored entry's sentence, for the array computations (None past `_ARRAY_ENTRIES`: scipy's own)
-    row_of = np.repeat(np.arange(n), np.diff(vectors.indptr)) if vectors.nnz <= _ARRAY_ENTRIES else None
+    row_of = entry_rows(vectors.indptr) if vectors.nnz <= _ARRAY_ENTRIES else None
     out[:, 3] = _scaled(np.clip(_matvec(vectors, row_of, rep.centroid), 0, None))
     titles = rep.title_vectors
     if titles.shape[0]:
@@ -310,7 +310,7 @@ def _cosine_table(vectors: sparse.csr_matrix) -> np.ndarray:
     shared = np.bincount(terms, minlength=vectors.shape[1]) > 1
     column = np.cumsum(shared) - 1
     kept = shared[terms]
-    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))[kept]
+    rows = entry_rows(vectors.indptr)[kept]
     cols, data = column[terms[kept]], vectors.data[:entries][kept]
     dense = np.zeros((int(column[-1]) + 1 if column.size else 0, n))
     dense[cols, rows] = data
@@ -328,7 +328,7 @@ def _own_title(
     the non-zero products: here each entry of a sentence looks its column up in
     its title's row (a sorted search over (title, column) keys).
     """
-    title_of = np.repeat(np.arange(titles.shape[0]), np.diff(titles.indptr))
+    title_of = entry_rows(titles.indptr)
     if (row_of is None or titles.shape[0] * titles.shape[1] > _DENSE_CELLS  # (a large cluster: scipy's)
             or not (sorted_rows(row_of, vectors.indices) and sorted_rows(title_of, titles.indices))):
         return np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()

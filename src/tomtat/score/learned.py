@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from tomtat.represent import Representation
+from tomtat.represent.rows import entry_rows
 from tomtat.score.base import Scores
 from tomtat.score.features import FEATURES, sentence_features
 
@@ -76,7 +77,7 @@ def combine(rep: Representation, p: np.ndarray, settings: dict[str, Any], select
     # (past a million entries scipy's own, whose temporaries are smaller)
     matrix = rep.concept_matrix
     if matrix.nnz <= 1_000_000:
-        sentence_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+        sentence_of = entry_rows(matrix.indptr)
         total = np.bincount(matrix.indices, weights=matrix.data * p[sentence_of], minlength=m)
         count = np.bincount(matrix.indices, weights=matrix.data, minlength=m)
     else:

@@ -13,7 +13,7 @@ import numpy as np
 from scipy import sparse
 
 from tomtat.represent import SAME_FACT_OVERLAP, Representation
-from tomtat.represent.rows import row_dot
+from tomtat.represent.rows import entry_rows, row_dot
 from tomtat.score import Scores
 from tomtat.select.budget import Budget
 from tomtat.select.trim import budget_lengths
@@ -121,7 +121,7 @@ def select_greedy(
     if indices.size <= _ARRAY_ENTRIES:
         # `incidence @ x` on the CSR arrays: scipy's `csr_matvec` adds each row's products in order from 0,
         # as `np.bincount` adds its weights (the same gains bit for bit, without scipy's per-call overhead)
-        row_of = np.repeat(np.arange(cand.size), np.diff(indptr))
+        row_of = entry_rows(indptr)
 
         def product(x: np.ndarray) -> np.ndarray:
             return row_dot(data, indices, row_of, x, cand.size)
