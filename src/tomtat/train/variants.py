@@ -483,7 +483,8 @@ def _summary(rep: Representation, model: dict[str, Any], features: np.ndarray, s
     from tomtat.select import Budget, select
     from tomtat.select.trim import shown
 
-    scores = combine(rep, salience(model, features), model.get("combine", {}), model.get("select"))
+    scores = combine(rep, salience(model, features), model.get("combine", {}), model.get("select"),
+                     model.get("concepts"), features)
     chosen = select(rep, scores, Budget(syllables=syllables))
     trims = shown(rep, scores)
     return " ".join(trims.text(rep, i) if trims else rep.sentences[i].text for i in order_sentences(rep, chosen))
@@ -554,3 +555,28 @@ def fit_inner_c(train: Sequence[Example], c: float, criterion: str = "rouge2", g
     print(f"inner CV [{'+'.join(kinds)}, {len(train)} clusters, by {criterion}]: C {best['c']} scale {best['scale']}; "
           + "; ".join(f"{r['c']}x{r['scale']}: {r['rouge2']:.4f} ll {r['log_loss']:.5f}" for r in rows), flush=True)
     return scaled_logit(fit(train, best["c"], combine=combine, select=select), best["scale"])
+
+
+# --- session 6: a learned concept weight (tomtat.score.learned.concept_features, fit.fit_concepts)
+
+
+def fit_concept_weights(train: Sequence[Example], c: float, use: str = "replace", power: float = 1.0,
+                        combine: dict[str, Any] | None = None, select: dict[str, Any] | None = None,
+                        **_: Any) -> dict[str, Any]:
+    """`fit` with the concept-weight model (`fit.fit_concepts`) under the model's "concepts" key: q^`power`
+    replaces the hand-set concept weight ("replace"), multiplies it ("multiply") or stands in for its mean
+    salience factor ("df": df x q)."""
+    model = fit(train, c, combine=combine, select=select, concepts="multiply" if use == "multiply" else "replace")
+    model["concepts"]["use"] = use
+    if power != 1.0:
+        model["concepts"]["power"] = power
+    return model
+
+
+CONCEPT_LEARNERS = {
+    "cw-replace": fit_concept_weights,
+    "cw-replace2": functools.partial(fit_concept_weights, power=2.0),
+    "cw-multiply": functools.partial(fit_concept_weights, use="multiply"),
+    "cw-multiply0.5": functools.partial(fit_concept_weights, use="multiply", power=0.5),
+    "cw-df": functools.partial(fit_concept_weights, use="df"),
+}
