@@ -28,7 +28,9 @@ reference holds this bigram" (Li, Qian & Liu 2013; Hong & Nenkova 2014) over
 how the cluster uses the concept (how many articles and sentences hold it, how
 early, in openings or first paragraphs, how salient its sentences are), never
 which word it is. Its "use" says whether q replaces the hand-set weight above
-or multiplies it. Files without the key weigh concepts as above.
+or multiplies it (the variants of bench/learner_variants.py also try "excess",
+max(0, q - the cluster's mean q), and "df", df x q). Files without the key
+weigh concepts as above.
 """
 
 from __future__ import annotations
@@ -194,6 +196,8 @@ def combine(rep: Representation, p: np.ndarray, settings: dict[str, Any], select
         use = concepts.get("use", "replace")
         if use == "replace":
             weights = np.where(keep, q, 0.0)
+        elif use == "excess":  # what q exceeds the cluster's mean concept by: the budget's opportunity cost
+            weights = np.where(keep, np.maximum(q - q.mean(), 0.0), 0.0)
         elif use == "df":  # q in place of the mean salience
             weights = np.where(keep, df ** float(settings.get("concept_df_power", 1.0)) * q, 0.0)
         else:

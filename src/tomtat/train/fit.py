@@ -116,14 +116,16 @@ def stacked(train: Sequence[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return x, y, w, mean, scale
 
 
-def fit_concepts(train: Sequence[Example], model: dict[str, Any], use: str = "replace", c: float = CONCEPT_C) -> dict[str, Any]:
+def fit_concepts(train: Sequence[Example], model: dict[str, Any], use: str = "replace", c: float = CONCEPT_C,
+                 only: Sequence[str] | None = None) -> dict[str, Any]:
     """The model file's "concepts" entry: a logistic model of "a reference holds this concept" over
     `CONCEPT_FEATURES`, computed with `model`'s own salience (the sentence model fitted on the same
     training clusters: the test clusters of a fold are never seen).
 
     Each concept counts once (times its cluster's `scale`); a concept that r
     of R references hold is a positive of weight r/R and a negative of weight
-    1 - r/R.
+    1 - r/R. `only` fits on those features alone (the others get coefficient
+    0, mean 0 and scale 1: the file format is the same).
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -142,17 +144,20 @@ def fit_concepts(train: Sequence[Example], model: dict[str, Any], use: str = "re
     if not xs:
         raise ValueError("the concept-weight model needs examples with concept labels (fit.labelled)")
     x, y, w = np.vstack(xs), np.concatenate(ys).astype(int), np.concatenate(ws)
-    mean = np.array(_round(x.mean(axis=0)))
-    scale = x.std(axis=0)
-    scale = np.array(_round(np.where(scale > 1e-9, scale, 1.0)))
+    cols = np.array([CONCEPT_FEATURES.index(n) for n in only]) if only is not None else np.arange(x.shape[1])
+    mean, scale, coef = np.zeros(x.shape[1]), np.ones(x.shape[1]), np.zeros(x.shape[1])
+    mean[cols] = _round(x[:, cols].mean(axis=0))
+    spread = x[:, cols].std(axis=0)
+    scale[cols] = _round(np.where(spread > 1e-9, spread, 1.0))
     learner = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, tol=1e-8)
-    learner.fit((x - mean) / scale, y, sample_weight=w)
+    learner.fit((x[:, cols] - mean[cols]) / scale[cols], y, sample_weight=w)
+    coef[cols] = learner.coef_[0]
     return {
         "use": use,
         "features": list(CONCEPT_FEATURES),
-        "mean": mean.tolist(),
-        "scale": scale.tolist(),
-        "coef": _round(learner.coef_[0]),
+        "mean": _round(mean),
+        "scale": _round(scale),
+        "coef": _round(coef),
         "intercept": _round(learner.intercept_[0])[0],
         "training": {
             "concepts": int(np.sum([e.concepts.labels.size for e in train if e.concepts is not None])),
@@ -165,7 +170,7 @@ def fit_concepts(train: Sequence[Example], model: dict[str, Any], use: str = "re
 def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None = None,
         select: dict[str, Any] | None = None, data: str = "ViMs (all clusters, sorted by id)",
         labels: str = f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables", command: str = TRAIN_COMMAND,
-        concepts: str | None = CONCEPTS) -> dict[str, Any]:
+        concepts: str | None = CONCEPTS, concept_features: Sequence[str] | None = None) -> dict[str, Any]:
     """A model dict (see tomtat.score.learned) from training examples; with `concepts` ("replace" or
     "multiply") also the learned concept weight (`fit_concepts`) under its own key."""
     from sklearn.linear_model import LogisticRegression
@@ -197,7 +202,7 @@ def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None =
         },
     }
     if concepts is not None:
-        model["concepts"] = fit_concepts(train, model, concepts)
+        model["concepts"] = fit_concepts(train, model, concepts, only=concept_features)
     return model
 
 

@@ -561,17 +561,27 @@ def fit_inner_c(train: Sequence[Example], c: float, criterion: str = "rouge2", g
 
 
 def fit_concept_weights(train: Sequence[Example], c: float, use: str = "replace", power: float = 1.0,
+                        length_exponent: float | None = None, only: Sequence[str] | None = None,
                         combine: dict[str, Any] | None = None, select: dict[str, Any] | None = None,
                         **_: Any) -> dict[str, Any]:
     """`fit` with the concept-weight model (`fit.fit_concepts`) under the model's "concepts" key: q^`power`
-    replaces the hand-set concept weight ("replace"), multiplies it ("multiply") or stands in for its mean
-    salience factor ("df": df x q)."""
-    model = fit(train, c, combine=combine, select=select, concepts="multiply" if use == "multiply" else "replace")
+    replaces the hand-set concept weight ("replace"; "excess": max(0, q - the cluster's mean q)), multiplies
+    it ("multiply") or stands in for its mean salience factor ("df": df x q); `length_exponent` overrides the selector's (with "replace" the concept
+    weight is an expected share of references holding the concept, so gain / length^1 is the expected ROUGE-2
+    matches per syllable); `only` fits the concept model on those features alone (`FREQUENCY_FEATURES`: how
+    often and in how salient sentences, not where, so that what is learned is how the hand-set formula's
+    two factors combine rather than a reference style's taste for openings)."""
+    if length_exponent is not None:
+        select = {**(SELECT if select is None else select), "length_exponent": length_exponent}
+    model = fit(train, c, combine=combine, select=select, concepts="multiply" if use == "multiply" else "replace",
+                concept_features=only)
     model["concepts"]["use"] = use
     if power != 1.0:
         model["concepts"]["power"] = power
     return model
 
+
+FREQUENCY_FEATURES = ("df_share", "log_df", "log_holders", "rarity", "mean_p", "max_p")
 
 CONCEPT_LEARNERS = {
     "cw-replace": fit_concept_weights,
@@ -579,4 +589,10 @@ CONCEPT_LEARNERS = {
     "cw-multiply": functools.partial(fit_concept_weights, use="multiply"),
     "cw-multiply0.5": functools.partial(fit_concept_weights, use="multiply", power=0.5),
     "cw-df": functools.partial(fit_concept_weights, use="df"),
+    "cw-replace-le1": functools.partial(fit_concept_weights, length_exponent=1.0),
+    "cw-df-le1": functools.partial(fit_concept_weights, use="df", length_exponent=1.0),
+    "cw-replace-freq": functools.partial(fit_concept_weights, only=FREQUENCY_FEATURES),
+    "cw-multiply-freq": functools.partial(fit_concept_weights, use="multiply", only=FREQUENCY_FEATURES),
+    "cw-excess": functools.partial(fit_concept_weights, use="excess"),
+    "cw-excess-freq": functools.partial(fit_concept_weights, use="excess", only=FREQUENCY_FEATURES),
 }
