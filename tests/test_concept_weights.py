@@ -156,3 +156,21 @@ def test_joint_training_scales_each_datasets_concepts_too():
     assert [e.concepts.scale for e in joint] == [2.0, 1.0, 1.0]
     assert small[0].concepts.scale == 1.0  # the prepared examples are left as they were
     assert Example("x", np.zeros((1, len(FEATURES))), np.zeros(1)).concepts is None
+
+
+def test_concept_model_on_a_feature_subset_and_the_excess_use():
+    from tomtat.train.variants import FREQUENCY_FEATURES, fit_concept_weights
+
+    train = examples_of([SAME_LEAD, OTHER_LEADS, SAME_LEAD[::-1], OTHER_LEADS[::-1]])
+    model = fit_concept_weights(train, 0.1, use="excess", only=FREQUENCY_FEATURES)
+    entry = model["concepts"]
+    assert entry["use"] == "excess" and entry["features"] == list(CONCEPT_FEATURES)
+    unused = [i for i, n in enumerate(CONCEPT_FEATURES) if n not in FREQUENCY_FEATURES]
+    assert all(entry["coef"][i] == 0 and entry["mean"][i] == 0 and entry["scale"][i] == 1 for i in unused)
+    assert any(entry["coef"][CONCEPT_FEATURES.index(n)] != 0 for n in FREQUENCY_FEATURES)
+    rep = rep_of(SAME_LEAD + OTHER_LEADS)
+    features = sentence_features(rep)
+    q = concept_probability(entry, concept_features(rep, salience(model, features), features))
+    weights = LearnedScorer(model).score(rep).concept_weights
+    np.testing.assert_allclose(weights, np.maximum(q - q.mean(), 0.0))
+    assert (weights == 0).any() and (weights > 0).any()
