@@ -558,6 +558,12 @@ def fit_inner_c(train: Sequence[Example], c: float, criterion: str = "rouge2", g
 
 
 # --- session 6: a learned concept weight (tomtat.score.learned.concept_features, fit.fit_concepts)
+# One run of `python bench/learner_variants.py base cw-replace cw-multiply cw-df cw-replace-freq cw-multiply-freq
+# cw-excess` (base 40.69/34.74/38.11/36.77/40.28/36.59, same order as above), none shipped: cw-replace
+# 40.37/34.04/36.37/37.49/39.74/36.83, cw-multiply 40.50/34.28/37.35/37.44/40.01/36.61, cw-df
+# 39.84/32.67/38.52/36.57/40.43/35.74, cw-replace-freq 39.81/33.24/37.79/36.83/40.15/35.83, cw-multiply-freq
+# 40.49/34.23/37.86/37.71/40.20/36.13, cw-excess 40.14/34.43/36.75/37.48/39.97/36.89. Every one gains AbMuSu CV and loses AbMuSu->ViMs and ViMs CV (README
+# "Design decisions", session 6).
 
 
 def fit_concept_weights(train: Sequence[Example], c: float, use: str = "replace", power: float = 1.0,
