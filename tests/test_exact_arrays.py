@@ -314,3 +314,21 @@ def test_pair_unique_inverse_is_numpys_unique():
         values, inverse = np.unique(first * width + 1 + second, return_inverse=True)
         got_values, got_inverse = _pair_unique_inverse(first, second, width)
         assert np.array_equal(got_values, values) and np.array_equal(got_inverse, inverse.reshape(-1))
+
+
+@pytest.mark.parametrize("dense_limit", [2_000_000, 0])  # the dense transpose, and the sparse product past it
+def test_shared_concept_counts_are_the_sparse_product(dense_limit, monkeypatch):
+    """`shared_counts` (rows times a dense transpose) is `(m @ m.T).toarray()` bit for bit: on a real
+    cluster's concept matrix, on random binary ones (empty rows and columns included), and on none."""
+    from tomtat.represent import vectors
+
+    monkeypatch.setattr(vectors, "_DENSE_TRANSPOSE", dense_limit)
+    rng = np.random.default_rng(5)
+    matrices = [_rep().concept_matrix, sparse.csr_matrix((0, 4)), sparse.csr_matrix((3, 0))]
+    for rows, cols in ((1, 1), (9, 40), (60, 300)):
+        m = sparse.random(rows, cols, density=0.05, format="csr", random_state=rng)
+        m.data[:] = 1.0
+        matrices.append(m)
+    for m in matrices:
+        got, want = vectors.shared_counts(m), (m @ m.T.tocsr()).toarray()
+        assert got.dtype == want.dtype and got.shape == want.shape and np.array_equal(got, want)

@@ -132,7 +132,7 @@ class Representation:
                 return None
             shared = self.memo.get("shared_concepts")
             if shared is None:  # concepts each two sentences share (exact counts: sums of ones)
-                shared = self.memo["shared_concepts"] = (self.concept_matrix @ self.concepts_by_concept).toarray()
+                shared = self.memo["shared_concepts"] = shared_counts(self.concept_matrix)
             sizes = self.concept_sizes
             table = self.memo[key] = self._ratios(sizes[:, None], sizes[None, :], shared, against)
             table.flags.writeable = False
@@ -267,6 +267,29 @@ class Representation:
         a, b = shared.row[keep], shared.col[keep]
         order = np.lexsort((b, a))  # row by row, as np.argwhere on the dense matrix gave them
         return np.column_stack([a[order], b[order]]).astype(np.intp)
+
+
+# concept x sentence entries up to which `shared_counts` multiplies by a dense transpose (16 MB of float64;
+# a ViMs cluster's is at most 1.1 million entries, 130k on average)
+_DENSE_TRANSPOSE = 2_000_000
+
+
+def shared_counts(matrix: sparse.csr_matrix) -> np.ndarray:
+    """`(matrix @ matrix.T).toarray()` of a small binary CSR matrix (rows x rows, dense): concepts each two
+    sentences share.
+
+    The CSR rows times a dense transpose (scipy's `csr_matvecs`, one pass over the stored values) instead
+    of a transposition, a sparse x sparse product and its densification: 0.16 against 0.22 ms on a ViMs
+    cluster (mean of 60). The counts are sums of products of ones, exact in
+    any order, so the table is the same bit for bit. (A dense table must not hold a (row, concept) twice:
+    the concept matrix is canonical, one entry per pair.)
+    """
+    n, k = matrix.shape
+    if n * k > _DENSE_TRANSPOSE:
+        return (matrix @ matrix.T.tocsr()).toarray()
+    transposed = np.zeros((k, n))
+    transposed[matrix.indices, entry_rows(matrix.indptr)] = matrix.data
+    return np.asarray(matrix @ transposed)
 
 
 def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
