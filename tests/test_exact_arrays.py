@@ -332,3 +332,16 @@ def test_shared_concept_counts_are_the_sparse_product(dense_limit, monkeypatch):
     for m in matrices:
         got, want = vectors.shared_counts(m), (m @ m.T.tocsr()).toarray()
         assert got.dtype == want.dtype and got.shape == want.shape and np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("token, strings", [
+    ("mưa", False), ("!", False), ("a b", True), ("x\x1f", True), ("\x00", True), ("\t", True), ("\u00a0", False),
+])
+def test_ngram_counts_hands_tokens_at_or_below_the_space_to_the_string_counts(token, strings):
+    """`ngram_counts` orders columns by token ranks only when no token holds a character at or below the
+    space (`min` of the joined tokens, as it was written before the regular expression)."""
+    from tomtat.represent.terms import ngram_counts
+
+    rows = [["hà", "nội", token], [token, "mưa"]]
+    assert (min("".join(t for row in rows for t in row)) <= " ") == strings
+    assert (ngram_counts(rows) is None) == strings

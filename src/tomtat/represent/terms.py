@@ -15,6 +15,7 @@ vectors, and every decision taken on them, are bit for bit those of before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import chain, count
 
@@ -171,6 +172,12 @@ def _ordered_unique_counts(keys: np.ndarray, order: np.ndarray) -> tuple[np.ndar
     return _runs(keys[order])
 
 
+# a character at or below the space (`ngram_counts` counts the term strings of tokens holding one): one
+# regular-expression scan of the joined tokens, where `min` of them made a string of every character (70 us
+# against 20 us a ViMs cluster, in both the off-topic detector and the representation)
+_AT_OR_BELOW_SPACE = re.compile(r"[\x00- ]")
+
+
 def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str], np.ndarray] | None:
     """`count_matrix(unigrams_and_bigrams(row) for row in rows)` without building a bigram string.
 
@@ -192,7 +199,7 @@ def ngram_counts(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
     first_at: dict[str, int] = {}
     seen = np.fromiter(map(first_at.setdefault, chain.from_iterable(rows), count()), dtype=np.int32, count=sum(lengths))
     terms = list(first_at)
-    if not all(terms) or (terms and min("".join(terms)) <= " "):
+    if not all(terms) or _AT_OR_BELOW_SPACE.search("".join(terms)) is not None:
         return None
     # (distinct strings: sorted on their own, in C, rather than their indices through a key function)
     tokens = sorted(terms)
