@@ -52,8 +52,10 @@ def count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list
 
 def tfidf_rows(
     counts: sparse.csr_matrix, documents: int | None = None, row_weights: np.ndarray | None = None,
+    in_place: bool = False,
 ) -> sparse.csr_matrix:
-    """Unit-length sublinear TF-IDF rows from raw `counts` (a new matrix).
+    """Unit-length sublinear TF-IDF rows from raw `counts` (a new matrix; with `in_place`, `counts` itself
+    when it holds floats: its values overwritten, no copy to construct).
 
     IDF counts every row as a document containing its terms; `documents`
     overrides how many documents there are (rows that are empty on purpose,
@@ -68,7 +70,7 @@ def tfidf_rows(
         per_entry = np.repeat(np.asarray(row_weights, dtype=float), np.diff(counts.indptr))
         df = np.bincount(counts.indices, weights=per_entry, minlength=counts.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    out = counts.astype(float, copy=True)
+    out = counts if in_place and counts.dtype == np.float64 else counts.astype(float, copy=True)
     np.log(out.data, out=out.data)
     out.data += 1.0
     out.data *= idf[out.indices]
