@@ -127,16 +127,25 @@ class Representation:
         key = ("overlap_table", against)
         table = self.memo.get(key)
         if table is None:
-            n = self.concept_matrix.shape[0]
-            if n > DENSE_OVERLAP_ROWS:
+            shared = self.shared_concepts()
+            if shared is None:
                 return None
-            shared = self.memo.get("shared_concepts")
-            if shared is None:  # concepts each two sentences share (exact counts: sums of ones)
-                shared = self.memo["shared_concepts"] = shared_counts(self.concept_matrix)
             sizes = self.concept_sizes
             table = self.memo[key] = self._ratios(sizes[:, None], sizes[None, :], shared, against)
             table.flags.writeable = False
         return table
+
+    def shared_concepts(self) -> np.ndarray | None:
+        """How many concepts every two sentences share (sentences x sentences, exact counts as floats,
+        read-only), or None past `DENSE_OVERLAP_ROWS` sentences: built once, with the first
+        `overlap_table`."""
+        shared = self.memo.get("shared_concepts")
+        if shared is None:
+            if self.concept_matrix.shape[0] > DENSE_OVERLAP_ROWS:
+                return None
+            shared = self.memo["shared_concepts"] = shared_counts(self.concept_matrix)
+            shared.flags.writeable = False
+        return shared
 
     def overlap_row(self, i: int, against: str = "comparable", at_least: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """One row of `overlap_rows` as (sentence indices in order, ratios), without scipy's per-call overhead.
