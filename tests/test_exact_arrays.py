@@ -316,7 +316,7 @@ def test_pair_unique_inverse_is_numpys_unique():
         assert np.array_equal(got_values, values) and np.array_equal(got_inverse, inverse.reshape(-1))
 
 
-@pytest.mark.parametrize("dense_limit", [2_000_000, 0])  # the dense transpose, and the sparse product past it
+@pytest.mark.parametrize("dense_limit", [10**9, 0])  # the dense transpose, and the sparse product past it
 def test_shared_concept_counts_are_the_sparse_product(dense_limit, monkeypatch):
     """`shared_counts` (rows times a dense transpose) is `(m @ m.T).toarray()` bit for bit: on a real
     cluster's concept matrix, on random binary ones (empty rows and columns included), and on none."""

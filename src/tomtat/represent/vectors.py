@@ -278,20 +278,23 @@ class Representation:
         return np.column_stack([a[order], b[order]]).astype(np.intp)
 
 
-# concept x sentence entries up to which `shared_counts` multiplies by a dense transpose (16 MB of float64;
-# a ViMs cluster's is at most 1.1 million entries, 130k on average)
-_DENSE_TRANSPOSE = 2_000_000
+# concept x sentence entries up to which `shared_counts` multiplies by a dense transpose (1.2 MB of float64).
+# Its cost follows the entries times the sentences, the sparse product's the pairs of sentences sharing a
+# concept: over the first 100 ViMs and 100 AbMuSu clusters (130k and 97k entries on average, at most 1.1
+# million) the counts took 27.0 ms as sparse products, 25.4 all dense, 19.6 dense up to 150k or 200k
+# entries (20.1 up to 100k, 20.1 up to 300k)
+_DENSE_TRANSPOSE = 150_000
 
 
 def shared_counts(matrix: sparse.csr_matrix) -> np.ndarray:
     """`(matrix @ matrix.T).toarray()` of a small binary CSR matrix (rows x rows, dense): concepts each two
     sentences share.
 
-    The CSR rows times a dense transpose (scipy's `csr_matvecs`, one pass over the stored values) instead
-    of a transposition, a sparse x sparse product and its densification: 0.16 against 0.22 ms on a ViMs
-    cluster (mean of 60). The counts are sums of products of ones, exact in
-    any order, so the table is the same bit for bit. (A dense table must not hold a (row, concept) twice:
-    the concept matrix is canonical, one entry per pair.)
+    A small matrix's CSR rows times a dense transpose (scipy's `csr_matvecs`, one pass over the stored
+    values) instead of a transposition, a sparse x sparse product and its densification, whose fixed
+    costs dominate at news size (see `_DENSE_TRANSPOSE`). The counts are sums of products of ones, exact
+    in any order, so the table is the same bit for bit. (The dense transpose must not hold a (row,
+    concept) twice: the concept matrix is canonical, one entry per pair.)
     """
     n, k = matrix.shape
     if n * k > _DENSE_TRANSPOSE:
