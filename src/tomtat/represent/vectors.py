@@ -137,8 +137,8 @@ class Representation:
 
     def shared_concepts(self) -> np.ndarray | None:
         """How many concepts every two sentences share (sentences x sentences, exact counts as floats,
-        read-only), or None past `DENSE_OVERLAP_ROWS` sentences: built once, with the first
-        `overlap_table`."""
+        read-only), or None past `DENSE_OVERLAP_ROWS` sentences: built once, on first use (the selector's
+        `overlap_table` builds it; the timeline reads it)."""
         shared = self.memo.get("shared_concepts")
         if shared is None:
             if self.concept_matrix.shape[0] > DENSE_OVERLAP_ROWS:
