@@ -326,18 +326,23 @@ def _own_title(
 
     scipy multiplies two canonical rows column by column in order and keeps
     the non-zero products: here each entry of a sentence looks its column up in
-    its title's row (a sorted search over (title, column) keys).
+    a dense (title, column) table of the titles' values (a gather; a sorted
+    search over (title, column) keys before, 0.17 -> 0.11 ms a ViMs cluster).
+    A cell holds a non-zero value exactly where the title stores one, as
+    every stored title value is non-zero (checked; NaN included), so the
+    entries found, and their products in order, are the search's.
     """
     title_of = entry_rows(titles.indptr)
     if (row_of is None or titles.shape[0] * titles.shape[1] > _DENSE_CELLS  # (a large cluster: scipy's)
-            or not (sorted_rows(row_of, vectors.indices) and sorted_rows(title_of, titles.indices))):
+            or not (sorted_rows(row_of, vectors.indices) and sorted_rows(title_of, titles.indices))
+            or not titles.data.all()):
         return np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
-    width = np.int64(titles.shape[1])
-    keys = title_of.astype(np.int64) * width + titles.indices
-    wanted = doc[row_of].astype(np.int64) * width + vectors.indices
-    at = np.minimum(np.searchsorted(keys, wanted), max(keys.size - 1, 0))
-    found = keys[at] == wanted if keys.size else np.zeros(wanted.size, dtype=bool)
-    products = vectors.data[found] * titles.data[at[found]]
+    width = titles.shape[1]
+    table = np.zeros(titles.shape[0] * width)
+    table[title_of * width + titles.indices] = titles.data
+    values = table[doc[row_of] * width + vectors.indices]
+    found = values != 0
+    products = vectors.data[found] * values[found]
     kept = products != 0
     return row_sums(products[kept], row_of[found][kept], vectors.shape[0])
 
