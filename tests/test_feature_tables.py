@@ -4,6 +4,7 @@ test_exact_arrays.py do not reach (a title storing an explicit zero, rows whose 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import sparse
 
 
@@ -22,3 +23,28 @@ def test_own_title_with_a_stored_zero_in_a_title_is_scipys():
     expected = np.asarray(vectors.multiply(titles[doc]).sum(axis=1)).ravel()
     got = features._own_title(vectors, _row_of(vectors), titles, doc)
     assert np.array_equal(got, expected, equal_nan=True)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_article_centrality_on_unsorted_rows_is_scipys(seed):
+    """Sentence rows whose columns come in any order (not canonical): each article's terms in the order
+    they first appear, summed and squared as scipy's product stores them."""
+    from tomtat.score import features
+
+    rng = np.random.default_rng(seed)
+    n, cols, n_docs = int(rng.integers(2, 40)), int(rng.integers(3, 30)), int(rng.integers(1, 5))
+    indptr, indices = [0], []
+    for _ in range(n):
+        row = rng.permutation(cols)[: int(rng.integers(0, min(cols, 6) + 1))]
+        if rng.random() < 0.5:
+            row = np.sort(row)[:: 1 if rng.random() < 0.5 else -1]
+        indices.extend(row.tolist())
+        indptr.append(len(indices))
+    data = rng.random(len(indices)) + 0.01
+    vectors = sparse.csr_matrix((data, np.array(indices, dtype=np.int32), np.array(indptr)), shape=(n, cols))
+    doc = np.sort(rng.integers(0, n_docs, size=n))
+    x = rng.random(cols)
+    docs = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(n_docs, n)) @ vectors
+    centrality, norms = features._article_centrality(vectors, _row_of(vectors), x, doc, n_docs)
+    assert np.array_equal(centrality, np.asarray(docs @ x).ravel())
+    assert np.array_equal(norms, np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel()))

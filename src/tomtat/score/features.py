@@ -385,16 +385,18 @@ def _article_centrality_dense(
     article = article_of[appear]
     if np.any(article[1:] < article[:-1]):
         return None
-    values, column = sums[keys[appear]], vectors.indices[appear]
-    # scipy stores an article's terms last seen first: reverse each article's run
-    bounds = np.r_[0, np.flatnonzero(article[1:] != article[:-1]) + 1, article.size]
-    run = np.repeat(np.arange(bounds.size - 1), np.diff(bounds))
-    stored = bounds[run] + bounds[run + 1] - 1 - np.arange(article.size)
-    centrality = np.bincount(article[stored], weights=values[stored] * centroid[column[stored]], minlength=n_docs)
-    order = stored if sorted_rows(article, column[stored]) else np.arange(article.size)
-    squares = values[order] * values[order]
+    # scipy stores an article's terms last seen first: the whole list reversed holds each article's run in
+    # that order (the articles in reverse too, which neither per-article sum sees: `np.bincount` adds each
+    # bin in array order, `row_sums` each contiguous run; reversing the whole list instead of each run cut
+    # this function 0.20 -> 0.15 ms a ViMs cluster)
+    stored, article = appear[::-1], article[::-1]
+    values, column = sums[keys[stored]], vectors.indices[stored]
+    centrality = np.bincount(article, weights=values * centroid[column], minlength=n_docs)
+    squares = values * values
+    if not sorted_rows(article, column):  # (squared in first-appearance order: the forward list)
+        squares, article = squares[::-1], article[::-1]
     kept = squares != 0
-    return centrality, np.sqrt(row_sums(squares[kept], article[order][kept], n_docs))
+    return centrality, np.sqrt(row_sums(squares[kept], article[kept], n_docs))
 
 
 def lead_heaviness(agreement: np.ndarray, position: np.ndarray) -> float:
