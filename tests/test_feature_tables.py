@@ -1,7 +1,10 @@
 """The learned scorer's table lookups give scipy's numbers bit for bit, on the branches the random matrices of
-test_exact_arrays.py do not reach (a title storing an explicit zero, rows whose columns are not sorted)."""
+test_exact_arrays.py do not reach (a title storing an explicit zero, rows whose columns are not sorted), and
+the caption test asked of the texts holding its marks only."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pytest
@@ -48,3 +51,31 @@ def test_article_centrality_on_unsorted_rows_is_scipys(seed):
     centrality, norms = features._article_centrality(vectors, _row_of(vectors), x, doc, n_docs)
     assert np.array_equal(centrality, np.asarray(docs @ x).ravel())
     assert np.array_equal(norms, np.sqrt(np.asarray(docs.multiply(docs).sum(axis=1)).ravel()))
+
+
+def test_caption_marks_fold_only_to_the_characters_looked_for():
+    """`_captions` asks only texts holding ":", "(", "họa" or "./.": `re.IGNORECASE` matches each of
+    those characters to no code point but the ones `_captions` looks for."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for char, folds in ((":", ":"), ("(", "("), ("ọ", "ọỌ"), ("h", "hH"), ("a", "aA"), (".", "."), ("/", "/")):
+        assert set(re.findall("(?i)" + re.escape(char), every)) == set(folds)
+
+
+CAPTIONS = [
+    "Ảnh: Minh Họa", "(ẢNH TTXVN) Lũ dâng cao", "Xem VIDEO :cận cảnh", "Mưa lớn kéo dài./.  ",
+    "Đồ họa minh họa diễn biến", "ĐỒ HỌA: Thu Hà", "nguồn MINH HỌA", "Clip:hiện trường", "ảnh hưởng của bão",
+    "Hình ảnh (tư liệu)", "Ông Hùng nói: sẽ làm", "giá 13/4 và 1./.2", "Học sinh họp lớp", "ảnh", "", "a",
+    "Thông tin – ảnh : Lê Văn Tám", "Hồ sơ|video: toàn cảnh", "Tin (Ảnh) 2", "TIN ẢNH:",
+]
+
+
+@pytest.mark.parametrize("start", range(0, len(CAPTIONS), 5))
+def test_captions_asked_by_their_marks_are_the_expression(start):
+    from tomtat.score import features
+
+    texts = CAPTIONS[start:] + CAPTIONS[:start]
+    joined = "\x00".join(texts)
+    separators = np.array([k for k, c in enumerate(joined) if c == "\x00"], dtype=np.intp)
+    expected = [1.0 if features._CAPTION.search(t) else 0.0 for t in texts]
+    assert features._captions(texts, joined, separators) == expected
+    assert sum(expected) >= 10
