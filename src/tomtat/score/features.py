@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import attrgetter, itemgetter
 
 import numpy as np
 from scipy import sparse
@@ -146,10 +146,10 @@ def _text_features(texts: list[str]) -> np.ndarray:
     counts -= np.bincount(owner[first & upper], minlength=k)  # (the first match does not count)
     out[:, 0] = counts
     quoted = np.bincount(np.searchsorted(separators, np.flatnonzero(classes & _QUOTE_MARK)), minlength=k) > 0
-    last = [t.rstrip()[-1:] for t in texts]
+    stripped = list(map(str.rstrip, texts))  # (once for both columns, and `str.endswith` mapped in C)
     # `_QUOTE`: a quote mark anywhere, or "?" or ":" before trailing white space (`\s` is `str.isspace`)
-    out[:, 1] = quoted | np.array([c == "?" or c == ":" for c in last], dtype=bool)
-    out[:, 2] = [0.0 if t.rstrip().endswith(_ENDINGS) else 1.0 for t in texts]
+    out[:, 1] = quoted | np.fromiter(map(str.endswith, stripped, repeat(("?", ":"), k)), dtype=bool, count=k)
+    out[:, 2] = ~np.fromiter(map(str.endswith, stripped, repeat(_ENDINGS, k)), dtype=bool, count=k)
     out[:, 3] = _captions(texts, joined, separators, codes)
     return out
 
@@ -197,7 +197,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
         return out
     n_docs = len(rep.documents)
     doc = rep.docs
-    position = np.array([s.position for s in sents], dtype=float)
+    position = np.fromiter(map(attrgetter("position"), sents), dtype=float, count=n)  # (C-level attribute reads)
     per_doc = np.bincount(doc, minlength=n_docs).astype(float)
     lengths = rep.lengths
 
@@ -222,7 +222,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
                                    similarities=similarities) / (n_docs - 1)
     # the per-sentence text features: counts in C (`map` over str methods), one division per column; the
     # regular expressions run once per distinct text (syndicated copies repeat sentences)
-    all_texts = [s.text for s in sents]
+    all_texts = list(map(attrgetter("text"), sents))
     distinct_text = dict.fromkeys(all_texts)
     texts = list(distinct_text)
     text_row = np.zeros(0, dtype=np.intp)
@@ -254,7 +254,7 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 9] = text_features[:, 1]
     out[:, 15] = text_features[:, 2]
     out[:, 16] = text_features[:, 3]
-    paragraph = np.array([s.paragraph for s in sents], dtype=float)
+    paragraph = np.fromiter(map(attrgetter("paragraph"), sents), dtype=float, count=n)
     out[:, 10] = paragraph == paragraph[_first_of_article(doc)]
     out[:, 11] = 1.0 / (1.0 + paragraph - paragraph[_first_of_article(doc)])
     out[:, 12] = np.r_[1.0, (paragraph[1:] != paragraph[:-1]) | (doc[1:] != doc[:-1])]
