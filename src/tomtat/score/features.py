@@ -305,8 +305,8 @@ def _cosine_table(vectors: sparse.csr_matrix) -> np.ndarray:
     terms at least two sentences hold: a term of one sentence meets no other
     row, so only that sentence's own entry (its squared length) loses it. Both
     readers ignore the diagonal: `support_counts` clears it, and
-    `_lead_agreement` returns for each sentence the best opening of another
-    article, whichever opening of its own article (itself included) ranks first.
+    `_lead_agreement` clears each sentence's own article's openings (itself
+    included) before taking its best.
     On ViMs 0.44 -> 0.31 ms a cluster.
     """
     n = vectors.shape[0]
@@ -435,15 +435,15 @@ def _lead_agreement(
     `vectors @ vectors.T` when the caller has it, is read instead: its entries
     are the same sums, term by term in the same order, as the block products.
     """
-    first, group = rep.vector_duplicates
     lead_doc = doc[opening]
     if similarities is not None:
-        sims = similarities[np.ix_(first, opening)]
-        top = sims.argmax(axis=1)
-        best = sims[np.arange(top.size), top]
-        best_doc = lead_doc[top]
-        sims[lead_doc[None, :] == best_doc[:, None]] = 0.0
-        return np.where(doc != best_doc[group], best[group], sims.max(axis=1)[group])
+        # (a news cluster, at most `DIRECT_ROWS` sentences: every sentence's row of the table read at once,
+        # its own article's openings cleared, and the maximum taken: the same value as the per-distinct-row
+        # bookkeeping below, as a maximum of cosines, all >= +0.0, does no arithmetic; 5 array steps fewer)
+        sims = similarities[:, opening]
+        sims[doc[:, None] == lead_doc[None, :]] = 0.0
+        return sims.max(axis=1)
+    first, group = rep.vector_duplicates
     vectors = rep.vectors[first] if first.size < doc.size else rep.vectors
     leads = rep.vectors[opening].T.tocsc()
     best = np.empty(first.size)
