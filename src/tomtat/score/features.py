@@ -142,7 +142,8 @@ def _text_features(texts: list[str]) -> np.ndarray:
     upper = (classes[capital] & _UPPER) > 0
     owner = np.searchsorted(separators, capital)  # the text holding each: the separators before it
     counts = np.bincount(owner[upper], minlength=k).astype(float)
-    first = np.r_[True, owner[1:] != owner[:-1]] if owner.size else np.zeros(0, dtype=bool)
+    first = np.ones(owner.size, dtype=bool)
+    np.not_equal(owner[1:], owner[:-1], out=first[1:])
     counts -= np.bincount(owner[first & upper], minlength=k)  # (the first match does not count)
     out[:, 0] = counts
     quoted = np.bincount(np.searchsorted(separators, np.flatnonzero(classes & _QUOTE_MARK)), minlength=k) > 0
@@ -255,9 +256,11 @@ def sentence_features(rep: Representation) -> np.ndarray:
     out[:, 15] = text_features[:, 2]
     out[:, 16] = text_features[:, 3]
     paragraph = np.fromiter(map(attrgetter("paragraph"), sents), dtype=float, count=n)
-    out[:, 10] = paragraph == paragraph[_first_of_article(doc)]
-    out[:, 11] = 1.0 / (1.0 + paragraph - paragraph[_first_of_article(doc)])
-    out[:, 12] = np.r_[1.0, (paragraph[1:] != paragraph[:-1]) | (doc[1:] != doc[:-1])]
+    first_paragraph = paragraph[_first_of_article(doc)]  # (once for both columns)
+    out[:, 10] = paragraph == first_paragraph
+    out[:, 11] = 1.0 / (1.0 + paragraph - first_paragraph)
+    out[0, 12] = 1.0  # (`np.r_` builds its arrays in Python: a few microseconds a call, several a cluster)
+    out[1:, 12] = (paragraph[1:] != paragraph[:-1]) | (doc[1:] != doc[:-1])
     if n_docs > 1:
         opening = np.flatnonzero(position < OPENING_SENTENCES)
         if opening.size:
@@ -463,5 +466,6 @@ def _lead_agreement(
 
 def _first_of_article(article: np.ndarray) -> np.ndarray:
     """For each sentence, the index of its article's first sentence (sentences come in document order)."""
-    starts = np.r_[True, article[1:] != article[:-1]]
+    starts = np.ones(article.size, dtype=bool)
+    np.not_equal(article[1:], article[:-1], out=starts[1:])
     return np.maximum.accumulate(np.where(starts, np.arange(article.size), 0))
