@@ -113,5 +113,7 @@ def test_language_shares_stop_early_with_the_same_answer():
     # `_MARKED_TAIL` runs to a token's end: the regex's white space is the one `str.split` cuts at
     space = re.compile(r"\s")
     assert [c for c in map(chr, range(0x110000)) if space.match(c)] == [c for c in map(chr, range(0x110000)) if c.isspace()]
+    # `is_foreign_sentence` takes a printable text for one whose only white space is the plain space
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
     english = "The president said the talks were very productive and constructive today."
     assert is_foreign_sentence(english) and not is_foreign_sentence("Tổng thống cho biết cuộc điện đàm rất hiệu quả và mang tính xây dựng.")
