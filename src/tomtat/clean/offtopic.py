@@ -366,15 +366,16 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
 
     # whole: title + every paragraph, then unit length; head: title + the head paragraphs
     sums = np.bincount(group, weights=p_data, minlength=n_groups)
-    w_doc, w_cols, w_vals, w_ent = _story_order(group_keys // width, group_keys % width, group, first, sums,
+    group_doc, group_col = group_keys // width, group_keys % width
+    w_doc, w_cols, w_vals, w_ent = _story_order(group_doc, group_col, group, first, sums,
                                                 np.ones(n_groups, dtype=bool), titles)
     squares = np.bincount(w_doc, weights=w_vals ** 2, minlength=n_docs)
     lengths = np.sqrt(squares)
     lengths[lengths == 0] = 1.0
     w_vals /= lengths[w_doc]
     head_sums = np.bincount(group[head_entry], weights=p_data[head_entry], minlength=n_groups)
-    h_doc, h_cols, h_vals, h_ent = _story_order(group_keys // width, group_keys % width, group, head_first,
-                                                head_sums, head_first >= 0, titles)
+    h_doc, h_cols, h_vals, h_ent = _story_order(group_doc, group_col, group, head_first, head_sums, head_first >= 0,
+                                                titles)
 
     total = np.bincount(w_cols, weights=w_vals, minlength=width)
     stored = total[total != 0]
@@ -459,9 +460,11 @@ def _story_order(
     covered = np.zeros(n_groups, dtype=bool)
     covered[t_group[hit]] = True
     t_slot = np.where(hit, t_group, n_groups + np.arange(t_group.size))
-    # the groups by first position (distinct positions, in article order)
-    by_first = np.flatnonzero(present)
-    by_first = by_first[_stable_order(first[by_first])]
+    # the groups by first position (distinct positions, in article order): each group read off the entry at its
+    # first position, the entries in order (the same order as sorting the positions, without the sort)
+    at_first = np.zeros(group.size, dtype=bool)
+    at_first[first[present]] = True
+    by_first = group[at_first]
     f_doc, f_col = group_doc[by_first], group_col[by_first]
     if np.all((f_col[1:] < f_col[:-1]) | (f_doc[1:] != f_doc[:-1])):
         # the product stored its terms in increasing order (each article's first occurrences ran backwards):
