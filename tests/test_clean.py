@@ -1106,3 +1106,20 @@ def test_row_block_is_the_row_slice():
         for name in ("indptr", "indices", "data"):
             assert getattr(block, name).dtype == getattr(sliced, name).dtype
             assert np.array_equal(getattr(block, name), getattr(sliced, name))
+
+
+def test_offtopic_cut_shortcut_is_the_walk():
+    """`_cut_point` answers an article without a hint past its head at once when its last paragraph scores at
+    least `ratio` x the others' best; the full walk over every start (forced by a break past the last
+    paragraph, which hints nothing) gives the same cut on every input."""
+    import random
+
+    from tomtat.clean.offtopic import _cut_point
+
+    rng = random.Random(7)
+    for _ in range(20000):
+        n = rng.randint(2, 12)
+        sims = [rng.choice([0.0, 0.03, 0.5, rng.random(), rng.random() * 0.05]) for _ in range(n)]
+        doc = ["Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu."] * n
+        for ratio in (0.12, 0.75):
+            assert _cut_point(sims, doc, frozenset(), ratio, 0.75) == _cut_point(sims, doc, frozenset({n}), ratio, 0.75)

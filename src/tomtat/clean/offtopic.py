@@ -518,10 +518,20 @@ def _hinted(c: int, doc: list[str], breaks: frozenset[int]) -> bool:
 
 
 def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio: float, hinted_ratio: float) -> int:
-    """Start of the off-topic tail (len(sims) when there is none)."""
+    """Start of the off-topic tail (len(sims) when there is none).
+
+    Without a layout hint at or after the head (`_hinted` needs a break past
+    it), only a content cut can start a tail, and none can when the last
+    paragraph scores at least `ratio` x the best of the others: every tail's
+    maximum is at least the last paragraph's score, and every body's median at
+    most that best score (on ViMs most articles end so, and skip the walk over
+    every candidate start).
+    """
     n = len(sims)
-    content_from = math.ceil(CONTENT_CUT_FROM * n)
     head = _head_length(n)
+    if (not breaks or max(breaks) < head) and sims[-1] >= ratio * max(sims[:-1]):
+        return n
+    content_from = math.ceil(CONTENT_CUT_FROM * n)
     # the body's similarities kept sorted as it grows (its median was a sort per candidate start: quadratic
     # in an article's paragraphs), and the maximum of every tail, read off the end once
     body_sorted = sorted(sims[:head])
