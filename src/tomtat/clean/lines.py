@@ -217,13 +217,15 @@ def clean_article_terms(
                 removed.append(Drop(stripped, DropReason.RELATED_TEASER))
                 continue
             in_related = False
-        # each line's syllables and their count, scanned once (`drop_reason`, the duplicate key, the story length)
-        scanned, (tokens, count) = stripped, syllables_and_count(stripped)
+        # each line's syllables and their count, scanned once (`drop_reason`, the duplicate key, the story length),
+        # from its lowercase, which the inline-credit keys are looked for in too
+        lower = stripped.lower()
+        scanned, (tokens, count) = stripped, syllables_and_count(stripped, lower)
         reason = drop_reason(stripped, title, tokens=tokens, count=count, title_tokens=title_tokens)
         inline: list[Drop] | None = None
         if reason is DropReason.PHOTO_CAPTION:
             # "Caption. Ảnh: X Sáng 13/10, ...": a short line whose credit is followed by the story
-            rest, inline = strip_inline(stripped)
+            rest, inline = strip_inline(stripped, lower)
             if rest and any(d.reason is DropReason.PHOTO_CREDIT for d in inline):
                 reason = None
         if reason is None and i + 1 < len(raw) and raw[i + 1] in _SEPARATORS and _is_separator_caption(raw, i):
@@ -245,7 +247,7 @@ def clean_article_terms(
             if END_OF_ARTICLE.match(stripped) and story_syllables >= END_MIN_STORY_SYLLABLES:
                 ended = True
             continue
-        stripped, inline = (rest, inline) if inline is not None else strip_inline(stripped)
+        stripped, inline = (rest, inline) if inline is not None else strip_inline(stripped, lower)
         # lines cut since the last kept line, or a piece cut out of this one (a credit, a caption, a
         # source tag; not the "/." of a "./." ending): this line is not joined to the one before
         # (most lines have no inline cut: the tests over `inline` are asked only of one that has, and once)
