@@ -221,7 +221,7 @@ def clean_article_terms(
         # from its lowercase, which the inline-credit keys are looked for in too
         lower = stripped.lower()
         scanned, (tokens, count) = stripped, syllables_and_count(stripped, lower)
-        reason = drop_reason(stripped, title, tokens=tokens, count=count, title_tokens=title_tokens)
+        reason = drop_reason(stripped, title, tokens=tokens, count=count, title_tokens=title_tokens, lower=lower)
         inline: list[Drop] | None = None
         if reason is DropReason.PHOTO_CAPTION:
             # "Caption. Ảnh: X Sáng 13/10, ...": a short line whose credit is followed by the story
