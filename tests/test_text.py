@@ -135,3 +135,11 @@ def test_marked_at_least_counts_the_marked_tokens():
         for threshold in (0.1, 0.2, 1 / 3, 1.0):
             num, den = float(threshold).as_integer_ratio()
             assert marked_at_least(text, threshold, words) == (marked * den >= num * words), (text, threshold, words)
+
+
+def test_unusual_characters_are_unprintable():
+    """`_normalize_words` looks for `_UNUSUAL` characters only in a text that is not printable but for its line
+    breaks: no code point the pattern finds is printable."""
+    from tomtat.text.normalize import _UNUSUAL
+
+    assert not [c for c in map(chr, range(0x110000)) if _UNUSUAL.match(c) and c.isprintable()]
