@@ -368,7 +368,7 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
     sums = np.bincount(group, weights=p_data, minlength=n_groups)
     group_doc, group_col = group_keys // width, group_keys % width
     w_doc, w_cols, w_vals, w_ent = _story_order(group_doc, group_col, group, first, sums,
-                                                np.ones(n_groups, dtype=bool), titles)
+                                                np.ones(n_groups, dtype=bool), titles, every=True)
     squares = np.bincount(w_doc, weights=w_vals ** 2, minlength=n_docs)
     lengths = np.sqrt(squares)
     lengths[lengths == 0] = 1.0
@@ -438,9 +438,14 @@ def _multiply_row_sums(rows: np.ndarray, products: np.ndarray, sorted_: bool, n_
     return row_sums(products, rows, n_rows)
 
 
+def _runs_backwards(f_doc: np.ndarray, f_col: np.ndarray) -> bool:
+    """Do the terms of each article, in order of first occurrence, decrease (the product is then sorted)?"""
+    return bool(np.all((f_col[1:] < f_col[:-1]) | (f_doc[1:] != f_doc[:-1])))
+
+
 def _story_order(
     group_doc: np.ndarray, group_col: np.ndarray, group: np.ndarray, first: np.ndarray, sums: np.ndarray,
-    present: np.ndarray, titles: tuple[np.ndarray, ...],
+    present: np.ndarray, titles: tuple[np.ndarray, ...], every: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """`title + members @ para` as scipy stores it: (article, term, value, slot) per entry.
 
@@ -449,6 +454,7 @@ def _story_order(
     last to the first; a value is title + sum, the title's alone, or the sum
     alone (the other side counting as 0.0, as the general `csr_binop_csr` adds
     it). A slot is the group, or past the groups the title term's index.
+    `every`: every group is present.
     """
     t_doc, t_cols, t_data, t_group, backwards = titles
     n_groups = sums.size
@@ -463,10 +469,13 @@ def _story_order(
     # the groups by first position (distinct positions, in article order): each group read off the entry at its
     # first position, the entries in order (the same order as sorting the positions, without the sort)
     at_first = np.zeros(group.size, dtype=bool)
-    at_first[first[present]] = True
+    at_first[first if every else first[present]] = True
     by_first = group[at_first]
-    f_doc, f_col = group_doc[by_first], group_col[by_first]
-    if np.all((f_col[1:] < f_col[:-1]) | (f_doc[1:] != f_doc[:-1])):
+    # (a paragraph brings its new terms in increasing order: where the first two groups are one article's and
+    # increase, as in nearly every cluster, the product is not sorted, and the whole test is not needed)
+    increasing = (by_first.size >= 2 and group_doc[by_first[0]] == group_doc[by_first[1]]
+                  and group_col[by_first[0]] < group_col[by_first[1]])
+    if not increasing and _runs_backwards(group_doc[by_first], group_col[by_first]):
         # the product stored its terms in increasing order (each article's first occurrences ran backwards):
         # canonical on both sides, `csr_binop_csr` merges them in increasing order
         rest = np.flatnonzero(present & ~covered)
@@ -476,7 +485,7 @@ def _story_order(
         return (doc[order], col[order], np.concatenate([sums[rest], t_vals])[order],
                 np.concatenate([rest, t_slot])[order])
     rest = by_first[~covered[by_first]]
-    doc = np.concatenate([group_doc[rest], t_doc[backwards]])
+    doc = np.concatenate([group_doc[rest], t_doc])  # (`t_doc[backwards]`: the same articles)
     order = _stable_order(doc)  # per article: its rest, then its title
     return (doc[order], np.concatenate([group_col[rest], t_cols[backwards]])[order],
             np.concatenate([sums[rest], t_vals[backwards]])[order], np.concatenate([rest, t_slot[backwards]])[order])
