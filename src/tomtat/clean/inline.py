@@ -161,8 +161,9 @@ def strip_inline(line: str, lower: str | None = None) -> tuple[str, list[Drop]]:
     if END_MARK.search(line):
         line = END_MARK.sub(".", line)
         drops.append(Drop("/.", DropReason.END_MARK))
-    line, tag_drops = _strip_source_tags(line)
-    drops += tag_drops
+    if line[:1] == "(":  # (`SOURCE_TAG` opens on a bracket: most lines skip the call)
+        line, tag_drops = _strip_source_tags(line)
+        drops += tag_drops
     pos = 0
     while match := PAREN_CREDIT.search(line, pos):
         before, after = line[:match.start()].rstrip(), line[match.end():].strip()

@@ -590,6 +590,9 @@ def drop_offtopic_tails(
     for article, doc_sims in zip(articles, sims):
         doc = article.paragraphs
         cut = _cut_point(doc_sims, doc, article.breaks, threshold, max(threshold, HINTED_RATIO)) if len(doc) > 1 else len(doc)
+        if cut == len(doc):
+            out.append(article)  # (nothing cut: the article as it was, not a copy of every field)
+            continue
         out.append(replace(
             article, paragraphs=doc[:cut], breaks=frozenset(b for b in article.breaks if b < cut),
             removed=article.removed + [Drop(p, DropReason.OFFTOPIC_TAIL) for p in doc[cut:]],

@@ -170,7 +170,7 @@ def drop_reason(
     if (((":" in stripped and "://" in stripped) or _has_www(stripped)) and URL.search(stripped)
             and count_syllables(URL.sub(" ", stripped)) <= URL_LINE_MAX_SYLLABLES):
         return DropReason.SOURCE_URL
-    if is_byline(stripped, count=count):
+    if count <= BYLINE_MAX_SYLLABLES and is_byline(stripped, count=count):  # (its first test, without the call)
         return DropReason.BYLINE
     if count <= CAPTION_LINE_MAX_SYLLABLES and CAPTION_LINE.match(stripped):
         return DropReason.PHOTO_CAPTION
