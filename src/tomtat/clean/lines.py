@@ -81,11 +81,12 @@ def _drop_signature(kept: list[_Line], removed: list[Drop]) -> None:
     if len(content) < 2:
         return
     last = kept[content[-1]][0]
-    words = last.split()
-    if not kept[content[-2]][0].endswith(LINE_END):
-        return  # it may be the end of a wrapped sentence ("... tại" / "Hà Nội")
-    if (count_syllables(last) <= SIGNATURE_MAX_SYLLABLES and words and all(w[:1].isupper() for w in words)
-            and all(ch.isalpha() or ch.isspace() for ch in last)):
+    # (a line of letters and spaces has as many syllables as words: the count is the words', and a longer
+    # line, most often a sentence, is not split further nor scanned)
+    words = last.split(None, SIGNATURE_MAX_SYLLABLES)
+    if len(words) > SIGNATURE_MAX_SYLLABLES or not kept[content[-2]][0].endswith(LINE_END):
+        return  # (or it may be the end of a wrapped sentence: "... tại" / "Hà Nội")
+    if words and all(w[:1].isupper() for w in words) and all(ch.isalpha() or ch.isspace() for ch in last):
         removed.append(Drop(last, DropReason.BYLINE))
         kept[content[-1]] = _BLANK
 
@@ -110,7 +111,7 @@ def _drop_caption_opening(line: str, removed: list[Drop], after_credit: bool) ->
     of a short story; right after a credit, a caption-like line is the caption.
     """
     sentences = split_paragraph(line)
-    if sentences and is_caption_like(sentences[0]) and (len(sentences) > 1 or after_credit):
+    if sentences and (len(sentences) > 1 or after_credit) and is_caption_like(sentences[0]):
         removed.append(Drop(sentences[0], DropReason.CAPTION_LIKE))
         return line[len(sentences[0]):].strip()
     return line
