@@ -208,7 +208,8 @@ def _similarities(documents: list[list[str]], para_terms: list[list[str]], title
     n_paragraphs, n_titles = len(para_terms), sum(1 for t in title_terms if t)
     para_terms.clear()  # (handed over: the token lists, a string per syllable, are the largest thing held here)
     title_terms.clear()
-    weighted = tfidf_rows(counts, documents=n_paragraphs + n_titles)
+    # (the counts are not read again: their values are overwritten by the weights, no copy constructed)
+    weighted = tfidf_rows(counts, documents=n_paragraphs + n_titles, in_place=True)
     del counts
     build = _story_arrays if weighted.nnz <= ARRAY_PATH_MAX_ENTRIES else _story_sparse
     story = build(weighted, n_paragraphs, doc_of, in_head)
