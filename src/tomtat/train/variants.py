@@ -554,3 +554,177 @@ def fit_inner_c(train: Sequence[Example], c: float, criterion: str = "rouge2", g
     print(f"inner CV [{'+'.join(kinds)}, {len(train)} clusters, by {criterion}]: C {best['c']} scale {best['scale']}; "
           + "; ".join(f"{r['c']}x{r['scale']}: {r['rouge2']:.4f} ll {r['log_loss']:.5f}" for r in rows), flush=True)
     return scaled_logit(fit(train, best["c"], combine=combine, select=select), best["scale"])
+
+
+# --- session 6 (Q4): candidate sentence features, each with a reason, appended to the shipped ones
+# (`python bench/learner_variants.py base key-entities restated event-date idf-specificity one-article
+# lexrank first-mention`). Each reads only the Representation (and, for dates, the articles' own dates);
+# the fixed sizes below are round numbers, not fitted to a set.
+
+KEY_TERMS = 10  # the cluster's "key" entities / concepts: the ten most widespread
+
+
+def entry_rows(indptr: np.ndarray) -> np.ndarray:
+    """The row of each stored CSR value (`tomtat.represent.rows.entry_rows`)."""
+    from tomtat.represent.rows import entry_rows as rows
+
+    return rows(indptr)
+
+
+def _text_tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def key_entities(rep: Representation, k: int = KEY_TERMS) -> np.ndarray:
+    """Share of the cluster's key entities the sentence holds, over the cluster's highest.
+
+    Key entities: the `k` capitalized syllables (after a sentence's first word) and number tokens held by the
+    most articles (ties: the most occurrences). Summaries name the main actors and figures; `names` and
+    `numbers` only say a sentence holds some, not the story's own.
+    """
+    n = len(rep.sentences)
+    if not n:
+        return np.zeros(0)
+    held: list[set[str]] = []
+    articles: dict[str, set[int]] = {}
+    count: dict[str, int] = {}
+    for s in rep.sentences:
+        tokens = _text_tokens(s.text)
+        keys = {t.lower() for t in tokens[1:] if t[0].isupper() or t[0].isdigit()}
+        held.append(keys)
+        for t in keys:
+            articles.setdefault(t, set()).add(s.doc)
+            count[t] = count.get(t, 0) + 1
+    top = set(sorted(articles, key=lambda t: (-len(articles[t]), -count[t], t))[:k])
+    return _scaled(np.array([len(h & top) for h in held], dtype=float))
+
+
+def restated(rep: Representation) -> np.ndarray:
+    """log(1 + how many other sentences of the cluster restate it (concept overlap above the same-fact
+    threshold, any article)), over the cluster's highest: `support` counts articles, this counts retellings
+    (an outlet restating its own lead in the body counts too)."""
+    from tomtat.represent import SAME_FACT_OVERLAP
+
+    n = len(rep.sentences)
+    if n < 2:
+        return np.zeros(n)
+    table = rep.overlap_table("comparable")
+    if table is None:
+        pairs = rep.overlapping_pairs(np.arange(n), SAME_FACT_OVERLAP)
+        counts = np.bincount(pairs.ravel(), minlength=n).astype(float)
+    else:
+        hit = table > SAME_FACT_OVERLAP
+        counts = hit.sum(axis=1) - np.diagonal(hit)
+    return _scaled(np.log1p(counts))
+
+
+def event_date_agreement(rep: Representation) -> np.ndarray:
+    """1 when the sentence's event date (`order.story.event_date`, against its article's date) is the one most
+    articles report (ties: the earliest), reported by at least two articles; else 0. The story's core event is
+    the day every outlet dates; a sentence on another day tells background or an aftermath."""
+    from tomtat.order.story import date_key, default_year, sentence_dates
+
+    n = len(rep.sentences)
+    out = np.zeros(n)
+    if n == 0 or len(rep.documents) < 2:
+        return out
+    dates = sentence_dates(rep.documents, rep)
+    year = default_year(rep.documents, dates)
+    by_iso: dict[str, set[int]] = {}
+    keys: dict[str, tuple[int, int, int]] = {}
+    for s, m in zip(rep.sentences, dates):
+        if m is not None:
+            by_iso.setdefault(m.iso, set()).add(s.doc)
+            keys[m.iso] = date_key(m.value, year)
+    if not by_iso:
+        return out
+    best = min(by_iso, key=lambda d: (-len(by_iso[d]), keys[d]))
+    if len(by_iso[best]) < 2:
+        return out
+    return np.array([1.0 if m is not None and m.iso == best else 0.0 for m in dates])
+
+
+def _term_article_df(rep: Representation) -> np.ndarray:
+    """How many articles hold each term of the sentence vectors."""
+    v = rep.vectors
+    keys = rep.docs[entry_rows(v.indptr)].astype(np.int64) * v.shape[1] + v.indices
+    return np.bincount(np.unique(keys) % v.shape[1], minlength=v.shape[1]).astype(float)
+
+
+def idf_specificity(rep: Representation) -> np.ndarray:
+    """Mean over the sentence's terms of log(articles / articles holding the term), over log(articles):
+    0 for a sentence of terms every article uses, 1 for terms of its own article only (off-story detail)."""
+    n = len(rep.sentences)
+    n_docs = len(rep.documents)
+    if n == 0 or n_docs < 2:
+        return np.zeros(n)
+    df = _term_article_df(rep)
+    idf = np.log(n_docs / np.maximum(df, 1.0)) / np.log(n_docs)
+    v = rep.vectors
+    per_row = np.diff(v.indptr)
+    sums = np.bincount(entry_rows(v.indptr), weights=idf[v.indices], minlength=n)
+    return np.divide(sums, per_row, out=np.zeros(n), where=per_row > 0)
+
+
+def one_article_share(rep: Representation) -> np.ndarray:
+    """Share of the sentence's unigram-and-bigram terms that occur in its article only (0 for one article)."""
+    n = len(rep.sentences)
+    if n == 0 or len(rep.documents) < 2:
+        return np.zeros(n)
+    df = _term_article_df(rep)
+    v = rep.vectors
+    per_row = np.diff(v.indptr)
+    sums = np.bincount(entry_rows(v.indptr), weights=(df[v.indices] <= 1).astype(float), minlength=n)
+    return np.divide(sums, per_row, out=np.zeros(n), where=per_row > 0)
+
+
+LEXRANK_DAMPING = 0.15
+LEXRANK_ITERATIONS = 10
+
+
+def lexrank(rep: Representation) -> np.ndarray:
+    """LexRank (PageRank over the graph of similar pairs, cosine >= `SUPPORT_SIMILARITY`, the pairs
+    `represent.pairs.similar_pairs` finds) after a few power iterations, over the cluster's highest: central
+    in the thresholded graph, not the dense one (`eigen`, rejected) whose leading vector is the centroid's."""
+    from scipy import sparse as sp
+
+    from tomtat.represent.pairs import similar_pairs
+    from tomtat.score.features import SUPPORT_SIMILARITY
+
+    n = len(rep.sentences)
+    if n < 2:
+        return np.ones(n)
+    rows, cols = similar_pairs(rep.vectors, SUPPORT_SIMILARITY)
+    degree = np.bincount(rows, minlength=n).astype(float)
+    graph = sp.csr_matrix((1.0 / degree[rows], (cols, rows)), shape=(n, n))  # column-stochastic where linked
+    dangling = degree == 0
+    p = np.full(n, 1.0 / n)
+    for _ in range(LEXRANK_ITERATIONS):
+        p = LEXRANK_DAMPING / n + (1 - LEXRANK_DAMPING) * (graph @ p + p[dangling].sum() / n)
+    return _scaled(p)
+
+
+def first_mention(rep: Representation, k: int = KEY_TERMS) -> np.ndarray:
+    """1 when the sentence is the first of its article to hold one of the cluster's `k` most widespread
+    concepts (content bigrams, by articles): where an article introduces the story's key facts."""
+    n = len(rep.sentences)
+    if n == 0 or not rep.concept_df.size:
+        return np.zeros(n)
+    order = np.argsort(-rep.concept_df, kind="stable")[:k]
+    held = rep.concept_matrix[:, order].toarray() > 0
+    running = np.cumsum(held, axis=0)
+    doc = rep.docs
+    first_row = np.maximum.accumulate(np.where(np.r_[True, doc[1:] != doc[:-1]], np.arange(n), 0))
+    before = np.vstack([np.zeros((1, held.shape[1]), dtype=running.dtype), running])[first_row]
+    return ((held & (running - before == 1)).any(axis=1)).astype(float)
+
+
+EXTRA.update({
+    "key-entities": lambda rep, x: np.column_stack([x, key_entities(rep)]),
+    "restated": lambda rep, x: np.column_stack([x, restated(rep)]),
+    "event-date": lambda rep, x: np.column_stack([x, event_date_agreement(rep)]),
+    "idf-specificity": lambda rep, x: np.column_stack([x, idf_specificity(rep)]),
+    "one-article": lambda rep, x: np.column_stack([x, one_article_share(rep)]),
+    "lexrank": lambda rep, x: np.column_stack([x, lexrank(rep)]),
+    "first-mention": lambda rep, x: np.column_stack([x, first_mention(rep)]),
+})
