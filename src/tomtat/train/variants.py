@@ -618,9 +618,10 @@ def restated(rep: Representation) -> np.ndarray:
     return _scaled(np.log1p(counts))
 
 
-def event_date_agreement(rep: Representation) -> np.ndarray:
+def event_date_agreement(rep: Representation, earliest: bool = False) -> np.ndarray:
     """1 when the sentence's event date (`order.story.event_date`, against its article's date) is the one most
-    articles report (ties: the earliest), reported by at least two articles; else 0. The story's core event is
+    articles report (ties: the earliest; `earliest`: the earliest date at least two articles report), reported
+    by at least two articles; else 0. The story's core event is
     the day every outlet dates; a sentence on another day tells background or an aftermath."""
     from tomtat.order.story import date_key, default_year, sentence_dates
 
@@ -638,7 +639,13 @@ def event_date_agreement(rep: Representation) -> np.ndarray:
             keys[m.iso] = date_key(m.value, year)
     if not by_iso:
         return out
-    best = min(by_iso, key=lambda d: (-len(by_iso[d]), keys[d]))
+    if earliest:
+        shared = [d for d in by_iso if len(by_iso[d]) >= 2]
+        if not shared:
+            return out
+        best = min(shared, key=lambda d: keys[d])
+    else:
+        best = min(by_iso, key=lambda d: (-len(by_iso[d]), keys[d]))
     if len(by_iso[best]) < 2:
         return out
     return np.array([1.0 if m is not None and m.iso == best else 0.0 for m in dates])
@@ -651,7 +658,7 @@ def _term_article_df(rep: Representation) -> np.ndarray:
     return np.bincount(np.unique(keys) % v.shape[1], minlength=v.shape[1]).astype(float)
 
 
-def idf_specificity(rep: Representation) -> np.ndarray:
+def idf_specificity(rep: Representation, weighted: bool = False) -> np.ndarray:
     """Mean over the sentence's terms of log(articles / articles holding the term), over log(articles):
     0 for a sentence of terms every article uses, 1 for terms of its own article only (off-story detail)."""
     n = len(rep.sentences)
@@ -661,8 +668,10 @@ def idf_specificity(rep: Representation) -> np.ndarray:
     df = _term_article_df(rep)
     idf = np.log(n_docs / np.maximum(df, 1.0)) / np.log(n_docs)
     v = rep.vectors
-    per_row = np.diff(v.indptr)
-    sums = np.bincount(entry_rows(v.indptr), weights=idf[v.indices], minlength=n)
+    rows = entry_rows(v.indptr)
+    # `weighted`: each term by its TF-IDF weight in the sentence (a rare word counts for more than a rare pair)
+    per_row = np.bincount(rows, weights=v.data, minlength=n) if weighted else np.diff(v.indptr)
+    sums = np.bincount(rows, weights=idf[v.indices] * (v.data if weighted else 1.0), minlength=n)
     return np.divide(sums, per_row, out=np.zeros(n), where=per_row > 0)
 
 
@@ -727,4 +736,21 @@ EXTRA.update({
     "one-article": lambda rep, x: np.column_stack([x, one_article_share(rep)]),
     "lexrank": lambda rep, x: np.column_stack([x, lexrank(rep)]),
     "first-mention": lambda rep, x: np.column_stack([x, first_mention(rep)]),
+})
+
+
+def noise_column(rep: Representation, seed: int = 0) -> np.ndarray:
+    """A control: uniform noise, the same for a cluster on every run (seeded by its size and first sentence);
+    what any appended column does to the six numbers by chance."""
+    text = rep.sentences[0].text if rep.sentences else ""
+    rng = np.random.default_rng([seed, len(rep.sentences), sum(map(ord, text[:64]))])
+    return rng.random(len(rep.sentences))
+
+
+EXTRA.update({
+    "event-earliest": lambda rep, x: np.column_stack([x, event_date_agreement(rep, earliest=True)]),
+    "idf-weighted": lambda rep, x: np.column_stack([x, idf_specificity(rep, weighted=True)]),
+    "idf-scaled": lambda rep, x: np.column_stack([x, _scaled(idf_specificity(rep))]),
+    "noise": lambda rep, x: np.column_stack([x, noise_column(rep)]),
+    "noise2": lambda rep, x: np.column_stack([x, noise_column(rep, 1)]),
 })
