@@ -29,6 +29,7 @@ import learner_variants as lv  # noqa: E402
 from _common import REPO, print_table, require  # noqa: E402
 
 from tomtat.evaluate.rouge import rouge  # noqa: E402
+from tomtat.score.features import FEATURES  # noqa: E402
 from tomtat.train import domains  # noqa: E402
 from tomtat.train.fit import fit  # noqa: E402
 
@@ -59,7 +60,7 @@ def coefficients(prepared, name: str, c: float) -> list[str]:
         for label, examples in (("ViMs", prepared[0].examples), ("AbMuSu", prepared[1].examples),
                                 ("joint", domains.joint_examples(prepared))):
             coef = fit(examples, c)["coef"]
-            lines.append(f"  {label} coefficients of the appended columns: " + " ".join(f"{v:+.3f}" for v in coef[len(lv.FEATURES):]))
+            lines.append(f"  {label} coefficients of the appended columns: " + " ".join(f"{v:+.3f}" for v in coef[len(FEATURES):]))
     return lines
 
 
