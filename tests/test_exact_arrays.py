@@ -314,3 +314,72 @@ def test_pair_unique_inverse_is_numpys_unique():
         values, inverse = np.unique(first * width + 1 + second, return_inverse=True)
         got_values, got_inverse = _pair_unique_inverse(first, second, width)
         assert np.array_equal(got_values, values) and np.array_equal(got_inverse, inverse.reshape(-1))
+
+
+@pytest.mark.parametrize("dense_limit", [10**9, 0])  # the dense transpose, and the sparse product past it
+def test_shared_concept_counts_are_the_sparse_product(dense_limit, monkeypatch):
+    """`shared_counts` (rows times a dense transpose) is `(m @ m.T).toarray()` bit for bit: on a real
+    cluster's concept matrix, on random binary ones (empty rows and columns included), and on none."""
+    from tomtat.represent import vectors
+
+    monkeypatch.setattr(vectors, "_DENSE_TRANSPOSE", dense_limit)
+    rng = np.random.default_rng(5)
+    matrices = [_rep().concept_matrix, sparse.csr_matrix((0, 4)), sparse.csr_matrix((3, 0))]
+    for rows, cols in ((1, 1), (9, 40), (60, 300)):
+        m = sparse.random(rows, cols, density=0.05, format="csr", random_state=rng)
+        m.data[:] = 1.0
+        matrices.append(m)
+    for m in matrices:
+        got, want = vectors.shared_counts(m), (m @ m.T.tocsr()).toarray()
+        assert got.dtype == want.dtype and got.shape == want.shape and np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("token, strings", [
+    ("mưa", False), ("!", False), ("a b", True), ("x\x1f", True), ("\x00", True), ("\t", True), ("\u00a0", False),
+])
+def test_ngram_counts_hands_tokens_at_or_below_the_space_to_the_string_counts(token, strings):
+    """`ngram_counts` orders columns by token ranks only when no token holds a character at or below the
+    space (`min` of the joined tokens, as it was written before the regular expression)."""
+    from tomtat.represent.terms import ngram_counts
+
+    rows = [["hà", "nội", token], [token, "mưa"]]
+    assert (min("".join(t for row in rows for t in row)) <= " ") == strings
+    assert (ngram_counts(rows) is None) == strings
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_concept_columns_kept_on_the_arrays_are_scipys_column_and_row_selection(seed):
+    """`_keep_columns` (the concept matrix built on the term counts' arrays, each distinct sentence's row
+    repeated for its copies) is scipy's selection of the used concept columns and then of the rows:
+    the same entries, in the same order, with the same index types."""
+    from tomtat.represent.vectors import _keep_columns
+
+    rng = np.random.default_rng(seed)
+    rows, cols = int(rng.integers(1, 40)), int(rng.integers(1, 120))
+    counts = sparse.random(rows, cols, density=0.1, format="csr", random_state=rng, dtype=float)
+    counts.indices, counts.indptr = counts.indices.astype(np.int32), counts.indptr.astype(np.int32)
+    is_concept = rng.random(cols) < 0.6
+    used = np.zeros(cols, dtype=bool)
+    used[counts.indices] = True
+    kept = np.flatnonzero(is_concept & used)
+    for copies in (None, rng.integers(0, rows, size=int(rng.integers(0, 2 * rows)))):
+        got = _keep_columns(counts.indptr, counts.indices, is_concept, copies)
+        want = counts[:, kept].astype(bool).astype(float)
+        want = want[copies] if copies is not None else want
+        assert got.shape == want.shape and got.indices.dtype == np.int32 and got.indptr.dtype == np.int32
+        assert np.array_equal(got.indptr, want.indptr) and np.array_equal(got.indices, want.indices)
+        assert np.array_equal(got.data, np.ones(want.nnz))
+
+
+def test_tfidf_rows_in_place_are_the_copied_rows():
+    """`represent` weights its term counts in place: the same rows, bit for bit, as on a copy."""
+    from tomtat.represent.terms import tfidf_rows
+
+    rng = np.random.default_rng(3)
+    counts = sparse.random(30, 50, density=0.2, format="csr", random_state=rng, dtype=float)
+    counts.data = np.ceil(counts.data * 4)
+    weights = rng.integers(1, 4, size=30).astype(float)
+    want = tfidf_rows(counts, documents=34, row_weights=weights)
+    got = tfidf_rows(counts, documents=34, row_weights=weights, in_place=True)
+    assert got is counts
+    assert np.array_equal(got.data, want.data) and np.array_equal(got.indices, want.indices)

@@ -297,3 +297,41 @@ def test_large_dates_group_the_same_facts_as_small_ones(monkeypatch):
         {i for i, m in enumerate(dates) if m and m.value.granularity == "day"}).values())
     assert build_timeline(rep, dates, weights, labels, 2024) == small
     assert any(len(event.articles) >= 2 for event in small)  # (the copy credits the fact it restates)
+
+
+def test_same_day_pairs_read_off_the_dense_counts_are_the_per_pair_sets(monkeypatch):
+    """A news-sized cluster reads its small dates' same-day pairs off the dense shared-concept counts
+    (`_close_on_table`); they are the pairs the sets of concept indices give, in the same order, and
+    the timeline is the same."""
+    import numpy as np
+
+    import tomtat.order.timeline as timeline
+    import tomtat.represent.vectors as vectors
+    from tomtat.order.story import sentence_dates
+
+    articles = BRIDGE + [Article(title="Cầu Sông Lam", text=BRIDGE[1].text.replace("(Dân trí) - ", "Theo Dân trí, "))]
+    analysis = analyze(articles)
+    dense = analysis.rep
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
+    plain = analyze(articles).rep
+    assert plain.shared_concepts() is None
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
+    assert dense.shared_concepts() is not None
+    dates = sentence_dates(analysis.documents, dense)
+    dated = [i for i, m in enumerate(dates) if m]
+    keys = {i: (2024, m.value.month, m.value.day or 0) for i, m in enumerate(dates) if m}
+    day = {i for i, m in enumerate(dates) if m and m.value.granularity == "day"}
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
+    want = timeline._same_day_overlap(plain, dated, keys, day)
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
+    got = timeline._same_day_overlap(dense, dated, keys, day)
+    assert "shared_concepts" not in plain.memo  # (its pairs came from the sets)
+    assert want and got == want and all(type(v) is list for v in got.values())
+    assert sum(len(v) > 1 for v in got.values()) >= 1  # (a same-day pair that is not the sentence itself)
+    weights = np.linspace(1.0, 2.0, len(dense.sentences))
+    labels = ["A", "B", "C", "D"]
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 0)
+    on_sets = build_timeline(plain, dates, weights, labels, 2024)
+    assert "shared_concepts" not in plain.memo
+    monkeypatch.setattr(vectors, "DENSE_OVERLAP_ROWS", 600)
+    assert build_timeline(dense, dates, weights, labels, 2024) == on_sets

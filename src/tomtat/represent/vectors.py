@@ -127,16 +127,25 @@ class Representation:
         key = ("overlap_table", against)
         table = self.memo.get(key)
         if table is None:
-            n = self.concept_matrix.shape[0]
-            if n > DENSE_OVERLAP_ROWS:
+            shared = self.shared_concepts()
+            if shared is None:
                 return None
-            shared = self.memo.get("shared_concepts")
-            if shared is None:  # concepts each two sentences share (exact counts: sums of ones)
-                shared = self.memo["shared_concepts"] = (self.concept_matrix @ self.concepts_by_concept).toarray()
             sizes = self.concept_sizes
             table = self.memo[key] = self._ratios(sizes[:, None], sizes[None, :], shared, against)
             table.flags.writeable = False
         return table
+
+    def shared_concepts(self) -> np.ndarray | None:
+        """How many concepts every two sentences share (sentences x sentences, exact counts as floats,
+        read-only), or None past `DENSE_OVERLAP_ROWS` sentences: built once, on first use (the selector's
+        `overlap_table` builds it; the timeline reads it)."""
+        shared = self.memo.get("shared_concepts")
+        if shared is None:
+            if self.concept_matrix.shape[0] > DENSE_OVERLAP_ROWS:
+                return None
+            shared = self.memo["shared_concepts"] = shared_counts(self.concept_matrix)
+            shared.flags.writeable = False
+        return shared
 
     def overlap_row(self, i: int, against: str = "comparable", at_least: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """One row of `overlap_rows` as (sentence indices in order, ratios), without scipy's per-call overhead.
@@ -269,6 +278,32 @@ class Representation:
         return np.column_stack([a[order], b[order]]).astype(np.intp)
 
 
+# concept x sentence entries up to which `shared_counts` multiplies by a dense transpose (1.2 MB of float64).
+# Its cost follows the entries times the sentences, the sparse product's the pairs of sentences sharing a
+# concept: over the first 100 ViMs and 100 AbMuSu clusters (130k and 97k entries on average, at most 1.1
+# million) the counts took 27.0 ms as sparse products, 25.4 all dense, 19.6 dense up to 150k or 200k
+# entries (20.1 up to 100k, 20.1 up to 300k)
+_DENSE_TRANSPOSE = 150_000
+
+
+def shared_counts(matrix: sparse.csr_matrix) -> np.ndarray:
+    """`(matrix @ matrix.T).toarray()` of a small binary CSR matrix (rows x rows, dense): concepts each two
+    sentences share.
+
+    A small matrix's CSR rows times a dense transpose (scipy's `csr_matvecs`, one pass over the stored
+    values) instead of a transposition, a sparse x sparse product and its densification, whose fixed
+    costs dominate at news size (see `_DENSE_TRANSPOSE`). The counts are sums of products of ones, exact
+    in any order, so the table is the same bit for bit. (The dense transpose must not hold a (row,
+    concept) twice: the concept matrix is canonical, one entry per pair.)
+    """
+    n, k = matrix.shape
+    if n * k > _DENSE_TRANSPOSE:
+        return (matrix @ matrix.T.tocsr()).toarray()
+    transposed = np.zeros((k, n))
+    transposed[matrix.indices, entry_rows(matrix.indptr)] = matrix.data
+    return np.asarray(matrix @ transposed)
+
+
 def sentence_concepts(tokens: list[str]) -> set[tuple[str, str]]:
     return {
         (a, b) for a, b in zip(tokens, tokens[1:])
@@ -282,43 +317,62 @@ def _stop_pairs() -> frozenset[str]:
     return frozenset(f"{a} {b}" for a in STOP_SYLLABLES for b in STOP_SYLLABLES)
 
 
-def _concepts_from_keys(counts: sparse.csr_matrix, tokens: list[str], keys: np.ndarray) -> sparse.csr_matrix:
-    """`_concepts_from_terms` for columns named by `ngram_counts` keys (bigrams of token ranks)."""
+def _concept_columns_from_keys(tokens: list[str], keys: np.ndarray) -> np.ndarray:
+    """`_concept_columns_from_terms` for columns named by `ngram_counts` keys (bigrams of token ranks)."""
     width = len(tokens) + 1
     stop = np.fromiter(map(STOP_SYLLABLES.__contains__, tokens), dtype=bool, count=len(tokens))
     first, second = keys // width, keys % width - 1
     is_concept = second >= 0
     is_concept[is_concept] = ~(stop[first[is_concept]] & stop[second[is_concept]])
-    return _keep_columns(counts, is_concept)
+    return is_concept
 
 
-def _concepts_from_terms(counts: sparse.csr_matrix, vocabulary: list[str]) -> sparse.csr_matrix:
-    """The binary sentence x concept matrix read off the term counts of the sentences (one row each).
+def _concept_columns_from_terms(vocabulary: list[str]) -> np.ndarray:
+    """Which term columns are concepts, read off the term strings.
 
     Concepts are the distinct syllable bigrams of a sentence that are not two
     function syllables (`sentence_concepts`); when the TF-IDF terms are syllables
     and their bigrams (no word segmentation), those bigrams are already columns
-    of the term index, in the same sorted order. Keeping those columns gives
-    exactly the matrix a second `count_matrix` over `sentence_concepts` built,
-    without tokenizing every sentence again (a third of `represent` on ViMs).
+    of the term index, in the same sorted order. Keeping those columns of the
+    sentences' term counts (`_keep_columns`) gives exactly the matrix a second
+    `count_matrix` over `sentence_concepts` built, without tokenizing every
+    sentence again (a third of `represent` on ViMs).
     """
     stop_pairs = _stop_pairs()
-    return _keep_columns(counts, np.array([" " in t and t not in stop_pairs for t in vocabulary], dtype=bool))
+    return np.array([" " in t and t not in stop_pairs for t in vocabulary], dtype=bool)
 
 
-def _keep_columns(counts: sparse.csr_matrix, is_concept: np.ndarray) -> sparse.csr_matrix:
-    """The binary matrix of `counts` over the concept columns that some row holds, in column order."""
+def _keep_columns(
+    indptr: np.ndarray, indices: np.ndarray, is_concept: np.ndarray, rows: np.ndarray | None = None,
+) -> sparse.csr_matrix:
+    """The binary matrix of the CSR rows (`indptr`, `indices`) over the concept columns that some row holds,
+    in column order; with `rows`, its rows `rows` in that order (`take_rows`: each distinct sentence's row
+    for each of its copies).
+
+    Built on the arrays and constructed once: the term counts' first rows and the copies were two more
+    sparse matrices (scipy's construction and checks, ~15 us each on a ViMs cluster). The same entries in
+    the same order and the same index types as `take_rows` of those matrices.
+    """
     used = np.zeros(is_concept.size, dtype=bool)
-    used[counts.indices] = True
+    used[indices] = True
     column = np.full(is_concept.size, -1, dtype=np.intp)
     kept = np.flatnonzero(is_concept & used)
     column[kept] = np.arange(kept.size)
-    new_col = column[counts.indices]
+    new_col = column[indices]
     keep = new_col >= 0
-    per_row = np.bincount(entry_rows(counts.indptr)[keep], minlength=counts.shape[0])
-    indptr = np.concatenate([[0], np.cumsum(per_row)]).astype(counts.indptr.dtype)
+    # each row's kept entries end where the running count of kept entries stands at the row's end
+    running = np.zeros(indices.size + 1, dtype=np.intp)
+    np.cumsum(keep, out=running[1:])
+    new_indptr, cols = running[indptr], new_col[keep]
+    if rows is not None:
+        starts = new_indptr[rows]
+        sizes = new_indptr[rows + 1] - starts
+        new_indptr = np.zeros(rows.size + 1, dtype=np.intp)
+        np.cumsum(sizes, out=new_indptr[1:])
+        cols = cols[np.arange(int(new_indptr[-1])) + np.repeat(starts - new_indptr[:-1], sizes)]
+    n_rows = indptr.size - 1 if rows is None else rows.size
     return sparse.csr_matrix(
-        (np.ones(int(keep.sum())), new_col[keep].astype(counts.indices.dtype), indptr), shape=(counts.shape[0], kept.size),
+        (np.ones(cols.size), cols.astype(indices.dtype), new_indptr.astype(indptr.dtype)), shape=(n_rows, kept.size),
     )
 
 
@@ -374,7 +428,8 @@ def represent(documents: list[Document]) -> Representation:
     copies = distinct < len(sentences)
     # IDF over every sentence, each distinct row counted as its copies; the rows are then repeated
     weights = np.concatenate([np.bincount(row_of, minlength=distinct), np.ones(len(documents))]) if copies else None
-    weighted = tfidf_rows(counts, documents=len(sentences) + len(documents), row_weights=weights)
+    # (in place: only the structure of the counts is read after this, by the concepts)
+    weighted = tfidf_rows(counts, documents=len(sentences) + len(documents), row_weights=weights, in_place=True)
     # (rows gathered on the CSR arrays: `take_rows` is `weighted[distinct:]`, `weighted[:distinct]`, ...)
     title_vectors = take_rows(weighted, slice(distinct, None))
     vectors = take_rows(weighted, row_of if copies else slice(0, distinct))
@@ -396,12 +451,10 @@ def represent(documents: list[Document]) -> Representation:
         concept_counts, _ = count_matrix([[f"{a} {b}" for a, b in sentence_concepts(s.syllables)] for s in sentences])
         concept_matrix = concept_counts.astype(bool).astype(float)
     else:
-        if keys is None:
-            concept_matrix = _concepts_from_terms(take_rows(counts, slice(0, distinct)), vocabulary)
-        else:
-            concept_matrix = _concepts_from_keys(take_rows(counts, slice(0, distinct)), tokens, keys)
-        if copies:
-            concept_matrix = take_rows(concept_matrix, row_of)
+        # the sentences' rows of the term index (the titles' follow them), each distinct one repeated for its copies
+        is_concept = _concept_columns_from_terms(vocabulary) if keys is None else _concept_columns_from_keys(tokens, keys)
+        indptr = counts.indptr[:distinct + 1]
+        concept_matrix = _keep_columns(indptr, counts.indices[:indptr[-1]], is_concept, row_of if copies else None)
     del counts
     doc_of = np.array([s.doc for s in sentences], dtype=np.intp)
     concept_df = _articles_per_column(concept_matrix, doc_of, len(documents))
