@@ -53,7 +53,8 @@ def test_event_date_agreement_marks_the_day_most_articles_report(bridge):
 
 
 def test_specificity_is_high_for_one_outlets_digression(bridge):
-    for x in (V.idf_specificity(bridge), V.idf_specificity(bridge, weighted=True), V.one_article_share(bridge)):
+    for x in (V.idf_specificity(bridge), V.idf_specificity(bridge, weighted=True), V.one_article_share(bridge),
+              V.smooth_specificity(bridge), V.smooth_specificity(bridge, "sentences")):
         assert ((0 <= x) & (x <= 1 + 1e-12)).all()
         assert x[index_of(bridge, "Lễ hội phun lửa")] > x[index_of(bridge, "Cầu Rồng đóng cửa từ sáng")]
     assert not V.idf_specificity(rep_of(SAME_LEAD[:1])).any()
