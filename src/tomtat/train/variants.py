@@ -483,7 +483,8 @@ def _summary(rep: Representation, model: dict[str, Any], features: np.ndarray, s
     from tomtat.select import Budget, select
     from tomtat.select.trim import shown
 
-    scores = combine(rep, salience(model, features), model.get("combine", {}), model.get("select"))
+    scores = combine(rep, salience(model, features), model.get("combine", {}), model.get("select"),
+                     model.get("concepts"), features)
     chosen = select(rep, scores, Budget(syllables=syllables))
     trims = shown(rep, scores)
     return " ".join(trims.text(rep, i) if trims else rep.sentences[i].text for i in order_sentences(rep, chosen))
@@ -806,3 +807,50 @@ EXTRA.update({
     "noise": lambda rep, x: np.column_stack([x, noise_column(rep)]),
     "noise2": lambda rep, x: np.column_stack([x, noise_column(rep, 1)]),
 })
+
+
+# --- session 6: a learned concept weight (tomtat.score.learned.concept_features, fit.fit_concepts)
+# One run of `python bench/learner_variants.py base cw-replace cw-multiply cw-df cw-replace-freq cw-multiply-freq
+# cw-excess` (base 40.69/34.74/38.11/36.77/40.28/36.59, same order as above), none shipped: cw-replace
+# 40.37/34.04/36.37/37.49/39.74/36.83, cw-multiply 40.50/34.28/37.35/37.44/40.01/36.61, cw-df
+# 39.84/32.67/38.52/36.57/40.43/35.74, cw-replace-freq 39.81/33.24/37.79/36.83/40.15/35.83, cw-multiply-freq
+# 40.49/34.23/37.86/37.71/40.20/36.13, cw-excess 40.14/34.43/36.75/37.48/39.97/36.89. Every one gains AbMuSu CV and loses AbMuSu->ViMs and ViMs CV (README
+# "Design decisions", session 6).
+
+
+def fit_concept_weights(train: Sequence[Example], c: float, use: str = "replace", power: float = 1.0,
+                        length_exponent: float | None = None, only: Sequence[str] | None = None,
+                        combine: dict[str, Any] | None = None, select: dict[str, Any] | None = None,
+                        **_: Any) -> dict[str, Any]:
+    """`fit` with the concept-weight model (`fit.fit_concepts`) under the model's "concepts" key: q^`power`
+    replaces the hand-set concept weight ("replace"; "excess": max(0, q - the cluster's mean q)), multiplies
+    it ("multiply") or stands in for its mean salience factor ("df": df x q); `length_exponent` overrides the selector's (with "replace" the concept
+    weight is an expected share of references holding the concept, so gain / length^1 is the expected ROUGE-2
+    matches per syllable); `only` fits the concept model on those features alone (`FREQUENCY_FEATURES`: how
+    often and in how salient sentences, not where, so that what is learned is how the hand-set formula's
+    two factors combine rather than a reference style's taste for openings)."""
+    if length_exponent is not None:
+        select = {**(SELECT if select is None else select), "length_exponent": length_exponent}
+    model = fit(train, c, combine=combine, select=select, concepts="multiply" if use == "multiply" else "replace",
+                concept_features=only)
+    model["concepts"]["use"] = use
+    if power != 1.0:
+        model["concepts"]["power"] = power
+    return model
+
+
+FREQUENCY_FEATURES = ("df_share", "log_df", "log_holders", "rarity", "mean_p", "max_p")
+
+CONCEPT_LEARNERS = {
+    "cw-replace": fit_concept_weights,
+    "cw-replace2": functools.partial(fit_concept_weights, power=2.0),
+    "cw-multiply": functools.partial(fit_concept_weights, use="multiply"),
+    "cw-multiply0.5": functools.partial(fit_concept_weights, use="multiply", power=0.5),
+    "cw-df": functools.partial(fit_concept_weights, use="df"),
+    "cw-replace-le1": functools.partial(fit_concept_weights, length_exponent=1.0),
+    "cw-df-le1": functools.partial(fit_concept_weights, use="df", length_exponent=1.0),
+    "cw-replace-freq": functools.partial(fit_concept_weights, only=FREQUENCY_FEATURES),
+    "cw-multiply-freq": functools.partial(fit_concept_weights, use="multiply", only=FREQUENCY_FEATURES),
+    "cw-excess": functools.partial(fit_concept_weights, use="excess"),
+    "cw-excess-freq": functools.partial(fit_concept_weights, use="excess", only=FREQUENCY_FEATURES),
+}
