@@ -8,7 +8,8 @@ variant then costs one `domains.report` (~1.5 min alone on 2 cores; the
 pairwise ones ~3). Names (see tomtat.train.variants), joined with "+":
 base; learners cluster-balanced, pairwise, pairwise-pos, pairwise-cluster, and
 the combine settings spV / cpV / lsV (sentence power, concept salience power,
-logit scale); features cluster-z, cluster-rank, concepts, concept-share, eigen,
+logit scale); the learned concept weight cw-replace, cw-replace2, cw-multiply,
+cw-multiply0.5, cw-df (tomtat.train.variants.fit_concept_weights); features cluster-z, cluster-rank, concepts, concept-share, eigen,
 other-titles, par-position, marks, interactions; labels joint-oracle (the labels
 before round 5), lb1.25, lb1.5, per-ref*, pos-prec, neg-pow*, second-oracle; and
 unbalanced (joint training without the per-dataset weights). A feature variant
@@ -45,6 +46,7 @@ LEARNERS = {
     "inner-c": variants.fit_inner_c,
     "inner-c-ll": functools.partial(variants.fit_inner_c, criterion="log_loss"),
     "inner-ls": functools.partial(variants.fit_inner_c, grid=(0.1,), scales=(0.6, 0.7, 0.8, 0.9, 1.0)),
+    **variants.CONCEPT_LEARNERS,
 }
 FEATURE_SETS = {
     "cluster-z": lambda rep, x: variants.cluster_normalized(x),

@@ -111,7 +111,8 @@ def joint_examples(datasets: Sequence[Prepared], keep: Callable[[Prepared, int],
                 continue
             if factor != 1.0:
                 weights = np.ones(len(e.labels)) if e.weights is None else np.asarray(e.weights, dtype=float)
-                e = replace(e, weights=weights * factor)
+                concepts = e.concepts if e.concepts is None else replace(e.concepts, scale=e.concepts.scale * factor)
+                e = replace(e, weights=weights * factor, concepts=concepts)
             out.append(e)
     return out
 

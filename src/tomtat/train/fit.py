@@ -20,8 +20,8 @@ import numpy as np
 from tomtat.evaluate.rouge import METRICS, rouge
 from tomtat.model import Cluster
 from tomtat.score.features import FEATURES, sentence_features
-from tomtat.score.learned import MODEL_FORMAT
-from tomtat.train.labels import oracle_labels, per_reference, reference_precision, sample_weights
+from tomtat.score.learned import CONCEPT_FEATURES, MODEL_FORMAT, concept_features, salience
+from tomtat.train.labels import concept_labels, oracle_labels, per_reference, reference_precision, sample_weights
 
 LABEL_SYLLABLES = 225  # oracle labels: sentences of the greedy ROUGE-2 oracle at this budget (ViMs)
 # Each dataset's labels (and evaluation) at the budget its references are written for:
@@ -43,7 +43,23 @@ C = 0.1  # inverse L2 strength: strong, the feature set is small and meant to tr
 COMBINE = {"min_df": 1, "concept_df_power": 1.0, "concept_salience_power": 1.0, "sentence_power": 1.0}
 SELECT = {"salience_weight": 1.0, "length_exponent": 0.7, "same_fact_overlap": 0.35, "anchor_share": 0.5}
 DIGITS = 6
+# The learned concept weight (`tomtat.score.learned.concept_features`): None ships none (the hand-set
+# df x mean salience weight), "replace" / "multiply" fit one with every model (bench/learner_variants.py
+# cw-replace, cw-multiply; README "Design decisions").
+CONCEPTS: str | None = None
+CONCEPT_C = 1.0  # hundreds of thousands of concepts for 13 features: the fit hardly depends on it
 TRAIN_COMMAND = "tomtat train ../shared/data/vims -o src/tomtat/data/salience-v2.json"  # see domains.train_command
+
+
+@dataclass
+class ConceptExample:
+    """What the concept-weight model learns from in one cluster: its representation (the concept features
+    depend on the sentence model's salience, so they are computed per fitted model) and each concept's
+    share of references holding it (`labels.concept_labels`)."""
+
+    rep: Any
+    labels: np.ndarray
+    scale: float = 1.0  # the weight of each of its concepts (joint training: the dataset's factor)
 
 
 @dataclass
@@ -52,6 +68,7 @@ class Example:
     features: np.ndarray
     labels: np.ndarray
     weights: np.ndarray | None = None  # per-sentence sample weights (labels.sample_weights); None: all 1
+    concepts: ConceptExample | None = None  # for the concept-weight model; None: not fitted on this cluster
 
 
 def labelled(id: str, rep, references, syllables: int) -> Example:
@@ -60,7 +77,8 @@ def labelled(id: str, rep, references, syllables: int) -> Example:
     labels = oracle_labels(rep, references, syllables)
     extra = per_reference(rep, references, syllables, labels)
     weights = sample_weights(labels, reference_precision(rep, references), extra)
-    return Example(id, sentence_features(rep), np.where(extra, 1.0, labels), weights)
+    return Example(id, sentence_features(rep), np.where(extra, 1.0, labels), weights,
+                   ConceptExample(rep, concept_labels(rep, references)))
 
 
 def examples(clusters: Sequence[Cluster], progress: Callable[[], None] | None = None,
@@ -98,16 +116,69 @@ def stacked(train: Sequence[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return x, y, w, mean, scale
 
 
+def fit_concepts(train: Sequence[Example], model: dict[str, Any], use: str = "replace", c: float = CONCEPT_C,
+                 only: Sequence[str] | None = None) -> dict[str, Any]:
+    """The model file's "concepts" entry: a logistic model of "a reference holds this concept" over
+    `CONCEPT_FEATURES`, computed with `model`'s own salience (the sentence model fitted on the same
+    training clusters: the test clusters of a fold are never seen).
+
+    Each concept counts once (times its cluster's `scale`); a concept that r
+    of R references hold is a positive of weight r/R and a negative of weight
+    1 - r/R. `only` fits on those features alone (the others get coefficient
+    0, mean 0 and scale 1: the file format is the same).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    if use not in ("replace", "multiply"):
+        raise ValueError(f"unknown concept weight use {use!r}; use 'replace' or 'multiply'")
+    xs, ys, ws = [], [], []
+    for e in train:
+        if e.concepts is None or not e.concepts.labels.size:
+            continue
+        x = concept_features(e.concepts.rep, salience(model, e.features), e.features)
+        y = e.concepts.labels
+        pos, neg = y > 0, y < 1
+        xs += [x[pos], x[neg]]
+        ys += [np.ones(int(pos.sum())), np.zeros(int(neg.sum()))]
+        ws += [y[pos] * e.concepts.scale, (1.0 - y[neg]) * e.concepts.scale]
+    if not xs:
+        raise ValueError("the concept-weight model needs examples with concept labels (fit.labelled)")
+    x, y, w = np.vstack(xs), np.concatenate(ys).astype(int), np.concatenate(ws)
+    cols = np.array([CONCEPT_FEATURES.index(n) for n in only]) if only is not None else np.arange(x.shape[1])
+    mean, scale, coef = np.zeros(x.shape[1]), np.ones(x.shape[1]), np.zeros(x.shape[1])
+    mean[cols] = _round(x[:, cols].mean(axis=0))
+    spread = x[:, cols].std(axis=0)
+    scale[cols] = _round(np.where(spread > 1e-9, spread, 1.0))
+    learner = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, tol=1e-8)
+    learner.fit((x[:, cols] - mean[cols]) / scale[cols], y, sample_weight=w)
+    coef[cols] = learner.coef_[0]
+    return {
+        "use": use,
+        "features": list(CONCEPT_FEATURES),
+        "mean": _round(mean),
+        "scale": _round(scale),
+        "coef": _round(coef),
+        "intercept": _round(learner.intercept_[0])[0],
+        "training": {
+            "concepts": int(np.sum([e.concepts.labels.size for e in train if e.concepts is not None])),
+            "labels": "share of the references holding the concept's syllable bigram",
+            "learner": f"scikit-learn LogisticRegression(solver='lbfgs', C={c}, tol=1e-8), on the sentence model's salience",
+        },
+    }
+
+
 def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None = None,
         select: dict[str, Any] | None = None, data: str = "ViMs (all clusters, sorted by id)",
-        labels: str = f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables", command: str = TRAIN_COMMAND) -> dict[str, Any]:
-    """A model dict (see tomtat.score.learned) from training examples."""
+        labels: str = f"greedy ROUGE-2 oracle at {LABEL_SYLLABLES} syllables", command: str = TRAIN_COMMAND,
+        concepts: str | None = CONCEPTS, concept_features: Sequence[str] | None = None) -> dict[str, Any]:
+    """A model dict (see tomtat.score.learned) from training examples; with `concepts` ("replace" or
+    "multiply") also the learned concept weight (`fit_concepts`) under its own key."""
     from sklearn.linear_model import LogisticRegression
 
     x, y, w, mean, scale = stacked(train)
     learner = LogisticRegression(C=c, solver="lbfgs", max_iter=2000, tol=1e-10)
     learner.fit((x - mean) / scale, y, sample_weight=w)
-    return {
+    model = {
         "format": MODEL_FORMAT,
         "name": "salience",
         "version": 2,
@@ -130,6 +201,9 @@ def fit(train: Sequence[Example], c: float = C, combine: dict[str, Any] | None =
             "command": command if c == C else f"{command} --c {c}",
         },
     }
+    if concepts is not None:
+        model["concepts"] = fit_concepts(train, model, concepts, only=concept_features)
+    return model
 
 
 def dumps(model: dict[str, Any]) -> str:

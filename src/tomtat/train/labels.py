@@ -84,3 +84,41 @@ def sample_weights(labels: np.ndarray, precision: np.ndarray, extra: np.ndarray 
     if extra is not None:
         weights = np.where(extra, PER_REFERENCE_WEIGHT, weights)
     return weights + NEGATIVE_FLOOR
+
+
+def concept_names(rep: Representation) -> list[tuple[str, str]]:
+    """The syllable bigram each column of `rep.concept_matrix` stands for (training only: Python per sentence).
+
+    `represent` keeps the concept columns in the sorted order of their "a b"
+    term strings (`terms.ngram_counts`: token ranks sort as the strings do), and
+    the concepts are the distinct non-stop bigrams of the sentences
+    (`sentence_concepts`), so the sorted union of every sentence's concepts
+    names the columns in order. Checked against the matrix: a mismatch raises.
+    """
+    from tomtat.represent.vectors import sentence_concepts
+
+    found: set[tuple[str, str]] = set()
+    for s in rep.sentences:
+        found |= sentence_concepts(s.syllables)
+    names = sorted(found, key=lambda pair: f"{pair[0]} {pair[1]}")
+    if len(names) != rep.concept_matrix.shape[1]:
+        raise ValueError(f"{len(names)} distinct concepts for {rep.concept_matrix.shape[1]} concept columns")
+    return names
+
+
+def concept_labels(rep: Representation, references: Sequence[str]) -> np.ndarray:
+    """For each concept column: the share of the references that hold its bigram (0, 1/R, ..., 1).
+
+    The target of the concept-weight model (`tomtat.score.learned`, Li, Qian &
+    Liu 2013: a bigram's importance is whether the human summary uses it);
+    with ViMs's 2-3 references a bigram one human used is half a positive.
+    """
+    refs = [set(zip(t, t[1:])) for t in (syllables_of(r) for r in references)]
+    refs = [r for r in refs if r]
+    names = concept_names(rep)
+    out = np.zeros(len(names))
+    if not refs:
+        return out
+    for ref in refs:
+        out += np.fromiter((name in ref for name in names), dtype=float, count=len(names))
+    return out / len(refs)
