@@ -1106,3 +1106,71 @@ def test_row_block_is_the_row_slice():
         for name in ("indptr", "indices", "data"):
             assert getattr(block, name).dtype == getattr(sliced, name).dtype
             assert np.array_equal(getattr(block, name), getattr(sliced, name))
+
+
+def test_offtopic_cut_shortcut_is_the_walk():
+    """`_cut_point` answers an article without a hint past its head at once when its last paragraph scores at
+    least `ratio` x the others' best; the full walk over every start (forced by a break past the last
+    paragraph, which hints nothing) gives the same cut on every input."""
+    import random
+
+    from tomtat.clean.offtopic import _cut_point
+
+    rng = random.Random(7)
+    for _ in range(20000):
+        n = rng.randint(2, 12)
+        sims = [rng.choice([0.0, 0.03, 0.5, rng.random(), rng.random() * 0.05]) for _ in range(n)]
+        doc = ["Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu."] * n
+        for ratio in (0.12, 0.75):
+            assert _cut_point(sims, doc, frozenset(), ratio, 0.75) == _cut_point(sims, doc, frozenset({n}), ratio, 0.75)
+
+
+def test_prompt_opens_every_alternative_at_the_start():
+    """`drop_reason` matches `PROMPT` at the line's start: every top-level alternative opens with "^" (no
+    MULTILINE), so a search could find no match elsewhere."""
+    import re
+
+    from tomtat.clean.patterns import PROMPT
+
+    assert not PROMPT.flags & re.MULTILINE
+    alternatives, depth, start, escaped, in_class = [], 0, 0, False, False
+    pattern = PROMPT.pattern
+    for k, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[start:k])
+            start = k + 1
+    alternatives.append(pattern[start:])
+    assert len(alternatives) > 5 and all(a.startswith("^") for a in alternatives)
+    for line in ("Bình luận (0)", "Chia sẻ", "Tin bình luận (0)", "Mời quý độc giả theo dõi VTV.vn trên", "x ©"):
+        assert bool(PROMPT.match(line)) == bool(PROMPT.search(line))
+
+
+def test_caption_tail_needs_a_credit_key():
+    """`drop_reason` searches for a credit closing a line only when its lowercase holds a credit key: every
+    credit word, in every case the pattern matches, holds one; the answers are those of searching every line."""
+    from tomtat.clean import inline
+    from tomtat.clean.patterns import CAPTION_TAIL, CREDIT
+    from tomtat.clean.shapes import _may_name_a_credit, drop_reason
+
+    words = CREDIT[3:-1].split("|")
+    assert sorted(words) == sorted(inline.CREDIT_WORDS)
+    for word in words:
+        for form in (word, word.upper(), word.title(), word.replace("i", "ı"), word.replace("i", "İ")):
+            line = f"Người dân sơ tán khỏi vùng lũ - {form}: TTXVN"
+            assert CAPTION_TAIL.search(line) and _may_name_a_credit(line.lower()), form
+            assert drop_reason(line, "", lower=line.lower()) is DropReason.PHOTO_CAPTION
+    for line in ("Toàn cảnh buổi lễ (Ảnh minh họa)", "Ông A phát biểu (giữa): Mưa lớn kéo dài.", "Ảnh: TTXVN",
+                 "Các đại biểu tham dự hội nghị - Nguồn: VTV", "Hình ảnh: Mưa lớn kéo dài (ảnh chụp màn hình)"):
+        assert drop_reason(line, "", lower=line.lower()) == drop_reason(line, "")

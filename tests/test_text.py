@@ -113,5 +113,33 @@ def test_language_shares_stop_early_with_the_same_answer():
     # `_MARKED_TAIL` runs to a token's end: the regex's white space is the one `str.split` cuts at
     space = re.compile(r"\s")
     assert [c for c in map(chr, range(0x110000)) if space.match(c)] == [c for c in map(chr, range(0x110000)) if c.isspace()]
+    # `is_foreign_sentence` takes a printable text for one whose only white space is the plain space
+    assert [c for c in map(chr, range(0x110000)) if c.isspace() and c.isprintable()] == [" "]
     english = "The president said the talks were very productive and constructive today."
     assert is_foreign_sentence(english) and not is_foreign_sentence("Tổng thống cho biết cuộc điện đàm rất hiệu quả và mang tính xây dựng.")
+
+
+def test_marked_at_least_counts_the_marked_tokens():
+    """`marked_at_least` matches the marked tokens in runs of powers of two: the answer is that of counting every
+    `_MARKED_TAIL` match, on texts with line breaks, odd spaces and tokens of marked and unmarked letters."""
+    import random
+
+    from tomtat.text.language import _MARKED_TAIL, marked_at_least
+
+    rng = random.Random(3)
+    alphabet = list("aăđÊôơ xyz1_,.\t\n\u00a0\u2003\x1c")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        marked = len(_MARKED_TAIL.findall(text))
+        words = rng.randint(0, 60)
+        for threshold in (0.1, 0.2, 1 / 3, 1.0):
+            num, den = float(threshold).as_integer_ratio()
+            assert marked_at_least(text, threshold, words) == (marked * den >= num * words), (text, threshold, words)
+
+
+def test_unusual_characters_are_unprintable():
+    """`_normalize_words` looks for `_UNUSUAL` characters only in a text that is not printable but for its line
+    breaks: no code point the pattern finds is printable."""
+    from tomtat.text.normalize import _UNUSUAL
+
+    assert not [c for c in map(chr, range(0x110000)) if _UNUSUAL.match(c) and c.isprintable()]

@@ -280,9 +280,12 @@ def is_foreign_sentence(text: str) -> bool:
     normalized text) has at most `text.count(" ") + 1` words: fewer than
     FOREIGN_SENTENCE_MIN_WORDS, or as many marked words as that many words
     would need, answers without splitting it (on 60 ViMs clusters' 5,384
-    sentences 17.1 ms instead of 18.8).
+    sentences 17.1 ms instead of 18.8). A printable text is one: every white
+    space character but the plain space is unprintable (tests/test_text.py
+    checks every code point), and `str.isprintable` answers in C what the
+    `_OTHER_SPACE` search answered (0.12 -> 0.03 ms per ViMs cluster).
     """
-    if _OTHER_SPACE.search(text) is None:
+    if text.isprintable() or _OTHER_SPACE.search(text) is None:
         most = text.count(" ") + 1
         if most < FOREIGN_SENTENCE_MIN_WORDS or marked_at_least(text, FOREIGN_SENTENCE_MAX_RATIO, most):
             return False

@@ -149,14 +149,21 @@ def _story_starts(rest: str) -> bool:
     return bool(rest) and (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“‘'(")
 
 
-def strip_inline(line: str) -> tuple[str, list[Drop]]:
-    """The line without the captions, credits, source tags and end marks glued into it, and what went."""
+def strip_inline(line: str, lower: str | None = None) -> tuple[str, list[Drop]]:
+    """The line without the captions, credits, source tags and end marks glued into it, and what went.
+
+    `lower` is `line.lower()` when the caller has it (the cleaner's, from its
+    scan of the line): the credit keys are looked for in it while the end
+    mark, source tag and bracketed credit steps leave the line as it is.
+    """
+    given = line
     drops: list[Drop] = []
     if END_MARK.search(line):
         line = END_MARK.sub(".", line)
         drops.append(Drop("/.", DropReason.END_MARK))
-    line, tag_drops = _strip_source_tags(line)
-    drops += tag_drops
+    if line[:1] == "(":  # (`SOURCE_TAG` opens on a bracket: most lines skip the call)
+        line, tag_drops = _strip_source_tags(line)
+        drops += tag_drops
     pos = 0
     while match := PAREN_CREDIT.search(line, pos):
         before, after = line[:match.start()].rstrip(), line[match.end():].strip()
@@ -167,7 +174,7 @@ def strip_inline(line: str) -> tuple[str, list[Drop]]:
             continue
         drops.append(Drop(match.group(0), DropReason.PHOTO_CREDIT))
         line = f"{before} {after}".strip()
-    return _strip_credits(line, drops)
+    return _strip_credits(line, drops, lower if line is given else None)
 
 
 def _is_source_name(name: str) -> bool:
@@ -198,8 +205,8 @@ def _strip_source_tags(line: str) -> tuple[str, list[Drop]]:
 _CREDIT_KEYS = ("ảnh", "nguồn", "photo", "deo", "cl", "đồ h")
 
 
-def _strip_credits(line: str, drops: list[Drop]) -> tuple[str, list[Drop]]:
-    lower = line.lower()
+def _strip_credits(line: str, drops: list[Drop], lower: str | None = None) -> tuple[str, list[Drop]]:
+    lower = line.lower() if lower is None else lower
     # (`_CREDIT_KEYS` spelled out: a generator over them cost more than the tests themselves, on every line)
     if not ("ảnh" in lower or "nguồn" in lower or "photo" in lower or "deo" in lower or "cl" in lower
             or "đồ h" in lower):

@@ -81,11 +81,12 @@ def _drop_signature(kept: list[_Line], removed: list[Drop]) -> None:
     if len(content) < 2:
         return
     last = kept[content[-1]][0]
-    words = last.split()
-    if not kept[content[-2]][0].endswith(LINE_END):
-        return  # it may be the end of a wrapped sentence ("... tại" / "Hà Nội")
-    if (count_syllables(last) <= SIGNATURE_MAX_SYLLABLES and words and all(w[:1].isupper() for w in words)
-            and all(ch.isalpha() or ch.isspace() for ch in last)):
+    # (a line of letters and spaces has as many syllables as words: the count is the words', and a longer
+    # line, most often a sentence, is not split further nor scanned)
+    words = last.split(None, SIGNATURE_MAX_SYLLABLES)
+    if len(words) > SIGNATURE_MAX_SYLLABLES or not kept[content[-2]][0].endswith(LINE_END):
+        return  # (or it may be the end of a wrapped sentence: "... tại" / "Hà Nội")
+    if words and all(w[:1].isupper() for w in words) and all(ch.isalpha() or ch.isspace() for ch in last):
         removed.append(Drop(last, DropReason.BYLINE))
         kept[content[-1]] = _BLANK
 
@@ -110,7 +111,7 @@ def _drop_caption_opening(line: str, removed: list[Drop], after_credit: bool) ->
     of a short story; right after a credit, a caption-like line is the caption.
     """
     sentences = split_paragraph(line)
-    if sentences and is_caption_like(sentences[0]) and (len(sentences) > 1 or after_credit):
+    if sentences and (len(sentences) > 1 or after_credit) and is_caption_like(sentences[0]):
         removed.append(Drop(sentences[0], DropReason.CAPTION_LIKE))
         return line[len(sentences[0]):].strip()
     return line
@@ -217,13 +218,15 @@ def clean_article_terms(
                 removed.append(Drop(stripped, DropReason.RELATED_TEASER))
                 continue
             in_related = False
-        # each line's syllables and their count, scanned once (`drop_reason`, the duplicate key, the story length)
-        scanned, (tokens, count) = stripped, syllables_and_count(stripped)
-        reason = drop_reason(stripped, title, tokens=tokens, count=count, title_tokens=title_tokens)
+        # each line's syllables and their count, scanned once (`drop_reason`, the duplicate key, the story length),
+        # from its lowercase, which the inline-credit keys are looked for in too
+        lower = stripped.lower()
+        scanned, (tokens, count) = stripped, syllables_and_count(stripped, lower)
+        reason = drop_reason(stripped, title, tokens=tokens, count=count, title_tokens=title_tokens, lower=lower)
         inline: list[Drop] | None = None
         if reason is DropReason.PHOTO_CAPTION:
             # "Caption. Ảnh: X Sáng 13/10, ...": a short line whose credit is followed by the story
-            rest, inline = strip_inline(stripped)
+            rest, inline = strip_inline(stripped, lower)
             if rest and any(d.reason is DropReason.PHOTO_CREDIT for d in inline):
                 reason = None
         if reason is None and i + 1 < len(raw) and raw[i + 1] in _SEPARATORS and _is_separator_caption(raw, i):
@@ -245,7 +248,7 @@ def clean_article_terms(
             if END_OF_ARTICLE.match(stripped) and story_syllables >= END_MIN_STORY_SYLLABLES:
                 ended = True
             continue
-        stripped, inline = (rest, inline) if inline is not None else strip_inline(stripped)
+        stripped, inline = (rest, inline) if inline is not None else strip_inline(stripped, lower)
         # lines cut since the last kept line, or a piece cut out of this one (a credit, a caption, a
         # source tag; not the "/." of a "./." ending): this line is not joined to the one before
         # (most lines have no inline cut: the tests over `inline` are asked only of one that has, and once)

@@ -208,7 +208,10 @@ def _similarities(documents: list[list[str]], para_terms: list[list[str]], title
     n_paragraphs, n_titles = len(para_terms), sum(1 for t in title_terms if t)
     para_terms.clear()  # (handed over: the token lists, a string per syllable, are the largest thing held here)
     title_terms.clear()
-    weighted = tfidf_rows(counts, documents=n_paragraphs + n_titles)
+    # (the counts are not read again: at news size their values are overwritten by the weights, no copy
+    # constructed; a large collection's counts may sit on the larger arrays they were summed from, which the
+    # copy lets go: in place, 200 articles of 100,000 characters peaked 10 MB higher)
+    weighted = tfidf_rows(counts, documents=n_paragraphs + n_titles, in_place=counts.nnz <= ARRAY_PATH_MAX_ENTRIES)
     del counts
     build = _story_arrays if weighted.nnz <= ARRAY_PATH_MAX_ENTRIES else _story_sparse
     story = build(weighted, n_paragraphs, doc_of, in_head)
@@ -366,15 +369,16 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
 
     # whole: title + every paragraph, then unit length; head: title + the head paragraphs
     sums = np.bincount(group, weights=p_data, minlength=n_groups)
-    w_doc, w_cols, w_vals, w_ent = _story_order(group_keys // width, group_keys % width, group, first, sums,
-                                                np.ones(n_groups, dtype=bool), titles)
+    group_doc, group_col = group_keys // width, group_keys % width
+    w_doc, w_cols, w_vals, w_ent = _story_order(group_doc, group_col, group, first, sums,
+                                                np.ones(n_groups, dtype=bool), titles, every=True)
     squares = np.bincount(w_doc, weights=w_vals ** 2, minlength=n_docs)
     lengths = np.sqrt(squares)
     lengths[lengths == 0] = 1.0
     w_vals /= lengths[w_doc]
     head_sums = np.bincount(group[head_entry], weights=p_data[head_entry], minlength=n_groups)
-    h_doc, h_cols, h_vals, h_ent = _story_order(group_keys // width, group_keys % width, group, head_first,
-                                                head_sums, head_first >= 0, titles)
+    h_doc, h_cols, h_vals, h_ent = _story_order(group_doc, group_col, group, head_first, head_sums, head_first >= 0,
+                                                titles)
 
     total = np.bincount(w_cols, weights=w_vals, minlength=width)
     stored = total[total != 0]
@@ -437,9 +441,14 @@ def _multiply_row_sums(rows: np.ndarray, products: np.ndarray, sorted_: bool, n_
     return row_sums(products, rows, n_rows)
 
 
+def _runs_backwards(f_doc: np.ndarray, f_col: np.ndarray) -> bool:
+    """Do the terms of each article, in order of first occurrence, decrease (the product is then sorted)?"""
+    return bool(np.all((f_col[1:] < f_col[:-1]) | (f_doc[1:] != f_doc[:-1])))
+
+
 def _story_order(
     group_doc: np.ndarray, group_col: np.ndarray, group: np.ndarray, first: np.ndarray, sums: np.ndarray,
-    present: np.ndarray, titles: tuple[np.ndarray, ...],
+    present: np.ndarray, titles: tuple[np.ndarray, ...], every: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """`title + members @ para` as scipy stores it: (article, term, value, slot) per entry.
 
@@ -448,6 +457,7 @@ def _story_order(
     last to the first; a value is title + sum, the title's alone, or the sum
     alone (the other side counting as 0.0, as the general `csr_binop_csr` adds
     it). A slot is the group, or past the groups the title term's index.
+    `every`: every group is present.
     """
     t_doc, t_cols, t_data, t_group, backwards = titles
     n_groups = sums.size
@@ -459,11 +469,16 @@ def _story_order(
     covered = np.zeros(n_groups, dtype=bool)
     covered[t_group[hit]] = True
     t_slot = np.where(hit, t_group, n_groups + np.arange(t_group.size))
-    # the groups by first position (distinct positions, in article order)
-    by_first = np.flatnonzero(present)
-    by_first = by_first[_stable_order(first[by_first])]
-    f_doc, f_col = group_doc[by_first], group_col[by_first]
-    if np.all((f_col[1:] < f_col[:-1]) | (f_doc[1:] != f_doc[:-1])):
+    # the groups by first position (distinct positions, in article order): each group read off the entry at its
+    # first position, the entries in order (the same order as sorting the positions, without the sort)
+    at_first = np.zeros(group.size, dtype=bool)
+    at_first[first if every else first[present]] = True
+    by_first = group[at_first]
+    # (a paragraph brings its new terms in increasing order: where the first two groups are one article's and
+    # increase, as in nearly every cluster, the product is not sorted, and the whole test is not needed)
+    increasing = (by_first.size >= 2 and group_doc[by_first[0]] == group_doc[by_first[1]]
+                  and group_col[by_first[0]] < group_col[by_first[1]])
+    if not increasing and _runs_backwards(group_doc[by_first], group_col[by_first]):
         # the product stored its terms in increasing order (each article's first occurrences ran backwards):
         # canonical on both sides, `csr_binop_csr` merges them in increasing order
         rest = np.flatnonzero(present & ~covered)
@@ -473,7 +488,7 @@ def _story_order(
         return (doc[order], col[order], np.concatenate([sums[rest], t_vals])[order],
                 np.concatenate([rest, t_slot])[order])
     rest = by_first[~covered[by_first]]
-    doc = np.concatenate([group_doc[rest], t_doc[backwards]])
+    doc = np.concatenate([group_doc[rest], t_doc])  # (`t_doc[backwards]`: the same articles)
     order = _stable_order(doc)  # per article: its rest, then its title
     return (doc[order], np.concatenate([group_col[rest], t_cols[backwards]])[order],
             np.concatenate([sums[rest], t_vals[backwards]])[order], np.concatenate([rest, t_slot[backwards]])[order])
@@ -515,10 +530,20 @@ def _hinted(c: int, doc: list[str], breaks: frozenset[int]) -> bool:
 
 
 def _cut_point(sims: list[float], doc: list[str], breaks: frozenset[int], ratio: float, hinted_ratio: float) -> int:
-    """Start of the off-topic tail (len(sims) when there is none)."""
+    """Start of the off-topic tail (len(sims) when there is none).
+
+    Without a layout hint at or after the head (`_hinted` needs a break past
+    it), only a content cut can start a tail, and none can when the last
+    paragraph scores at least `ratio` x the best of the others: every tail's
+    maximum is at least the last paragraph's score, and every body's median at
+    most that best score (on ViMs most articles end so, and skip the walk over
+    every candidate start).
+    """
     n = len(sims)
-    content_from = math.ceil(CONTENT_CUT_FROM * n)
     head = _head_length(n)
+    if (not breaks or max(breaks) < head) and sims[-1] >= ratio * max(sims[:-1]):
+        return n
+    content_from = math.ceil(CONTENT_CUT_FROM * n)
     # the body's similarities kept sorted as it grows (its median was a sort per candidate start: quadratic
     # in an article's paragraphs), and the maximum of every tail, read off the end once
     body_sorted = sorted(sims[:head])
@@ -568,6 +593,9 @@ def drop_offtopic_tails(
     for article, doc_sims in zip(articles, sims):
         doc = article.paragraphs
         cut = _cut_point(doc_sims, doc, article.breaks, threshold, max(threshold, HINTED_RATIO)) if len(doc) > 1 else len(doc)
+        if cut == len(doc):
+            out.append(article)  # (nothing cut: the article as it was, not a copy of every field)
+            continue
         out.append(replace(
             article, paragraphs=doc[:cut], breaks=frozenset(b for b in article.breaks if b < cut),
             removed=article.removed + [Drop(p, DropReason.OFFTOPIC_TAIL) for p in doc[cut:]],

@@ -395,19 +395,27 @@ _NEED_WEEKDAY = (re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])"), re
 _NEED_AGO = re.compile(r"cách\s+đây")
 
 
-def _spaced(lower: str, at: int) -> str | None:
-    """What stands before the spaces that end right at `at` (None when no space does)."""
-    head = lower[:at]
-    kept = head.rstrip()
-    return kept if len(kept) < len(head) else None
+def _spaced(lower: str, at: int) -> int:
+    """Where what stands before the spaces that end right at `at` ends (0 when no space does, or nothing stands
+    before them): `lower[:_spaced(lower, at)]` is `lower[:at].rstrip()`.
+
+    Read off the characters before `at`, and the callers test the words
+    before it with `str.endswith` up to that end: copying and stripping the
+    text up to every occurrence of a trigger word ("qua" in "cơ quan") was
+    most of the needs' time.
+    """
+    end = at
+    while end and lower[end - 1].isspace():
+        end -= 1
+    return end if end < at else 0
 
 
 def _after(lower: str, word: str, before: tuple[str, ...] | None) -> bool:
     """Whether `word` occurs right after spaces that follow one of the words `before` (a digit if None)."""
     at = lower.find(word)
     while at != -1:
-        kept = _spaced(lower, at)
-        if kept and (kept[-1].isdecimal() if before is None else kept.endswith(before)):
+        end = _spaced(lower, at)
+        if end and (lower[end - 1].isdecimal() if before is None else lower.endswith(before, 0, end)):
             return True
         at = lower.find(word, at + 1)
     return False
@@ -415,7 +423,8 @@ def _after(lower: str, word: str, before: tuple[str, ...] | None) -> bool:
 
 def _need_bare_year(lower: str) -> bool:
     """ "từ 2019": a cue word, spaces, 19xx or 20xx."""
-    return any((kept := _spaced(lower, m.start())) and kept.endswith(_YEAR_CUES) for m in _CENTURY.finditer(lower))
+    return any((end := _spaced(lower, m.start())) and lower.endswith(_YEAR_CUES, 0, end)
+               for m in _CENTURY.finditer(lower))
 
 
 def _need_rel_day(lower: str) -> bool:
@@ -434,10 +443,10 @@ def _need_ago(lower: str) -> bool:
         return True
     at = lower.find("trước")
     while at != -1:
-        kept = _spaced(lower, at)
-        if kept and kept.endswith("về"):
-            kept = _spaced(kept, len(kept) - 2) or kept
-        if kept and kept.endswith(_UNITS):
+        end = _spaced(lower, at)
+        if end and lower.endswith("về", 0, end):
+            end = _spaced(lower, end - 2) or end
+        if end and lower.endswith(_UNITS, 0, end):
             return True
         at = lower.find("trước", at + 1)
     return False

@@ -70,16 +70,30 @@ def parse_date_line(line: str, *, normalized: bool = False) -> DateLine | None:
     is matched as it is; normalizing the page's first lines again was 0.2 ms of
     ~25 ms a ViMs cluster on a busy machine.
     """
+    if normalized:
+        # (a normalized line is matched as it is, so the word count that spares normalizing a sentence spares
+        # nothing: the anchored pattern fails on a sentence within its first words, where splitting the line
+        # into words read all of it. The first letter, the cheapest test, goes first; the page's first 12
+        # lines are asked: 0.21 -> 0.11 ms per ViMs cluster, same process)
+        first = line.lstrip()[:1]
+        if not (first.isdecimal() or unicodedata.normalize("NFD", first)[:1] in _DATE_LINE_STARTS) \
+                or _DIGIT.search(line) is None:
+            return None
+        return _parsed(_DATE_LINE.match(line))
     if _DIGIT.search(line) is None:
         return None  # a date line states its day in digits, and normalizing makes no digit
-    if normalized or (_INVISIBLE.search(line) is None and "\u200b" not in line):
+    if _INVISIBLE.search(line) is None and "\u200b" not in line:
         # (normalizing text without these keeps its words and the first letter's base letter)
         first = line.lstrip()[:1]
         if not (first.isdecimal() or unicodedata.normalize("NFD", first)[:1] in _DATE_LINE_STARTS):
             return None
         if len(line) > 2 * _DATE_LINE_MAX_TOKENS and len(line.split()) > _DATE_LINE_MAX_TOKENS:
             return None
-    match = _DATE_LINE.match(line if normalized else normalize(line).strip())
+    return _parsed(_DATE_LINE.match(normalize(line).strip()))
+
+
+def _parsed(match: re.Match | None) -> DateLine | None:
+    """The `DateLine` of a `_DATE_LINE` match (None: no match, or no such day)."""
     if match is None:
         return None
     year = int(match.group("y"))

@@ -183,9 +183,12 @@ def _normalize_words(text: str) -> tuple[str, list[str] | None]:
     invisible to drop, no odd space and no carriage return: one scan for them
     replaces the three. (Only the NFD/NFC round trip could bring an odd space
     in, from U+2000/U+2001, which are odd spaces themselves; it is checked
-    for after the round trip all the same.)
+    for after the round trip all the same.) Every `_UNUSUAL` character is
+    unprintable (tests/test_text.py checks every code point), so a text that
+    is printable but for its line breaks holds none: `str.isprintable` answers
+    in C what the search answered (0.08 -> 0.04 ms per ViMs cluster).
     """
-    unusual = _UNUSUAL.search(text) is not None
+    unusual = not text.replace("\n", " ").isprintable() and _UNUSUAL.search(text) is not None
     if unusual:
         text = _INVISIBLE.sub("", text)
     if not (unicodedata.is_normalized("NFC", text) and _NEW_STYLE_NFC.search(text) is None):

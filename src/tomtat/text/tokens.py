@@ -24,7 +24,7 @@ def count_syllables(text: str) -> int:
     return len(_SYLLABLE.findall(text))
 
 
-def syllables_and_count(text: str) -> tuple[list[str], int]:
+def syllables_and_count(text: str, lower: str | None = None) -> tuple[list[str], int]:
     """`syllables(text, normalized=True)` and `count_syllables(text)`, from one scan when they agree.
 
     They differ only where lowercasing changes a text's length (a letter whose
@@ -32,8 +32,10 @@ def syllables_and_count(text: str) -> tuple[list[str], int]:
     character's lowercase is one character, a word character exactly when it
     is one (tests/test_text.py checks every code point), so the two scans cut
     the same tokens. The cleaner asks both of every line (a third of its time).
+    `lower` is `text.lower()` when the caller has it (the cleaner lowercases
+    each line once, for this and for the inline-credit keys).
     """
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     tokens = _SYLLABLE.findall(lower)
     if len(lower) == len(text) and "_" not in text:
         return tokens, len(tokens)

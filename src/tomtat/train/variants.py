@@ -557,6 +557,258 @@ def fit_inner_c(train: Sequence[Example], c: float, criterion: str = "rouge2", g
     return scaled_logit(fit(train, best["c"], combine=combine, select=select), best["scale"])
 
 
+# --- session 6 (Q4): candidate sentence features, each with a reason, appended to the shipped 20; none shipped.
+# Measured in one run, `python bench/learner_paired.py base key-entities restated event-date event-earliest
+# idf-specificity idf-weighted idf-scaled one-article lexrank first-mention idf-specificity+event-date
+# idf-specificity+restated noise noise2 --coef` (the six columns are learner_variants.py's; ViMs CV / ViMs->AbMuSu
+# / AbMuSu->ViMs / AbMuSu CV / joint ViMs / joint AbMuSu; paired difference over clusters, mean +- se):
+#   base                        40.69/34.74/38.11/36.77/40.28/36.59
+#   key-entities                40.48/34.55/38.03/36.20/39.95/36.63  ViMs CV -0.21 +- 0.15, AbMuSu CV -0.58 +- 0.29
+#   restated                    40.58/34.74/38.19/36.95/39.74/36.19  joint ViMs -0.54 +- 0.15, joint AbMuSu -0.40 +- 0.23
+#   event-date (most reported)  40.75/34.77/38.15/36.71/40.00/36.63  ViMs CV +0.05 +- 0.04 (6 clusters change), joint ViMs -0.27 +- 0.12
+#   event-earliest              40.70/34.67/38.06/36.68/40.06/36.45  joint ViMs -0.22 +- 0.12
+#   idf-specificity             40.78/34.79/38.25/37.15/39.91/36.49  ViMs CV +0.09 +- 0.22, AbMuSu CV +0.38 +- 0.21, joint ViMs -0.36 +- 0.18
+#   idf-weighted                40.62/34.57/38.17/37.12/39.94/36.46
+#   idf-scaled (over cluster max) 40.61/34.76/38.14/37.16/39.89/36.47
+#   one-article                 40.64/34.74/38.11/37.11/40.11/36.50  joint ViMs -0.16 +- 0.08
+#   idf-smooth / idf-sentences  40.56/34.64/38.01/36.94/40.09/36.50 / 40.57/33.89/38.21/36.76/39.92/36.41
+#                               (a second run, `... base idf-smooth idf-sentences --coef`, base identical)
+#   lexrank                     40.55/34.57/38.23/37.17/40.10/35.99  joint AbMuSu -0.60 +- 0.20
+#   first-mention               40.38/34.51/38.18/36.78/40.00/36.41  ViMs CV -0.32 +- 0.14
+#   idf-specificity+event-date  40.69/34.87/38.09/37.10/39.89/36.74
+#   idf-specificity+restated    40.76/34.60/38.19/36.96/39.90/36.87
+#   noise (control)             40.70/34.74/38.10/36.68/40.22/36.56  every column within 0.1 of base
+#   noise2 (control)            40.75/34.61/38.18/36.62/40.32/36.54
+# No candidate raises ViMs CV beyond noise and holds the other columns. Specificity (every definition) is the one
+# consistent signal: AbMuSu CV +0.34-0.38 (t ~2; its coefficient is positive on both sets, ViMs 0.21-0.26, AbMuSu
+# 0.08-0.11) but joint ViMs -0.34-0.39 (t ~-2), so the shipped (joint) model would get worse on ViMs-style
+# references. Event dates move few ViMs summaries (coefficient ~0.03) and still cost joint ViMs. Cost per ViMs
+# cluster as written here (60 clusters, loaded machine; the 20 shipped features 3.6 ms): key-entities 1.1 ms,
+# restated 0.7 ms (with the overlap table, which the selector builds anyway), event-date 1.3 ms (dating every
+# sentence; the story stage dates the candidates later, so a shared memo would make it nearly free),
+# idf-specificity 0.6 ms (0.15 ms with a dense article x term table and the features' entry rows), one-article
+# 0.6 ms, lexrank 1.0 ms, first-mention 0.13 ms. Each reads only the Representation (and, for dates, the
+# articles' own dates); the fixed sizes below are round numbers, not fitted to a set.
+
+KEY_TERMS = 10  # the cluster's "key" entities / concepts: the ten most widespread
+
+
+def entry_rows(indptr: np.ndarray) -> np.ndarray:
+    """The row of each stored CSR value (`tomtat.represent.rows.entry_rows`)."""
+    from tomtat.represent.rows import entry_rows as rows
+
+    return rows(indptr)
+
+
+def _text_tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def key_entities(rep: Representation, k: int = KEY_TERMS) -> np.ndarray:
+    """Share of the cluster's key entities the sentence holds, over the cluster's highest.
+
+    Key entities: the `k` capitalized syllables (after a sentence's first word) and number tokens held by the
+    most articles (ties: the most occurrences). Summaries name the main actors and figures; `names` and
+    `numbers` only say a sentence holds some, not the story's own.
+    """
+    n = len(rep.sentences)
+    if not n:
+        return np.zeros(0)
+    held: list[set[str]] = []
+    articles: dict[str, set[int]] = {}
+    count: dict[str, int] = {}
+    for s in rep.sentences:
+        tokens = _text_tokens(s.text)
+        keys = {t.lower() for t in tokens[1:] if t[0].isupper() or t[0].isdigit()}
+        held.append(keys)
+        for t in keys:
+            articles.setdefault(t, set()).add(s.doc)
+            count[t] = count.get(t, 0) + 1
+    top = set(sorted(articles, key=lambda t: (-len(articles[t]), -count[t], t))[:k])
+    return _scaled(np.array([len(h & top) for h in held], dtype=float))
+
+
+def restated(rep: Representation) -> np.ndarray:
+    """log(1 + how many other sentences of the cluster restate it (concept overlap above the same-fact
+    threshold, any article)), over the cluster's highest: `support` counts articles, this counts retellings
+    (an outlet restating its own lead in the body counts too)."""
+    from tomtat.represent import SAME_FACT_OVERLAP
+
+    n = len(rep.sentences)
+    if n < 2:
+        return np.zeros(n)
+    table = rep.overlap_table("comparable")
+    if table is None:
+        pairs = rep.overlapping_pairs(np.arange(n), SAME_FACT_OVERLAP)
+        counts = np.bincount(pairs.ravel(), minlength=n).astype(float)
+    else:
+        hit = table > SAME_FACT_OVERLAP
+        counts = hit.sum(axis=1) - np.diagonal(hit)
+    return _scaled(np.log1p(counts))
+
+
+def event_date_agreement(rep: Representation, earliest: bool = False) -> np.ndarray:
+    """1 when the sentence's event date (`order.story.event_date`, against its article's date) is the one most
+    articles report (ties: the earliest; `earliest`: the earliest date at least two articles report), reported
+    by at least two articles; else 0. The story's core event is
+    the day every outlet dates; a sentence on another day tells background or an aftermath."""
+    from tomtat.order.story import date_key, default_year, sentence_dates
+
+    n = len(rep.sentences)
+    out = np.zeros(n)
+    if n == 0 or len(rep.documents) < 2:
+        return out
+    dates = sentence_dates(rep.documents, rep)
+    year = default_year(rep.documents, dates)
+    by_iso: dict[str, set[int]] = {}
+    keys: dict[str, tuple[int, int, int]] = {}
+    for s, m in zip(rep.sentences, dates):
+        if m is not None:
+            by_iso.setdefault(m.iso, set()).add(s.doc)
+            keys[m.iso] = date_key(m.value, year)
+    if not by_iso:
+        return out
+    if earliest:
+        shared = [d for d in by_iso if len(by_iso[d]) >= 2]
+        if not shared:
+            return out
+        best = min(shared, key=lambda d: keys[d])
+    else:
+        best = min(by_iso, key=lambda d: (-len(by_iso[d]), keys[d]))
+    if len(by_iso[best]) < 2:
+        return out
+    return np.array([1.0 if m is not None and m.iso == best else 0.0 for m in dates])
+
+
+def _term_article_df(rep: Representation) -> np.ndarray:
+    """How many articles hold each term of the sentence vectors."""
+    v = rep.vectors
+    keys = rep.docs[entry_rows(v.indptr)].astype(np.int64) * v.shape[1] + v.indices
+    return np.bincount(np.unique(keys) % v.shape[1], minlength=v.shape[1]).astype(float)
+
+
+def idf_specificity(rep: Representation, weighted: bool = False) -> np.ndarray:
+    """Mean over the sentence's terms of log(articles / articles holding the term), over log(articles):
+    0 for a sentence of terms every article uses, 1 for terms of its own article only (off-story detail)."""
+    n = len(rep.sentences)
+    n_docs = len(rep.documents)
+    if n == 0 or n_docs < 2:
+        return np.zeros(n)
+    df = _term_article_df(rep)
+    idf = np.log(n_docs / np.maximum(df, 1.0)) / np.log(n_docs)
+    v = rep.vectors
+    rows = entry_rows(v.indptr)
+    # `weighted`: each term by its TF-IDF weight in the sentence (a rare word counts for more than a rare pair)
+    per_row = np.bincount(rows, weights=v.data, minlength=n) if weighted else np.diff(v.indptr)
+    sums = np.bincount(rows, weights=idf[v.indices] * (v.data if weighted else 1.0), minlength=n)
+    return np.divide(sums, per_row, out=np.zeros(n), where=per_row > 0)
+
+
+def smooth_specificity(rep: Representation, unit: str = "articles") -> np.ndarray:
+    """Mean over the sentence's terms of log((1 + N) / (1 + df)) / log(1 + N), N articles and df the articles
+    holding the term (`unit` "sentences": N sentences and df the sentences holding it): `idf_specificity`
+    without its all-or-nothing values in two- and three-article clusters (a term of one of two articles scored
+    1, of both 0)."""
+    n = len(rep.sentences)
+    if n == 0 or len(rep.documents) < 2:
+        return np.zeros(n)
+    v = rep.vectors
+    rows = entry_rows(v.indptr)
+    if unit == "sentences":
+        total = float(n)
+        df = np.bincount(v.indices, minlength=v.shape[1]).astype(float)
+    else:
+        total = float(len(rep.documents))
+        df = _term_article_df(rep)
+    idf = np.log((1 + total) / (1 + df)) / np.log(1 + total)
+    per_row = np.diff(v.indptr)
+    sums = np.bincount(rows, weights=idf[v.indices], minlength=n)
+    return np.divide(sums, per_row, out=np.zeros(n), where=per_row > 0)
+
+
+def one_article_share(rep: Representation) -> np.ndarray:
+    """Share of the sentence's unigram-and-bigram terms that occur in its article only (0 for one article)."""
+    n = len(rep.sentences)
+    if n == 0 or len(rep.documents) < 2:
+        return np.zeros(n)
+    df = _term_article_df(rep)
+    v = rep.vectors
+    per_row = np.diff(v.indptr)
+    sums = np.bincount(entry_rows(v.indptr), weights=(df[v.indices] <= 1).astype(float), minlength=n)
+    return np.divide(sums, per_row, out=np.zeros(n), where=per_row > 0)
+
+
+LEXRANK_DAMPING = 0.15
+LEXRANK_ITERATIONS = 10
+
+
+def lexrank(rep: Representation) -> np.ndarray:
+    """LexRank (PageRank over the graph of similar pairs, cosine >= `SUPPORT_SIMILARITY`, the pairs
+    `represent.pairs.similar_pairs` finds) after a few power iterations, over the cluster's highest: central
+    in the thresholded graph, not the dense one (`eigen`, rejected) whose leading vector is the centroid's."""
+    from scipy import sparse as sp
+
+    from tomtat.represent.pairs import similar_pairs
+    from tomtat.score.features import SUPPORT_SIMILARITY
+
+    n = len(rep.sentences)
+    if n < 2:
+        return np.ones(n)
+    rows, cols = similar_pairs(rep.vectors, SUPPORT_SIMILARITY)
+    degree = np.bincount(rows, minlength=n).astype(float)
+    graph = sp.csr_matrix((1.0 / degree[rows], (cols, rows)), shape=(n, n))  # column-stochastic where linked
+    dangling = degree == 0
+    p = np.full(n, 1.0 / n)
+    for _ in range(LEXRANK_ITERATIONS):
+        p = LEXRANK_DAMPING / n + (1 - LEXRANK_DAMPING) * (graph @ p + p[dangling].sum() / n)
+    return _scaled(p)
+
+
+def first_mention(rep: Representation, k: int = KEY_TERMS) -> np.ndarray:
+    """1 when the sentence is the first of its article to hold one of the cluster's `k` most widespread
+    concepts (content bigrams, by articles): where an article introduces the story's key facts."""
+    n = len(rep.sentences)
+    if n == 0 or not rep.concept_df.size:
+        return np.zeros(n)
+    order = np.argsort(-rep.concept_df, kind="stable")[:k]
+    held = rep.concept_matrix[:, order].toarray() > 0
+    running = np.cumsum(held, axis=0)
+    doc = rep.docs
+    first_row = np.maximum.accumulate(np.where(np.r_[True, doc[1:] != doc[:-1]], np.arange(n), 0))
+    before = np.vstack([np.zeros((1, held.shape[1]), dtype=running.dtype), running])[first_row]
+    return ((held & (running - before == 1)).any(axis=1)).astype(float)
+
+
+EXTRA.update({
+    "key-entities": lambda rep, x: np.column_stack([x, key_entities(rep)]),
+    "restated": lambda rep, x: np.column_stack([x, restated(rep)]),
+    "event-date": lambda rep, x: np.column_stack([x, event_date_agreement(rep)]),
+    "idf-specificity": lambda rep, x: np.column_stack([x, idf_specificity(rep)]),
+    "one-article": lambda rep, x: np.column_stack([x, one_article_share(rep)]),
+    "lexrank": lambda rep, x: np.column_stack([x, lexrank(rep)]),
+    "first-mention": lambda rep, x: np.column_stack([x, first_mention(rep)]),
+})
+
+
+def noise_column(rep: Representation, seed: int = 0) -> np.ndarray:
+    """A control: uniform noise, the same for a cluster on every run (seeded by its size and first sentence);
+    what any appended column does to the six numbers by chance."""
+    text = rep.sentences[0].text if rep.sentences else ""
+    rng = np.random.default_rng([seed, len(rep.sentences), sum(map(ord, text[:64]))])
+    return rng.random(len(rep.sentences))
+
+
+EXTRA.update({
+    "event-earliest": lambda rep, x: np.column_stack([x, event_date_agreement(rep, earliest=True)]),
+    "idf-weighted": lambda rep, x: np.column_stack([x, idf_specificity(rep, weighted=True)]),
+    "idf-scaled": lambda rep, x: np.column_stack([x, _scaled(idf_specificity(rep))]),
+    "idf-smooth": lambda rep, x: np.column_stack([x, smooth_specificity(rep)]),
+    "idf-sentences": lambda rep, x: np.column_stack([x, smooth_specificity(rep, "sentences")]),
+    "noise": lambda rep, x: np.column_stack([x, noise_column(rep)]),
+    "noise2": lambda rep, x: np.column_stack([x, noise_column(rep, 1)]),
+})
+
+
 # --- session 6: a learned concept weight (tomtat.score.learned.concept_features, fit.fit_concepts)
 # One run of `python bench/learner_variants.py base cw-replace cw-multiply cw-df cw-replace-freq cw-multiply-freq
 # cw-excess` (base 40.69/34.74/38.11/36.77/40.28/36.59, same order as above), none shipped: cw-replace
