@@ -156,12 +156,9 @@ def concept_features(rep: Representation, p: np.ndarray, features: np.ndarray) -
 
 
 def concept_probability(concepts: dict[str, Any], features: np.ndarray) -> np.ndarray:
-    """q_c = sigmoid(v . standardized concept features + b) of a model file's "concepts" entry."""
-    mean = np.asarray(concepts["mean"], dtype=float)
-    scale = np.asarray(concepts["scale"], dtype=float)
-    coef = np.asarray(concepts["coef"], dtype=float)
-    z = ((features - mean) / scale) @ coef + float(concepts["intercept"])
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    """q_c = sigmoid(v . standardized concept features + b) of a model file's "concepts" entry: the same
+    standardized logistic as the sentence model's (`salience`), on its own mean, scale and coefficients."""
+    return salience(concepts, features)
 
 
 def combine(rep: Representation, p: np.ndarray, settings: dict[str, Any], selection: dict[str, Any] | None = None,
