@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
+from itertools import islice
 
 # Letters only Vietnamese uses among Latin scripts (with their tone-marked forms after NFC).
 _LOWER = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
@@ -27,6 +29,8 @@ _MARKED_TAIL = re.compile(rf"[{_VIETNAMESE_CLASS}]\S*")
 
 # needs up to this many marked tokens are matched by one pattern each (a sentence needs a few)
 _RUNS_AT_ONCE = 64
+# possessive quantifiers came with Python 3.11; on 3.10 the tokens are counted one match at a time
+_POSSESSIVE = sys.version_info >= (3, 11)
 
 
 @lru_cache(maxsize=None)
@@ -87,6 +91,8 @@ def marked_at_least(text: str, threshold: float, words: int) -> bool:
     need = -(-num * words // den)  # the fewest marked tokens with marked * den >= num * words
     if need <= 0:
         return True
+    if not _POSSESSIVE:
+        return len(list(islice(_MARKED_TAIL.finditer(text), need))) >= need
     if need <= _RUNS_AT_ONCE:
         return _marked_runs(need).match(text) is not None
     pos, bit = 0, 1 << (need.bit_length() - 1)
