@@ -1162,14 +1162,15 @@ def test_caption_tail_needs_a_credit_key():
     credit word, in every case the pattern matches, holds one; the answers are those of searching every line."""
     from tomtat.clean import inline
     from tomtat.clean.patterns import CAPTION_TAIL, CREDIT
-    from tomtat.clean.shapes import _may_name_a_credit, drop_reason
+    from tomtat.clean.inline import may_name_a_credit
+    from tomtat.clean.shapes import drop_reason
 
     words = CREDIT[3:-1].split("|")
     assert sorted(words) == sorted(inline.CREDIT_WORDS)
     for word in words:
         for form in (word, word.upper(), word.title(), word.replace("i", "ı"), word.replace("i", "İ")):
             line = f"Người dân sơ tán khỏi vùng lũ - {form}: TTXVN"
-            assert CAPTION_TAIL.search(line) and _may_name_a_credit(line.lower()), form
+            assert CAPTION_TAIL.search(line) and may_name_a_credit(line.lower()), form
             assert drop_reason(line, "", lower=line.lower()) is DropReason.PHOTO_CAPTION
     for line in ("Toàn cảnh buổi lễ (Ảnh minh họa)", "Ông A phát biểu (giữa): Mưa lớn kéo dài.", "Ảnh: TTXVN",
                  "Các đại biểu tham dự hội nghị - Nguồn: VTV", "Hình ảnh: Mưa lớn kéo dài (ảnh chụp màn hình)"):

@@ -205,11 +205,16 @@ def _strip_source_tags(line: str) -> tuple[str, list[Drop]]:
 _CREDIT_KEYS = ("ảnh", "nguồn", "photo", "deo", "cl", "đồ h")
 
 
+def may_name_a_credit(lower: str) -> bool:
+    """Whether a lowercased line holds one of `_CREDIT_KEYS`: without one it names no credit (`INLINE_CREDIT`,
+    and the closing credit of `tomtat.clean.patterns.CAPTION_TAIL`, whose credit words hold them too)."""
+    # (spelled out: a generator over the keys cost more than the tests themselves, on every line)
+    return ("ảnh" in lower or "nguồn" in lower or "photo" in lower or "deo" in lower or "cl" in lower
+            or "đồ h" in lower)
+
+
 def _strip_credits(line: str, drops: list[Drop], lower: str | None = None) -> tuple[str, list[Drop]]:
-    lower = line.lower() if lower is None else lower
-    # (`_CREDIT_KEYS` spelled out: a generator over them cost more than the tests themselves, on every line)
-    if not ("ảnh" in lower or "nguồn" in lower or "photo" in lower or "deo" in lower or "cl" in lower
-            or "đồ h" in lower):
+    if not may_name_a_credit(line.lower() if lower is None else lower):
         return line, drops
     pos = 0
     if not _CREDIT_AT_START.match(line):

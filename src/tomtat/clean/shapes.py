@@ -8,6 +8,7 @@ from tomtat.clean.patterns import (
     BYLINE_LEAD, BYLINE_PAREN, CAPTION_LINE, CAPTION_TAIL, DATE_STAMP, DATELINE, MEDIA,
     POSITION_MARK, PROMPT, PROMPT_MAX_SYLLABLES, SYMBOL_ONLY, TAGS, URL, HEADLINE_MAX_SYLLABLES,
 )
+from tomtat.clean.inline import may_name_a_credit
 from tomtat.model import DropReason
 from tomtat.text.punctuation import CLOSERS
 from tomtat.text.sentences import split_paragraph
@@ -124,14 +125,6 @@ def _may_end_on_credit(line: str) -> bool:
     return ":" in line or ")" in line
 
 
-def _may_name_a_credit(lower: str) -> bool:
-    # every credit word of `CAPTION_TAIL` holds one of `tomtat.clean.inline._CREDIT_KEYS` (spelled out, as
-    # there), lowercased, in any case the pattern matches: most lines with a ":" or ")" hold none, and skip
-    # the search for a credit at every position
-    return ("ảnh" in lower or "nguồn" in lower or "photo" in lower or "deo" in lower or "cl" in lower
-            or "đồ h" in lower)
-
-
 def _may_end_a_date_stamp(stripped: str) -> bool:
     # `DATE_STAMP` ends on a digit, on "sa"/"ch"/"am"/"pm" (in either case: no other character folds to
     # their letters) or on a ")", then spaces: a stripped line ending otherwise (a sentence's full stop, a
@@ -175,7 +168,7 @@ def drop_reason(
     if count <= CAPTION_LINE_MAX_SYLLABLES and CAPTION_LINE.match(stripped):
         return DropReason.PHOTO_CAPTION
     if (count <= CAPTION_TAIL_MAX_SYLLABLES and _may_end_on_credit(stripped)
-            and (lower is None or _may_name_a_credit(lower)) and CAPTION_TAIL.search(stripped)
+            and (lower is None or may_name_a_credit(lower)) and CAPTION_TAIL.search(stripped)
             and len(split_paragraph(stripped)) <= CAPTION_TAIL_MAX_SENTENCES):
         return DropReason.PHOTO_CAPTION
     if count <= POSITION_CAPTION_MAX_SYLLABLES and POSITION_MARK.search(stripped) and len(split_paragraph(stripped)) == 1:
