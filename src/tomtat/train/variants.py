@@ -70,7 +70,7 @@ from typing import Any
 import numpy as np
 
 from tomtat.represent import Representation
-from tomtat.score.features import FEATURES
+from tomtat.score.features import FEATURES, _first_of_article
 from tomtat.train.fit import COMBINE, SELECT, Example, _round, fit, stacked
 from tomtat.text.tokens import syllables as syllables_of
 from tomtat.train.labels import NEGATIVE_FLOOR, oracle_labels, reference_precision, sample_weights
@@ -774,7 +774,7 @@ def first_mention(rep: Representation, k: int = KEY_TERMS) -> np.ndarray:
     held = rep.concept_matrix[:, order].toarray() > 0
     running = np.cumsum(held, axis=0)
     doc = rep.docs
-    first_row = np.maximum.accumulate(np.where(np.r_[True, doc[1:] != doc[:-1]], np.arange(n), 0))
+    first_row = _first_of_article(doc)
     before = np.vstack([np.zeros((1, held.shape[1]), dtype=running.dtype), running])[first_row]
     return ((held & (running - before == 1)).any(axis=1)).astype(float)
 
