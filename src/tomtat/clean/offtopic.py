@@ -31,7 +31,7 @@ from scipy import sparse
 
 from tomtat.clean.shapes import is_headline_like
 from tomtat.model import CleanedArticle, Drop, DropReason
-from tomtat.represent.rows import entry_rows, row_sums, sorted_rows
+from tomtat.represent.rows import entry_rows, row_sums, run_starts, sorted_rows
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows, unit_rows
 from tomtat.text.tokens import _SYLLABLE, unigrams_and_bigrams
 
@@ -339,9 +339,7 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
     keys = doc_of[para_row].astype(np.int64) * width + p_cols
     order = _stable_order(doc_of[para_row], p_cols)
     sorted_keys = keys[order]
-    new = np.empty(keys.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new[1:])
+    new = run_starts(sorted_keys)
     starts = np.flatnonzero(new)
     n_groups = starts.size
     group = np.empty(keys.size, dtype=np.int64)
@@ -352,9 +350,7 @@ def _story_arrays(weighted: sparse.csr_matrix, n_paragraphs: int, doc_of: np.nda
     head_entry = in_head[para_row]
     head_order = order[head_entry[order]]
     head_groups = group[head_order]
-    head_new = np.empty(head_groups.size, dtype=bool)
-    head_new[:1] = True
-    np.not_equal(head_groups[1:], head_groups[:-1], out=head_new[1:])
+    head_new = run_starts(head_groups)
     head_first = np.full(n_groups, -1, dtype=np.int64)
     head_first[head_groups[head_new]] = head_order[head_new]
 

@@ -18,6 +18,15 @@ def entry_rows(indptr: np.ndarray, dtype=None) -> np.ndarray:
     return np.repeat(np.arange(indptr.size - 1, dtype=dtype), np.diff(indptr))
 
 
+def run_starts(values: np.ndarray) -> np.ndarray:
+    """True where a run of equal values starts: at the first value and at each one that differs from the one
+    before it (empty for no values). The mask the sorted-run computations here and in the stages read."""
+    new = np.empty(values.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return new
+
+
 def row_sums(values: np.ndarray, row_of: np.ndarray, n_rows: int) -> np.ndarray:
     """`.sum(axis=1)` of a CSR matrix storing `values` in rows `row_of` (non-decreasing), 0.0 for an empty row.
 
@@ -26,7 +35,7 @@ def row_sums(values: np.ndarray, row_of: np.ndarray, n_rows: int) -> np.ndarray:
     """
     out = np.zeros(n_rows)
     if values.size:
-        starts = np.flatnonzero(np.r_[True, row_of[1:] != row_of[:-1]])
+        starts = np.flatnonzero(run_starts(row_of))
         out[row_of[starts]] = np.add.reduceat(values, starts)
     return out
 

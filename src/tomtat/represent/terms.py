@@ -22,6 +22,8 @@ from itertools import chain, count
 import numpy as np
 from scipy import sparse
 
+from tomtat.represent.rows import run_starts
+
 
 def count_matrix(rows: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, list[str]]:
     """Raw term counts (one row per item of `rows`) and the sorted vocabulary naming its columns.
@@ -111,9 +113,7 @@ def _unique_inverse(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _distinct_and_inverse(ordered: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct values of `ordered` (the keys taken in `order`, sorted) and each key's index among them."""
-    new = np.empty(ordered.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    new = run_starts(ordered)
     inverse = np.empty(ordered.size, dtype=np.intp)
     inverse[order] = np.cumsum(new) - 1
     return ordered[new], inverse
@@ -148,9 +148,7 @@ def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct values of the sorted `ordered` and how often each occurs."""
-    new = np.empty(ordered.size, dtype=bool)
-    new[:1] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    new = run_starts(ordered)
     starts = np.flatnonzero(new)
     return ordered[starts], np.diff(np.append(starts, ordered.size))
 

@@ -12,7 +12,7 @@ from scipy import sparse
 
 from tomtat.model import Document, Sentence
 from tomtat.represent.pairs import duplicate_groups
-from tomtat.represent.rows import entry_rows, mean_row, take_rows
+from tomtat.represent.rows import entry_rows, mean_row, run_starts, take_rows
 from tomtat.represent.stopwords import STOP_SYLLABLES
 from tomtat.represent.terms import count_matrix, ngram_counts, tfidf_rows
 from tomtat.text.tokens import unigrams_and_bigrams
@@ -388,7 +388,7 @@ def _articles_per_column(matrix: sparse.csr_matrix, doc_of: np.ndarray, n_docs: 
     if np.any(doc_of[1:] < doc_of[:-1]):  # (sentences out of article order: sort the pairs)
         keys = np.repeat(doc_of, np.diff(matrix.indptr)).astype(np.int64) * m + matrix.indices
         keys.sort(kind="stable")
-        return np.bincount(keys[np.r_[True, keys[1:] != keys[:-1]]] % m, minlength=m).astype(float)
+        return np.bincount(keys[run_starts(keys)] % m, minlength=m).astype(float)
     # one article's sentences at a time, each a run of rows (200 articles of 100,000 characters: a sort
     # of every (article, concept) pair took seconds, and numpy's hashing `unique` five)
     df = np.zeros(m)

@@ -19,7 +19,7 @@ from scipy import sparse
 
 from tomtat.represent import Representation
 from tomtat.represent.pairs import DIRECT_ROWS, support_counts
-from tomtat.represent.rows import entry_rows, mean_row, row_dot, row_sums, sorted_rows
+from tomtat.represent.rows import entry_rows, mean_row, row_dot, row_sums, run_starts, sorted_rows
 
 # the three position features times the cluster's lead heaviness (`lead_heaviness`), the last features:
 # how far a sentence's place in its article matters depends on whether this cluster's outlets open alike
@@ -142,8 +142,7 @@ def _text_features(texts: list[str]) -> np.ndarray:
     upper = (classes[capital] & _UPPER) > 0
     owner = np.searchsorted(separators, capital)  # the text holding each: the separators before it
     counts = np.bincount(owner[upper], minlength=k).astype(float)
-    first = np.ones(owner.size, dtype=bool)
-    np.not_equal(owner[1:], owner[:-1], out=first[1:])
+    first = run_starts(owner)
     counts -= np.bincount(owner[first & upper], minlength=k)  # (the first match does not count)
     out[:, 0] = counts
     quoted = np.bincount(np.searchsorted(separators, np.flatnonzero(classes & _QUOTE_MARK)), minlength=k) > 0
@@ -466,6 +465,5 @@ def _lead_agreement(
 
 def _first_of_article(article: np.ndarray) -> np.ndarray:
     """For each sentence, the index of its article's first sentence (sentences come in document order)."""
-    starts = np.ones(article.size, dtype=bool)
-    np.not_equal(article[1:], article[:-1], out=starts[1:])
+    starts = run_starts(article)
     return np.maximum.accumulate(np.where(starts, np.arange(article.size), 0))
