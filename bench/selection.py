@@ -39,6 +39,7 @@ references.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -87,6 +88,21 @@ VARIANTS = {
     # one more sentence after the summary, cut by the evaluator at the budget (measurement only: the
     # summary never exceeds its budget): does a cut sentence beat the few syllables greedy leaves?
     "overshoot": {"overshoot": True},
+    # session 7 (Q6): redundancy the same-fact rule misses, on `redundancy_greedy` (greedy with one more
+    # blocking rule; with none it picks what `select_greedy` picks: `redundancy-control`)
+    "redundancy-control": {"method": "redundancy"},
+    # two sentences sharing a distinctive figure (`figures`) and any concept state the same fact
+    "same-figure": {"method": "redundancy", "same_figure": 0.0},
+    # ... and sharing at least a tenth of the comparable one's concepts
+    "same-figure-0.1": {"method": "redundancy", "same_figure": 0.1},
+    # a candidate whose concepts the chosen sentences together already hold at this share or more is redundant
+    "union-0.5": {"method": "redundancy", "union_coverage": 0.5},
+    "union-0.7": {"method": "redundancy", "union_coverage": 0.7},
+    # the same over content syllables (unigrams that are no stop syllable), which a paraphrase keeps when it
+    # reorders words and so breaks their bigrams
+    "union-words-0.7": {"method": "redundancy", "union_words": 0.7},
+    # TF-IDF cosine (syllables + bigrams, the sentence vectors) to a chosen sentence at least this
+    "cosine-0.3": {"method": "redundancy", "same_fact_cosine": 0.3},
 }
 # measured in `trims` variants only: a news outlet named as the source (a media word + a name, or a name
 # in Latin letters without Vietnamese marks: AFP, Reuters, The Telegraph)
@@ -128,12 +144,126 @@ def salience_of(setups) -> dict[str, list[np.ndarray]]:
     return {name: [salience(ms[m], e.features) for e, m in zip(d.examples, mi)] for name, (d, ms, mi) in setups.items()}
 
 
+# Figures for the `same-figure` variants: a number with the unit or counted noun after it ("30.000 người",
+# "4,91%", "34 triệu"), not a date, a time, an age or an ordinal/identifier ("ngày 18", "bão số 5", "cấp 10",
+# "10 giờ", "iOS 15.6"); single digits only with a decimal part or as a percentage (too common to name a fact)
+_FIGURE = re.compile(r"(?<![\w/.,:\-])(\d+(?:[.,]\d+)*)(\s*%|\s+[^\W\d_]+)(?![\w/:\-]|[.,]\d)")
+_NOT_AFTER = re.compile(r"(?:^|\s)(?:ngày|tháng|năm|lúc|số|điều|khoản|cấp|thứ|quận|phường|đường|tổ|khu|lô|mã|kỳ|"
+                        r"khóa|đợt|tầng|hạng|chương|mục|phòng|tập|lộ|ql|phiên bản|bản)\s*$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Za-z]*[A-Z][A-Za-z]*\s*$")  # a Latin name with a capital: iPhone 14, Covid 19
+_NOT_UNIT = frozenset("giờ h g phút giây ngày tháng năm tuần sáng chiều tối trưa đêm rạng quý lần tuổi và hoặc đến tới".split())
+
+
+def figures(text: str) -> frozenset[tuple[str, str]]:
+    """The distinctive figures of a sentence as (digits, unit) keys: "30.000 người" -> ("30000", "người")."""
+    from tomtat.text.normalize import normalize
+
+    text = normalize(text)
+    found = set()
+    for m in _FIGURE.finditer(text):
+        number, unit = m.group(1), m.group(2).strip().lower()
+        digits = number.replace(".", "").replace(",", "").lstrip("0")
+        before = text[max(0, m.start() - 20):m.start()]
+        if unit in _NOT_UNIT or _NOT_AFTER.search(before) or _NAME_BEFORE.search(before):
+            continue
+        if len(digits) < 2 and unit != "%" and number.isdigit():
+            continue
+        found.add((digits, unit))
+    return frozenset(found)
+
+
+def redundancy_greedy(rep, cand, scores, budget):
+    """`select_greedy` with the same gains and the same-fact rule, plus the extra blocking rule its settings
+    name (`same_figure`, `union_coverage`, `union_words`, `same_fact_cosine`); with none, its picks."""
+    from scipy import sparse
+
+    from tomtat.represent.rows import entry_rows, row_dot
+    from tomtat.represent.stopwords import STOP_SYLLABLES
+    from tomtat.select.greedy import _candidate_arrays, scaled_salience
+    from tomtat.select.trim import budget_lengths
+
+    sel = scores.selection
+    max_overlap = float(sel["same_fact_overlap"])
+    lengths = budget_lengths(rep, scores)[cand]
+    indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
+    row_of = entry_rows(indptr)
+    sal = scaled_salience(scores.sentence_weights[cand], w, float(sel["salience_weight"]))
+    limit = budget.syllables if budget.syllables is not None else np.inf
+    table = rep.overlap_table("comparable")
+    figure_of = cosine = union = None
+    if "same_figure" in sel:
+        key = "q6_figures"
+        if key not in rep.memo:
+            rep.memo[key] = [figures(s.text) for s in rep.sentences]
+        figure_of = [rep.memo[key][i] for i in cand.tolist()]
+    if "same_fact_cosine" in sel:
+        v = rep.vectors[cand]
+        cosine = (v @ v.T).toarray()
+    if "union_coverage" in sel or "union_words" in sel:
+        if "union_words" in sel:
+            vocab = {}
+            rows = [[vocab.setdefault(t, len(vocab)) for t in set(rep.sentences[i].syllables)
+                     if t not in STOP_SYLLABLES] for i in cand.tolist()]
+            ptr = np.cumsum([0] + [len(r) for r in rows])
+            union = sparse.csr_matrix((np.ones(ptr[-1]), np.concatenate(rows + [[]]).astype(int), ptr),
+                                      shape=(cand.size, max(len(vocab), 1)))
+            share = float(sel["union_words"])
+        else:
+            union = rep.concept_matrix[cand]
+            share = float(sel["union_coverage"])
+        union_sizes = np.diff(union.indptr)
+        held = np.zeros(union.shape[1])
+    remaining = np.ones(cand.size, dtype=bool)
+    uncovered = w.copy()
+    scale = np.power(np.maximum(lengths, 1.0), float(sel["length_exponent"]))
+    chosen: list[int] = []
+    used = 0.0
+    while True:
+        fits = remaining & (lengths + used <= limit)
+        if not fits.any():
+            break
+        gains = row_dot(data, indices, row_of, uncovered, cand.size) + sal
+        ratio = np.where(fits, gains / scale, -np.inf)
+        best = int(np.argmax(ratio))
+        if gains[best] <= 0:
+            break
+        chosen.append(best)
+        used += lengths[best]
+        remaining[best] = False
+        uncovered[indices[indptr[best]:indptr[best + 1]]] = 0.0
+        row = table[cand[best], cand]
+        remaining &= ~(row > max_overlap)
+        if figure_of is not None and figure_of[best]:
+            floor = float(sel["same_figure"])
+            same = np.array([bool(f & figure_of[best]) for f in figure_of])
+            remaining &= ~(same & (row > 0) & (row >= floor))
+        if cosine is not None:
+            remaining &= ~(cosine[best] >= float(sel["same_fact_cosine"]))
+        if union is not None:
+            held[union.indices[union.indptr[best]:union.indptr[best + 1]]] = 1.0
+            covered = (union @ held) / np.maximum(union_sizes, 1)
+            remaining &= ~((covered >= share) & (union_sizes > 0))
+    singles = np.flatnonzero(lengths <= limit)
+    if singles.size:
+        single_values = row_dot(data, indices, row_of, w, cand.size)[singles] + sal[singles]
+        best_single = int(singles[np.argmax(single_values)])
+        covered_w = np.zeros(w.size, dtype=bool)
+        for k in chosen:
+            covered_w[indices[indptr[k]:indptr[k + 1]]] = True
+        value = float(w[covered_w].sum() + sal[chosen].sum()) if chosen else 0.0
+        if single_values.max() > value:
+            chosen = [best_single]
+    return [int(cand[i]) for i in chosen]
+
+
 def chosen(rep, p, settings, syllables, method="greedy"):
     from tomtat.score.learned import combine
-    from tomtat.select import Budget, select
+    from tomtat.select import SELECTORS, Budget, select
     from tomtat.train.fit import COMBINE
 
-    return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), method)
+    if "redundancy" not in SELECTORS:
+        SELECTORS["redundancy"] = redundancy_greedy
+    return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), settings.get("method", method))
 
 
 def random_cut(rep, seed: int):
