@@ -47,6 +47,7 @@ LEARNERS = {
     "inner-c-ll": functools.partial(variants.fit_inner_c, criterion="log_loss"),
     "inner-ls": functools.partial(variants.fit_inner_c, grid=(0.1,), scales=(0.6, 0.7, 0.8, 0.9, 1.0)),
     **variants.CONCEPT_LEARNERS,
+    **variants.DIRECT_LEARNERS,
 }
 FEATURE_SETS = {
     "cluster-z": lambda rep, x: variants.cluster_normalized(x),

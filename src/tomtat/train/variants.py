@@ -854,3 +854,38 @@ CONCEPT_LEARNERS = {
     "cw-excess": functools.partial(fit_concept_weights, use="excess"),
     "cw-excess-freq": functools.partial(fit_concept_weights, use="excess", only=FREQUENCY_FEATURES),
 }
+
+
+# --- session 7 (Q5): the scorer fitted to summary ROUGE-2 directly (tomtat.train.direct)
+# by example id: (trimming, chosen set) -> ROUGE-2 F1; the summary text depends on nothing else, so the cache
+# holds across the fits of a bench run (and across feature and selector variants)
+_DIRECT_CACHES: dict[str, dict[tuple[Any, ...], float]] = {}
+
+
+def fit_direct(train: Sequence[Example], c: float, combine: dict[str, Any] | None = None,
+               select: dict[str, Any] | None = None, steps: Sequence[float] | None = None,
+               margin: float | None = None, halves: int | None = None, **_: Any) -> dict[str, Any]:
+    """`fit`, then `direct.refine`: coordinate ascent on the training clusters' own summary ROUGE-2."""
+    import time
+
+    from tomtat.train import direct
+
+    started = time.perf_counter()
+    model = fit(train, c, combine=combine, select=select)
+    cases = direct.cases_of(train, INNER, _DIRECT_CACHES)
+    out, log = direct.refine(model, cases, direct.STEPS if steps is None else steps,
+                             direct.MARGIN if margin is None else margin, direct.HALVES if halves is None else halves)
+    kinds = sorted({INNER.by_id[e.id][0] for e in train})
+    INNER.log.append({"train": "+".join(kinds), "clusters": len(train), **log})
+    print(f"direct [{'+'.join(kinds)}, {len(train)} clusters]: {log['start']:.3f} -> {log['end']:.3f} in "
+          f"{log['trials']} trials, {time.perf_counter() - started:.0f} s; "
+          + ", ".join(f"{s['param']} {s['from']:+.3f}->{s['to']:+.3f}" for s in log["steps"]), flush=True)
+    return out
+
+
+DIRECT_LEARNERS = {
+    "direct": fit_direct,
+    "direct-fine": functools.partial(fit_direct, steps=(0.1, 0.05)),
+    "direct-loose": functools.partial(fit_direct, halves=1),
+    "direct-3": functools.partial(fit_direct, steps=(0.2, 0.1, 0.05)),
+}

@@ -1,0 +1,149 @@
+"""Fit the sentence scorer to summary ROUGE directly: coordinate ascent from the logistic fit.
+
+The logistic model fits sentence labels (the oracle's sentences); what the
+evaluation reads is the ROUGE-2 of the summary the selector builds from its
+salience and the concept weights derived from it. `refine` tunes the model's
+coefficients and intercept to raise the training clusters' own summary ROUGE-2
+F1 directly, as MERT / coordinate ascent does in learning to rank (Och 2003;
+Metzler & Croft 2007), starting from the logistic fit and staying near it:
+
+- one coordinate at a time (20 coefficients on standardized features and the
+  intercept), a step of +-`STEPS[0]` on the first pass and +-`STEPS[1]` on the
+  second, so no coefficient moves more than their sum;
+- a step is taken only when it raises the objective by more than `MARGIN`
+  *and* raises it on each of the two halves of the training clusters (round
+  robin within each dataset): a move that only fits one half's noise is
+  refused, so the search stops early where the logistic fit is as good;
+- the objective is each dataset's mean ROUGE-2 F1 over its clusters, then the
+  mean over datasets (as `variants.inner_scores`), so that in a joint training
+  set neither reference style outvotes the other.
+
+Cost: salience is linear in the coefficients, so each cluster's standardized
+features are computed once; a trial re-runs only combine + select per cluster
+(~0.5 ms a ViMs cluster) and scores ROUGE only for a cluster whose chosen set
+changed (the summary text is a function of the chosen set: trimming and order
+do not read the salience), so one fit on ~240 clusters takes well under a
+minute alone.
+
+Measured: see `variants` (session 7, `direct`) and the README's "Design decisions".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from tomtat.represent import Representation
+
+STEPS = (0.2, 0.1)  # coordinate step on pass 1, pass 2 (standardized coefficients are ~0.0-0.85)
+MARGIN = 0.02  # ROUGE-2 F1 points (x100) a step must add to the objective
+HALVES = 2  # a step must raise the objective on each of this many round-robin parts
+
+
+@dataclass
+class Case:
+    """One training cluster as the search sees it: what it needs to build and score its summary."""
+
+    kind: str  # its dataset (the objective averages within, then across datasets)
+    rep: Representation
+    references: Sequence[str]
+    syllables: int
+    features: np.ndarray
+    part: int = 0  # which of the `HALVES` parts it belongs to
+    z: np.ndarray | None = None  # standardized features (set by `refine`)
+    # (trimming on, chosen sentences...) -> ROUGE-2 F1; may be shared by the fits of one cluster
+    cache: dict[tuple[Any, ...], float] = field(default_factory=dict)
+
+
+def _score_case(case: Case, model: dict[str, Any], logit: np.ndarray) -> float:
+    """ROUGE-2 F1 of the summary `model`'s selector builds from these logits (the shipped stages)."""
+    from tomtat.order import order_sentences
+    from tomtat.score.learned import combine
+    from tomtat.select import Budget, select
+    from tomtat.select.trim import enabled as trim_on
+    from tomtat.select.trim import shown
+    from tomtat.train.variants import rouge2_f1
+
+    p = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
+    scores = combine(case.rep, p, model.get("combine", {}), model.get("select"), model.get("concepts"), case.features)
+    chosen = list(select(case.rep, scores, Budget(syllables=case.syllables)))
+    key = (trim_on(scores), *sorted(chosen))
+    found = case.cache.get(key)
+    if found is None:
+        trims = shown(case.rep, scores)
+        text = " ".join(trims.text(case.rep, i) if trims else case.rep.sentences[i].text
+                        for i in order_sentences(case.rep, chosen))
+        found = case.cache[key] = rouge2_f1(text, case.references, case.syllables)
+    return found
+
+
+def objective(values: np.ndarray, cases: Sequence[Case], part: int | None = None) -> float:
+    """Mean over datasets of each dataset's mean ROUGE-2 F1 (over the clusters of `part` only, if given)."""
+    kinds = sorted({c.kind for c in cases})
+    means = []
+    for kind in kinds:
+        picked = [v for v, c in zip(values, cases) if c.kind == kind and (part is None or c.part == part)]
+        if picked:
+            means.append(float(np.mean(picked)))
+    return float(np.mean(means)) if means else 0.0
+
+
+def refine(model: dict[str, Any], cases: Sequence[Case], steps: Sequence[float] = STEPS, margin: float = MARGIN,
+           halves: int = HALVES) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`model` with coefficients and intercept moved by coordinate ascent on the cases' summary ROUGE-2.
+
+    Returns (the new model, a log: the objective at the start and the end, each step taken). The objective
+    never falls: a step is taken only when it raises it by more than `margin` and on each of `halves` parts.
+    """
+    mean = np.asarray(model["mean"], dtype=float)
+    scale = np.asarray(model["scale"], dtype=float)
+    params = np.r_[np.asarray(model["coef"], dtype=float), float(model["intercept"])]
+    counters: dict[str, int] = {}
+    for c in cases:
+        c.z = np.column_stack([(c.features - mean) / scale, np.ones(len(c.features))])
+        c.part = counters.get(c.kind, 0) % halves
+        counters[c.kind] = counters.get(c.kind, 0) + 1
+    logits = [c.z @ params for c in cases]
+    current = np.array([_score_case(c, model, lg) for c, lg in zip(cases, logits)])
+    start = objective(current, cases)
+    taken: list[dict[str, Any]] = []
+    trials = 0
+    for step in steps:
+        moved = False
+        for i in range(len(params)):
+            best = None
+            for delta in (step, -step):
+                value = round(float(params[i] + delta), 6) + 0.0
+                trial_logits = [lg + (value - params[i]) * c.z[:, i] for c, lg in zip(cases, logits)]
+                values = np.array([_score_case(c, model, lg) for c, lg in zip(cases, trial_logits)])
+                trials += 1
+                gain = objective(values, cases) - objective(current, cases)
+                parts_up = all(objective(values, cases, h) > objective(current, cases, h) for h in range(halves))
+                if gain > margin and parts_up and (best is None or gain > best[0]):
+                    best = (gain, value, values, trial_logits)
+            if best is not None:
+                gain, value, values, trial_logits = best
+                taken.append({"param": i, "from": float(params[i]), "to": value, "gain": round(gain, 4)})
+                params[i], current, logits = value, values, trial_logits
+                moved = True
+        if not moved:
+            break
+    names = [*model["features"], "intercept"]
+    log = {"start": round(start, 4), "end": round(objective(current, cases), 4), "trials": trials,
+           "steps": [{**t, "param": names[t["param"]]} for t in taken]}
+    out = {**model, "coef": [round(float(v), 6) + 0.0 for v in params[:-1]], "intercept": round(float(params[-1]), 6) + 0.0}
+    return out, log
+
+
+def cases_of(train, context, caches: dict[str, dict[tuple[Any, ...], float]] | None = None) -> list[Case]:
+    """The `Case` of each training example, from an `InnerContext` (each example's dataset, representation,
+    references and budget by id); `caches` (by example id) lets the fits of a CV share each cluster's scores."""
+    out = []
+    for e in train:
+        kind, rep, references, syllables = context.by_id[e.id]
+        cache = caches.setdefault(e.id, {}) if caches is not None else {}
+        out.append(Case(kind, rep, references, syllables, e.features, cache=cache))
+    return out
