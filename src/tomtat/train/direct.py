@@ -41,6 +41,7 @@ from tomtat.represent import Representation
 STEPS = (0.2, 0.1)  # coordinate step on pass 1, pass 2 (standardized coefficients are ~0.0-0.85)
 MARGIN = 0.02  # ROUGE-2 F1 points (x100) a step must add to the objective
 HALVES = 2  # a step must raise the objective on each of this many round-robin parts
+MIN_T = 0.0  # and its gain must be this many standard errors (over clusters) above 0
 
 
 @dataclass
@@ -91,12 +92,26 @@ def objective(values: np.ndarray, cases: Sequence[Case], part: int | None = None
     return float(np.mean(means)) if means else 0.0
 
 
+def gain_t(values: np.ndarray, current: np.ndarray, cases: Sequence[Case]) -> float:
+    """The objective's change over its standard error, from the per-cluster differences (each dataset's
+    mean's variance / datasets^2, summed): how far a step's gain stands above the clusters' noise."""
+    d = values - current
+    kinds = sorted({c.kind for c in cases})
+    var, gain = 0.0, 0.0
+    for kind in kinds:
+        part = d[[c.kind == kind for c in cases]]
+        gain += part.mean() / len(kinds)
+        var += (part.var(ddof=1) / part.size if part.size > 1 else 0.0) / len(kinds) ** 2
+    return float(gain / np.sqrt(var)) if var > 0 else 0.0
+
+
 def refine(model: dict[str, Any], cases: Sequence[Case], steps: Sequence[float] = STEPS, margin: float = MARGIN,
-           halves: int = HALVES) -> tuple[dict[str, Any], dict[str, Any]]:
+           halves: int = HALVES, min_t: float = MIN_T) -> tuple[dict[str, Any], dict[str, Any]]:
     """`model` with coefficients and intercept moved by coordinate ascent on the cases' summary ROUGE-2.
 
     Returns (the new model, a log: the objective at the start and the end, each step taken). The objective
-    never falls: a step is taken only when it raises it by more than `margin` and on each of `halves` parts.
+    never falls: a step is taken only when it raises it by more than `margin`, on each of `halves` parts and,
+    with `min_t`, by at least `min_t` standard errors of the per-cluster differences (`gain_t`).
     """
     mean = np.asarray(model["mean"], dtype=float)
     scale = np.asarray(model["scale"], dtype=float)
@@ -123,10 +138,13 @@ def refine(model: dict[str, Any], cases: Sequence[Case], steps: Sequence[float] 
                 gain = objective(values, cases) - objective(current, cases)
                 parts_up = all(objective(values, cases, h) > objective(current, cases, h) for h in range(halves))
                 if gain > margin and parts_up and (best is None or gain > best[0]):
-                    best = (gain, value, values, trial_logits)
+                    t = gain_t(values, current, cases)
+                    if t >= min_t:
+                        best = (gain, value, values, trial_logits, t)
             if best is not None:
-                gain, value, values, trial_logits = best
-                taken.append({"param": i, "from": float(params[i]), "to": value, "gain": round(gain, 4)})
+                gain, value, values, trial_logits, t = best
+                taken.append({"param": i, "from": float(params[i]), "to": value, "gain": round(gain, 4),
+                              "t": round(t, 2)})
                 params[i], current, logits = value, values, trial_logits
                 moved = True
         if not moved:

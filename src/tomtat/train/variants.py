@@ -864,7 +864,8 @@ _DIRECT_CACHES: dict[str, dict[tuple[Any, ...], float]] = {}
 
 def fit_direct(train: Sequence[Example], c: float, combine: dict[str, Any] | None = None,
                select: dict[str, Any] | None = None, steps: Sequence[float] | None = None,
-               margin: float | None = None, halves: int | None = None, **_: Any) -> dict[str, Any]:
+               margin: float | None = None, halves: int | None = None, min_t: float | None = None,
+               **_: Any) -> dict[str, Any]:
     """`fit`, then `direct.refine`: coordinate ascent on the training clusters' own summary ROUGE-2."""
     import time
 
@@ -874,12 +875,13 @@ def fit_direct(train: Sequence[Example], c: float, combine: dict[str, Any] | Non
     model = fit(train, c, combine=combine, select=select)
     cases = direct.cases_of(train, INNER, _DIRECT_CACHES)
     out, log = direct.refine(model, cases, direct.STEPS if steps is None else steps,
-                             direct.MARGIN if margin is None else margin, direct.HALVES if halves is None else halves)
+                             direct.MARGIN if margin is None else margin, direct.HALVES if halves is None else halves,
+                             direct.MIN_T if min_t is None else min_t)
     kinds = sorted({INNER.by_id[e.id][0] for e in train})
     INNER.log.append({"train": "+".join(kinds), "clusters": len(train), **log})
     print(f"direct [{'+'.join(kinds)}, {len(train)} clusters]: {log['start']:.3f} -> {log['end']:.3f} in "
           f"{log['trials']} trials, {time.perf_counter() - started:.0f} s; "
-          + ", ".join(f"{s['param']} {s['from']:+.3f}->{s['to']:+.3f}" for s in log["steps"]), flush=True)
+          + ", ".join(f"{s['param']} {s['from']:+.3f}->{s['to']:+.3f} (t {s['t']:.1f})" for s in log["steps"]), flush=True)
     return out
 
 
@@ -888,4 +890,6 @@ DIRECT_LEARNERS = {
     "direct-fine": functools.partial(fit_direct, steps=(0.1, 0.05)),
     "direct-loose": functools.partial(fit_direct, halves=1),
     "direct-3": functools.partial(fit_direct, steps=(0.2, 0.1, 0.05)),
+    "direct-t2": functools.partial(fit_direct, min_t=2.0),
+    "direct-t3": functools.partial(fit_direct, min_t=3.0),
 }
