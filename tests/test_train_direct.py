@@ -119,3 +119,17 @@ def test_the_objective_averages_within_each_dataset_first():
     cases.append(direct.Case("abmusu", None, [], 0, np.zeros((0, 1))))
     # three ViMs clusters at 30 and one AbMuSu at 50: 40 (a pooled mean would say 35)
     assert direct.objective(np.array([30.0, 30.0, 30.0, 50.0]), cases) == pytest.approx(40.0)
+
+
+def test_a_step_must_stand_above_the_clusters_noise_with_min_t():
+    cases = [direct.Case(kind, None, [], 0, np.zeros((0, 1))) for kind in ("vims", "vims", "vims", "abmusu", "abmusu")]
+    current = np.array([40.0, 40.0, 40.0, 30.0, 30.0])
+    assert direct.gain_t(current, current, cases) == 0.0
+    noisy = current + np.array([3.0, -2.0, 0.5, 2.0, -1.0])  # a small mean gain, spread over clusters
+    steady = current + np.array([0.5, 0.6, 0.4, 0.5, 0.6])
+    assert 0 < direct.gain_t(noisy, current, cases) < 1 < direct.gain_t(steady, current, cases)
+    data, context = _prepared()
+    poor = fit(data.examples, 0.1)
+    poor = {**poor, "coef": [-v for v in poor["coef"]]}
+    _, log = direct.refine(poor, direct.cases_of(data.examples, context), (1.0, 0.5), margin=0.0, halves=1, min_t=1e9)
+    assert not log["steps"] and log["end"] == log["start"]
