@@ -105,17 +105,30 @@ def gain_t(values: np.ndarray, current: np.ndarray, cases: Sequence[Case]) -> fl
     return float(gain / np.sqrt(var)) if var > 0 else 0.0
 
 
+# The selector settings `refine(settings=SETTINGS)` may move too, with the step each takes on the first pass
+# (later passes scale it as `steps` does): (model section, name, step, lowest value allowed)
+SETTINGS = (("combine", "sentence_power", 0.25, 0.25), ("combine", "concept_salience_power", 0.25, 0.25),
+            ("select", "salience_weight", 0.5, 0.25), ("select", "length_exponent", 0.1, 0.3))
+
+
 def refine(model: dict[str, Any], cases: Sequence[Case], steps: Sequence[float] = STEPS, margin: float = MARGIN,
-           halves: int = HALVES, min_t: float = MIN_T) -> tuple[dict[str, Any], dict[str, Any]]:
-    """`model` with coefficients and intercept moved by coordinate ascent on the cases' summary ROUGE-2.
+           halves: int = HALVES, min_t: float = MIN_T,
+           settings: Sequence[tuple[str, str, float, float]] = ()) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`model` with coefficients and intercept (and `settings`, see `SETTINGS`) moved by coordinate ascent on
+    the cases' summary ROUGE-2.
 
     Returns (the new model, a log: the objective at the start and the end, each step taken). The objective
     never falls: a step is taken only when it raises it by more than `margin`, on each of `halves` parts and,
     with `min_t`, by at least `min_t` standard errors of the per-cluster differences (`gain_t`).
     """
+    from tomtat.select.greedy import LENGTH_EXPONENT, SALIENCE_WEIGHT
+
+    # what the scorer and the selector read when a model file lacks the setting (a power: 1)
+    defaults = {"combine": {}, "select": {"salience_weight": SALIENCE_WEIGHT, "length_exponent": LENGTH_EXPONENT}}
     mean = np.asarray(model["mean"], dtype=float)
     scale = np.asarray(model["scale"], dtype=float)
     params = np.r_[np.asarray(model["coef"], dtype=float), float(model["intercept"])]
+    model = {**model, "combine": dict(model.get("combine") or {}), "select": dict(model.get("select") or {})}
     counters: dict[str, int] = {}
     for c in cases:
         c.z = np.column_stack([(c.features - mean) / scale, np.ones(len(c.features))])
@@ -124,34 +137,47 @@ def refine(model: dict[str, Any], cases: Sequence[Case], steps: Sequence[float] 
     logits = [c.z @ params for c in cases]
     current = np.array([_score_case(c, model, lg) for c, lg in zip(cases, logits)])
     start = objective(current, cases)
+    names = [*model["features"], "intercept"]
     taken: list[dict[str, Any]] = []
     trials = 0
     for step in steps:
         moved = False
-        for i in range(len(params)):
+        coordinates: list[tuple[Any, ...]] = [("coef", i, step, -np.inf) for i in range(len(params))]
+        coordinates += [(section, name, size * step / steps[0], low) for section, name, size, low in settings]
+        for section, key, size, low in coordinates:
+            if section == "coef":
+                now = float(params[key])
+            else:
+                now = float(model[section].get(key, defaults[section].get(key, 1.0)))
             best = None
-            for delta in (step, -step):
-                value = round(float(params[i] + delta), 6) + 0.0
-                trial_logits = [lg + (value - params[i]) * c.z[:, i] for c, lg in zip(cases, logits)]
-                values = np.array([_score_case(c, model, lg) for c, lg in zip(cases, trial_logits)])
+            for delta in (size, -size):
+                value = round(now + delta, 6) + 0.0
+                if value < low:
+                    continue
+                if section == "coef":
+                    trial_model = model
+                    trial_logits = [lg + (value - now) * c.z[:, key] for c, lg in zip(cases, logits)]
+                else:
+                    trial_model = {**model, section: {**model[section], key: value}}
+                    trial_logits = logits
+                values = np.array([_score_case(c, trial_model, lg) for c, lg in zip(cases, trial_logits)])
                 trials += 1
                 gain = objective(values, cases) - objective(current, cases)
                 parts_up = all(objective(values, cases, h) > objective(current, cases, h) for h in range(halves))
                 if gain > margin and parts_up and (best is None or gain > best[0]):
                     t = gain_t(values, current, cases)
                     if t >= min_t:
-                        best = (gain, value, values, trial_logits, t)
+                        best = (gain, value, values, trial_logits, trial_model, t)
             if best is not None:
-                gain, value, values, trial_logits, t = best
-                taken.append({"param": i, "from": float(params[i]), "to": value, "gain": round(gain, 4),
-                              "t": round(t, 2)})
-                params[i], current, logits = value, values, trial_logits
+                gain, value, current, logits, model, t = best
+                if section == "coef":
+                    params[key] = value
+                taken.append({"param": names[key] if section == "coef" else f"{section}.{key}", "from": now,
+                              "to": value, "gain": round(gain, 4), "t": round(t, 2)})
                 moved = True
         if not moved:
             break
-    names = [*model["features"], "intercept"]
-    log = {"start": round(start, 4), "end": round(objective(current, cases), 4), "trials": trials,
-           "steps": [{**t, "param": names[t["param"]]} for t in taken]}
+    log = {"start": round(start, 4), "end": round(objective(current, cases), 4), "trials": trials, "steps": taken}
     out = {**model, "coef": [round(float(v), 6) + 0.0 for v in params[:-1]], "intercept": round(float(params[-1]), 6) + 0.0}
     return out, log
 

@@ -881,7 +881,7 @@ _DIRECT_CACHES: dict[str, dict[tuple[Any, ...], float]] = {}
 def fit_direct(train: Sequence[Example], c: float, combine: dict[str, Any] | None = None,
                select: dict[str, Any] | None = None, steps: Sequence[float] | None = None,
                margin: float | None = None, halves: int | None = None, min_t: float | None = None,
-               **_: Any) -> dict[str, Any]:
+               settings: bool = False, **_: Any) -> dict[str, Any]:
     """`fit`, then `direct.refine`: coordinate ascent on the training clusters' own summary ROUGE-2."""
     import time
 
@@ -892,7 +892,7 @@ def fit_direct(train: Sequence[Example], c: float, combine: dict[str, Any] | Non
     cases = direct.cases_of(train, INNER, _DIRECT_CACHES)
     out, log = direct.refine(model, cases, direct.STEPS if steps is None else steps,
                              direct.MARGIN if margin is None else margin, direct.HALVES if halves is None else halves,
-                             direct.MIN_T if min_t is None else min_t)
+                             direct.MIN_T if min_t is None else min_t, direct.SETTINGS if settings else ())
     kinds = sorted({INNER.by_id[e.id][0] for e in train})
     INNER.log.append({"train": "+".join(kinds), "clusters": len(train), **log})
     print(f"direct [{'+'.join(kinds)}, {len(train)} clusters]: {log['start']:.3f} -> {log['end']:.3f} in "
@@ -908,4 +908,6 @@ DIRECT_LEARNERS = {
     "direct-3": functools.partial(fit_direct, steps=(0.2, 0.1, 0.05)),
     "direct-t2": functools.partial(fit_direct, min_t=2.0),
     "direct-t3": functools.partial(fit_direct, min_t=3.0),
+    "direct-settings": functools.partial(fit_direct, settings=True),
+    "direct-settings-t2": functools.partial(fit_direct, settings=True, min_t=2.0),
 }
