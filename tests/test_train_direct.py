@@ -133,3 +133,17 @@ def test_a_step_must_stand_above_the_clusters_noise_with_min_t():
     poor = {**poor, "coef": [-v for v in poor["coef"]]}
     _, log = direct.refine(poor, direct.cases_of(data.examples, context), (1.0, 0.5), margin=0.0, halves=1, min_t=1e9)
     assert not log["steps"] and log["end"] == log["start"]
+
+
+def test_selector_settings_move_only_within_their_floors_and_are_logged_by_name():
+    data, context = _prepared()
+    model = fit(data.examples, 0.1)
+    poor = {**model, "select": {**model["select"], "length_exponent": 0.3}}  # at its floor: only up
+    settings = (("select", "length_exponent", 0.2, 0.3), ("combine", "sentence_power", 0.5, 0.25))
+    refined, log = direct.refine(poor, direct.cases_of(data.examples, context), margin=0.0, halves=1, settings=settings)
+    assert log["end"] >= log["start"]
+    assert refined["select"]["length_exponent"] >= 0.3 and refined["combine"]["sentence_power"] >= 0.25
+    assert poor["select"]["length_exponent"] == 0.3  # the model passed in is not changed
+    named = {s["param"] for s in log["steps"]}
+    assert named <= {*model["features"], "intercept", "select.length_exponent", "combine.sentence_power"}
+    assert log["end"] == pytest.approx(_objective(data, refined), abs=1e-3)

@@ -14,6 +14,10 @@ Metzler & Croft 2007), starting from the logistic fit and staying near it:
   *and* raises it on each of the two halves of the training clusters (round
   robin within each dataset): a move that only fits one half's noise is
   refused, so the search stops early where the logistic fit is as good;
+- with `min_t`, the step's gain must also stand that many standard errors of
+  the per-cluster differences above 0 (`gain_t`); with `settings` (`SETTINGS`)
+  the selector's salience weight, length exponent and the two salience powers
+  are coordinates too;
 - the objective is each dataset's mean ROUGE-2 F1 over its clusters, then the
   mean over datasets (as `variants.inner_scores`), so that in a joint training
   set neither reference style outvotes the other.
@@ -22,10 +26,15 @@ Cost: salience is linear in the coefficients, so each cluster's standardized
 features are computed once; a trial re-runs only combine + select per cluster
 (~0.5 ms a ViMs cluster) and scores ROUGE only for a cluster whose chosen set
 changed (the summary text is a function of the chosen set: trimming and order
-do not read the salience), so one fit on ~240 clusters takes well under a
-minute alone.
+do not read the salience), so one fit takes 5-25 s on a loaded machine (42-100
+trials on 160-400 clusters).
 
-Measured: see `variants` (session 7, `direct`) and the README's "Design decisions".
+Not shipped (measured, `tomtat.train.variants` session 7 for the tables): in sample every fit gains 0.2-1.4
+points, out of sample none (`direct` 40.46/35.38/38.11/36.55/40.05/36.05 against the shipped recipe's
+40.69/34.74/38.11/36.77/40.28/36.59, ViMs CV / ViMs->AbMuSu / AbMuSu->ViMs / AbMuSu CV / joint ViMs /
+joint AbMuSu); gated on the step's t over the clusters' noise (`min_t` 3) no fit takes a step at all. The
+module stays to repeat the measurement (`python bench/learner_paired.py base direct direct-t3`); nothing in
+the summarize path or `tomtat train` reads it.
 """
 
 from __future__ import annotations

@@ -873,6 +873,24 @@ CONCEPT_LEARNERS = {
 # clusters' summaries by several points each, so the best of 42 trials is the luckiest, not the best model:
 # the summary ROUGE of ~240 clusters is too noisy a target for 21 free coordinates, and the logistic fit's
 # smooth proxy (every sentence's label) generalizes better.
+# A second run gates each step on its in-sample t (gain over the standard error of the per-cluster
+# differences, `direct.gain_t`), `python bench/learner_paired.py base direct-t2 direct-t3`:
+#   base          40.69/34.74/38.11/36.77/40.28/36.59
+#   direct-t2     40.65/34.74/38.11/36.75/40.28/36.59  3 of 17 fits take one step each, at t 2.0-2.1 (what the
+#                 best of 42 trials reaches by chance); each of the three loses on its own held-out fold
+#                 (ViMs CV -0.04 +- 0.03, AbMuSu CV -0.02 +- 0.22)
+#   direct-t3     40.69/34.74/38.11/36.77/40.28/36.59  no fit takes a step: identical to base
+# So no coordinate move of 0.2 from the logistic fit raises the training summaries' ROUGE-2 beyond noise:
+# the logistic fit already sits on a plateau of the summary objective.
+# A third run moves the selector settings too (`direct.SETTINGS`: sentence and concept salience powers +-0.25,
+# salience weight +-0.5, length exponent +-0.1), `python bench/learner_paired.py base direct-settings
+# direct-settings-t2`:
+#   base                 40.69/34.74/38.11/36.77/40.28/36.59
+#   direct-settings      40.51/35.37/37.99/36.47/40.05/36.27  ViMs CV -0.19 +- 0.26, joint ViMs -0.23 +- 0.24,
+#                        AbMuSu->ViMs under 38; the salience weight goes up in some folds and down in others
+#   direct-settings-t2   40.65/34.74/38.11/36.75/40.28/36.59  (the same three steps as direct-t2, no setting)
+# The one column that rises in every ungated run, ViMs->AbMuSu (+0.63-0.65 +- 0.55), is one fit on all of ViMs
+# (quote_or_question, opens_paragraph, heading_like moved), t ~1.2: not a reason to ship.
 # by example id: (trimming, chosen set) -> ROUGE-2 F1; the summary text depends on nothing else, so the cache
 # holds across the fits of a bench run (and across feature and selector variants)
 _DIRECT_CACHES: dict[str, dict[tuple[Any, ...], float]] = {}
