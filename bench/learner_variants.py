@@ -9,7 +9,9 @@ pairwise ones ~3). Names (see tomtat.train.variants), joined with "+":
 base; learners cluster-balanced, pairwise, pairwise-pos, pairwise-cluster, and
 the combine settings spV / cpV / lsV (sentence power, concept salience power,
 logit scale); the learned concept weight cw-replace, cw-replace2, cw-multiply,
-cw-multiply0.5, cw-df (tomtat.train.variants.fit_concept_weights); features cluster-z, cluster-rank, concepts, concept-share, eigen,
+cw-multiply0.5, cw-df (tomtat.train.variants.fit_concept_weights); the scorer fitted to summary ROUGE-2
+(tomtat.train.direct) direct, direct-fine, direct-loose, direct-3, direct-t2, direct-t3, direct-settings,
+direct-settings-t2; features cluster-z, cluster-rank, concepts, concept-share, eigen,
 other-titles, par-position, marks, interactions; labels joint-oracle (the labels
 before round 5), lb1.25, lb1.5, per-ref*, pos-prec, neg-pow*, second-oracle; and
 unbalanced (joint training without the per-dataset weights). A feature variant
@@ -47,6 +49,7 @@ LEARNERS = {
     "inner-c-ll": functools.partial(variants.fit_inner_c, criterion="log_loss"),
     "inner-ls": functools.partial(variants.fit_inner_c, grid=(0.1,), scales=(0.6, 0.7, 0.8, 0.9, 1.0)),
     **variants.CONCEPT_LEARNERS,
+    **variants.DIRECT_LEARNERS,
 }
 FEATURE_SETS = {
     "cluster-z": lambda rep, x: variants.cluster_normalized(x),
