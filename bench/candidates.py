@@ -10,8 +10,9 @@ asks, per reference, where each of its distinct syllable bigrams sits in the
 raw articles, first match in this order:
 
 * candidate: in a sentence the selector may take;
-* teaser, long (> 80 syllables), short (< 6), heading (a short line without
-  end punctuation): in a sentence the candidate filters leave out;
+* teaser, long lead (an article's first sentence over 80 syllables), long
+  (any other), short (< 6), heading (a short line without end punctuation):
+  in a sentence the candidate filters leave out;
 * a drop reason (`DropReason`): only in text the cleaner cut;
 * title: only in an article's title;
 * raw, elsewhere: in the raw text but none of the above (across a sentence
@@ -47,7 +48,7 @@ from tomtat.text.sentences import split_paragraph  # noqa: E402
 from tomtat.text.tokens import syllables  # noqa: E402
 from tomtat.train.fit import DATASET_SYLLABLES, SELECT  # noqa: E402
 
-FILTERS = ("teaser", "long", "short", "heading")
+FILTERS = ("teaser", "long lead", "long", "short", "heading")
 
 
 def _bigrams(tokens: list[str]) -> Counter:
@@ -128,7 +129,7 @@ def audit_cluster(cluster, budget: int) -> dict:
         elif n < MIN_SENTENCE_SYLLABLES:
             group = "short"
         elif n > MAX_SENTENCE_SYLLABLES:
-            group = "long"
+            group = "long lead" if s.position == 0 else "long"
         elif not s.text.rstrip().endswith(COMPLETE_END) and n <= HEADING_SYLLABLES:
             group = "heading"
         else:

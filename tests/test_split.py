@@ -210,3 +210,40 @@ def test_last_token_is_the_expressions_match(text):
 
     match = _LAST_TOKEN.search(text)
     assert (_last_token(text) or None) == ((match.group(1).rstrip(".") if match else None) or None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a full stop, an ellipsis and a closing quote glued to the next sentence (the space was lost)
+        ("Văn bản do Phó Cục trưởng Lê Văn Hòa ký.Theo đó, các lô hàng phải được kiểm tra lại.",
+         ["Văn bản do Phó Cục trưởng Lê Văn Hòa ký.", "Theo đó, các lô hàng phải được kiểm tra lại."]),
+        ("Nhóm cướp mang theo gậy sắt, dao bầu…Chúng thường chặn người đi chợ lúc rạng sáng.",
+         ["Nhóm cướp mang theo gậy sắt, dao bầu…", "Chúng thường chặn người đi chợ lúc rạng sáng."]),
+        ("Bà Lan nói: “Chúng tôi sẽ hỗ trợ bà con vùng lũ.”Ông Nam cho biết thêm về kế hoạch di dời.",
+         ["Bà Lan nói: “Chúng tôi sẽ hỗ trợ bà con vùng lũ.”", "Ông Nam cho biết thêm về kế hoạch di dời."]),
+        ("Trẻ nên ăn ít một để dễ tiêu hóa hơn.Đối với trẻ còn bú, mẹ nên cho bú theo nhu cầu.",
+         ["Trẻ nên ăn ít một để dễ tiêu hóa hơn.", "Đối với trẻ còn bú, mẹ nên cho bú theo nhu cầu."]),
+    ],
+)
+def test_a_sentence_end_glued_to_the_next_sentence_ends_it(text, expected):
+    assert sentences(text) == expected
+    assert split_paragraph(text) == expected
+    assert "".join(expected) == text  # a glued end is cut between the mark and the next word, nothing lost
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abbreviations, initials, domains, decimals and e-mail addresses glue their dots: one sentence each
+        "Tổng thống V.Putin đến TP.HCM và thăm một trường học ở Q.Cầu Giấy chiều qua.",
+        "Theo VOV.VN và vnexpress.net, giá xăng tăng 1.550 đồng, tức 5.2%, từ chiều nay.",
+        "Bạn đọc gửi thư về toasoan@baomoi.Com hoặc bao.vn.Theo để góp ý.",
+        # lower case after an ellipsis goes on with the same sentence
+        "Nó cứ khóc…khóc mãi mà không ai dỗ được.",
+        # inside a quotation that closes later, a glued end is the speaker's, not the article's
+        "Ông kể: “Tôi chờ mãi…Rồi một hôm nước về” khi kể lại trận lũ năm ấy.",
+    ],
+)
+def test_dotted_names_and_quoted_speech_are_not_cut_as_glued_ends(text):
+    assert sentences(text) == [text]
