@@ -247,3 +247,21 @@ def test_a_sentence_end_glued_to_the_next_sentence_ends_it(text, expected):
 )
 def test_dotted_names_and_quoted_speech_are_not_cut_as_glued_ends(text):
     assert sentences(text) == [text]
+
+
+def test_glued_sentences_become_two_candidates_in_the_pipeline():
+    """Two sentences glued at a full stop were one 90-syllable unit, too long to be a candidate; split, both
+    are candidates (bench/candidates.py found 17 such units among ViMs' and AbMuSu's 873 over 80 syllables)."""
+    from tomtat.pipeline import analyze
+    from tomtat.select.candidates import MAX_SENTENCE_SYLLABLES, candidates
+
+    first = ("Chiều 12/9, Ủy ban nhân dân tỉnh Quảng Bình đã tổ chức họp khẩn với các sở, ngành và chính quyền "
+             "các huyện ven biển để bàn phương án ứng phó với cơn bão số 5 đang tiến vào đất liền.")
+    second = ("Theo đó, tỉnh yêu cầu các địa phương hoàn thành việc sơ tán hơn 12.000 hộ dân ở vùng trũng thấp, "
+              "ven sông và ven biển trước 17 giờ ngày 13/9, đồng thời bố trí lực lượng, phương tiện cứu hộ "
+              "tại các điểm xung yếu.")
+    text = f"{first[:-1]}.{second}\nNhiều tàu cá đã được kêu gọi vào nơi tránh trú an toàn trước khi bão đổ bộ."
+    rep = analyze([{"title": "Quảng Bình họp khẩn ứng phó bão số 5", "text": text}]).rep
+    assert [s.text for s in rep.sentences][:2] == [first, second]
+    assert len(first.split()) + len(second.split()) > MAX_SENTENCE_SYLLABLES  # (one word per syllable here)
+    assert {0, 1} <= set(candidates(rep).tolist())
