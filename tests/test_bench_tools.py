@@ -164,3 +164,24 @@ def test_selection_redundancy_greedy_is_greedy_until_a_rule_blocks_the_same_figu
         blocked = selection.redundancy_greedy(rep, cand, rule, budget)
         assert not set(same) <= set(blocked)
     assert set(same) <= set(plain)  # (at 150 syllables greedy takes both: the rule changes that summary)
+
+
+def test_candidate_audit_oracle_is_the_evaluation_oracle_and_locates_every_reference_bigram():
+    """bench/candidates.py's incremental oracle picks what `oracle_indices` picks, and its audit puts each
+    distinct reference bigram in exactly one place."""
+    from tomtat.evaluate.baselines import oracle_indices
+    from tomtat.model import Article, Cluster
+    from tomtat.pipeline import analyze
+
+    audit = bench("candidates")
+    reference = ("Bão số 4 đổ bộ vào Quảng Trị, gây mưa lớn ở nhiều tỉnh miền Trung. "
+                 "Hàng nghìn hộ dân phải sơ tán khỏi vùng ngập.")
+    cluster = Cluster(articles=[Article(**a) for a in STORM], references=[reference])
+    rep = analyze(cluster).rep
+    refs = [(audit._bigrams(t), max(len(t) - 1, 1)) for t in [syllables(reference)]]
+    for budget in (20, 60, 120):
+        _, chosen = audit.greedy_oracle([list(s.syllables) for s in rep.sentences], budget, refs)
+        assert chosen == oracle_indices(rep, budget, [reference])
+    out = audit.audit_cluster(cluster, 60)
+    assert sum(out["located"].values()) == out["total"] == len(refs[0][0])
+    assert out["oracle"]["candidates"] > 0 and "candidate" in out["located"]

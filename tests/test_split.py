@@ -210,3 +210,58 @@ def test_last_token_is_the_expressions_match(text):
 
     match = _LAST_TOKEN.search(text)
     assert (_last_token(text) or None) == ((match.group(1).rstrip(".") if match else None) or None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a full stop, an ellipsis and a closing quote glued to the next sentence (the space was lost)
+        ("Văn bản do Phó Cục trưởng Lê Văn Hòa ký.Theo đó, các lô hàng phải được kiểm tra lại.",
+         ["Văn bản do Phó Cục trưởng Lê Văn Hòa ký.", "Theo đó, các lô hàng phải được kiểm tra lại."]),
+        ("Nhóm cướp mang theo gậy sắt, dao bầu…Chúng thường chặn người đi chợ lúc rạng sáng.",
+         ["Nhóm cướp mang theo gậy sắt, dao bầu…", "Chúng thường chặn người đi chợ lúc rạng sáng."]),
+        ("Bà Lan nói: “Chúng tôi sẽ hỗ trợ bà con vùng lũ.”Ông Nam cho biết thêm về kế hoạch di dời.",
+         ["Bà Lan nói: “Chúng tôi sẽ hỗ trợ bà con vùng lũ.”", "Ông Nam cho biết thêm về kế hoạch di dời."]),
+        ("Trẻ nên ăn ít một để dễ tiêu hóa hơn.Đối với trẻ còn bú, mẹ nên cho bú theo nhu cầu.",
+         ["Trẻ nên ăn ít một để dễ tiêu hóa hơn.", "Đối với trẻ còn bú, mẹ nên cho bú theo nhu cầu."]),
+    ],
+)
+def test_a_sentence_end_glued_to_the_next_sentence_ends_it(text, expected):
+    assert sentences(text) == expected
+    assert split_paragraph(text) == expected
+    assert "".join(expected) == text  # a glued end is cut between the mark and the next word, nothing lost
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abbreviations, initials, domains, decimals and e-mail addresses glue their dots: one sentence each
+        "Tổng thống V.Putin đến TP.HCM và thăm một trường học ở Q.Cầu Giấy chiều qua.",
+        "Theo VOV.VN và vnexpress.net, giá xăng tăng 1.550 đồng, tức 5.2%, từ chiều nay.",
+        "Bạn đọc gửi thư về toasoan@baomoi.Com hoặc bao.vn.Theo để góp ý.",
+        # lower case after an ellipsis goes on with the same sentence
+        "Nó cứ khóc…khóc mãi mà không ai dỗ được.",
+        # inside a quotation that closes later, a glued end is the speaker's, not the article's
+        "Ông kể: “Tôi chờ mãi…Rồi một hôm nước về” khi kể lại trận lũ năm ấy.",
+    ],
+)
+def test_dotted_names_and_quoted_speech_are_not_cut_as_glued_ends(text):
+    assert sentences(text) == [text]
+
+
+def test_glued_sentences_become_two_candidates_in_the_pipeline():
+    """Two sentences glued at a full stop were one 90-syllable unit, too long to be a candidate; split, both
+    are candidates (bench/candidates.py found 17 such units among ViMs' and AbMuSu's 873 over 80 syllables)."""
+    from tomtat.pipeline import analyze
+    from tomtat.select.candidates import MAX_SENTENCE_SYLLABLES, candidates
+
+    first = ("Chiều 12/9, Ủy ban nhân dân tỉnh Quảng Bình đã tổ chức họp khẩn với các sở, ngành và chính quyền "
+             "các huyện ven biển để bàn phương án ứng phó với cơn bão số 5 đang tiến vào đất liền.")
+    second = ("Theo đó, tỉnh yêu cầu các địa phương hoàn thành việc sơ tán hơn 12.000 hộ dân ở vùng trũng thấp, "
+              "ven sông và ven biển trước 17 giờ ngày 13/9, đồng thời bố trí lực lượng, phương tiện cứu hộ "
+              "tại các điểm xung yếu.")
+    text = f"{first[:-1]}.{second}\nNhiều tàu cá đã được kêu gọi vào nơi tránh trú an toàn trước khi bão đổ bộ."
+    rep = analyze([{"title": "Quảng Bình họp khẩn ứng phó bão số 5", "text": text}]).rep
+    assert [s.text for s in rep.sentences][:2] == [first, second]
+    assert len(first.split()) + len(second.split()) > MAX_SENTENCE_SYLLABLES  # (one word per syllable here)
+    assert {0, 1} <= set(candidates(rep).tolist())
