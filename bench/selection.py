@@ -122,6 +122,9 @@ VARIANTS = {
     # no threshold: a candidate's salience counts at the share of its concept weight not yet covered (the
     # salience rewards what the sentence says; what the summary already says is not said again)
     "salience-uncovered": {"method": "redundancy", "salience_uncovered": True},
+    # session 7 (Q8): with the fillers, every meaning-safe comma-bounded segment no other article's concepts
+    # hold dropped (`cut_segments`: one outlet's detail; measurement only)
+    "segments-safe": {"segments": True},
 }
 # measured in `trims` variants only: a news outlet named as the source (a media word + a name, or a name
 # in Latin letters without Vietnamese marks: AFP, Reuters, The Telegraph)
@@ -342,6 +345,26 @@ def variant_trimmed(rep, settings):
     return trim.Trimmed(texts, lengths)
 
 
+def segment_trimmed(rep):
+    """The `Trimmed` of the `segments-safe` variant: `select.trim`'s fillers, then `cut_segments` on what is left."""
+    from tomtat.select import candidates
+    from tomtat.select.trim import Trimmed, _trimmed
+    from tomtat.text.tokens import syllables
+
+    base = _trimmed(rep)
+    df = concept_df(rep)
+    texts, lengths = dict(base.texts), base.lengths.copy()
+    done: dict[str, str | None] = {}
+    for i in candidates(rep).tolist():
+        text = base.text(rep, i)
+        if text not in done:
+            done[text] = cut_segments(text, df)
+        if done[text] is not None:
+            texts[i] = done[text]
+            lengths[i] = len(syllables(texts[i], normalized=True))
+    return Trimmed(texts, lengths)
+
+
 def selectable(rep, settings):
     """The candidates `select` hands its selector: `candidates` less the anchor rule's openings (never all)."""
     from tomtat.select import anchor_openings, candidates
@@ -413,6 +436,8 @@ def cluster_scores(setups, sal, settings, method="greedy") -> dict[str, list[flo
                 rep.memo["trimmed"] = random_cut(rep, control)
             elif "trim_only" in settings or "trim_outlets" in settings:
                 rep.memo["trimmed"] = variant_trimmed(rep, settings)
+            elif settings.get("segments"):
+                rep.memo["trimmed"] = segment_trimmed(rep)
             picked = chosen(rep, p, settings, d.syllables, method)
             text = " ".join(shown_text(rep, settings, i) for i in order_sentences(rep, picked))
             if settings.get("overshoot"):
@@ -547,6 +572,188 @@ def trim_oracle_table(d) -> list[list[object]]:
             for name, (n, saved, lost, whole, length) in totals.items()]
 
 
+# Session 7 (Q8): comma-bounded segments a cut could drop, chosen by what the cluster says (`--segment-oracle`,
+# the `segments-*` variants). A segment runs from a comma (followed by a space) at depth 0 (outside quotes and
+# parentheses) to the next such comma or the sentence's end; the first segment never qualifies (it holds the
+# subject), nor one under SEGMENT_MIN syllables or one whose cut leaves under SEGMENT_REST.
+SEGMENT_MIN, SEGMENT_REST = 3, 8
+_OPEN, _CLOSE = "(“‘«[", ")”’»]"
+_END = re.compile(r"\s*[.!?…;:]*[\"”’'»)]*\s*$")
+# The meaning rules (`segment_cuts`' safe flag, the `segments-safe` variant): a cut must leave the sentence's claim as it
+# was. A segment opening with a contrast, concession, condition, cause, purpose or consequence word, or a
+# coordinator, states a relation; one holding a negation may be what the sentence denies; one ending in a verb of
+# saying names who said the quote; a segment opening with a predicate marker ("đã", "sẽ", "bị", "là", ...) is the
+# verb of a subject before it; the first segment that is no fronted adverbial (time, place, "Sau khi ...",
+# "Theo ...", a filler) holds the main clause; and an element of an enumeration ("A, B, C và D") is one of a list.
+_UNSAFE_START = re.compile(
+    r"(?:nhưng|song|tuy|dù|mặc dù|trong khi|còn|mà|chứ|nếu|trừ|ngoại trừ|thay vì|bởi|vì|do|để|nên|nhằm|"
+    r"khiến|làm|dẫn đến|gây|và|hoặc|hay|cùng|rồi|thì|sau đó|vậy|thậm chí|kể cả|ngay cả)\b", re.IGNORECASE)
+# an enumeration: introduced before the segment, coordinated in it or after it
+_ENUMERATES = re.compile(r"\b(?:như|gồm|bao gồm|kể cả|chẳng hạn)\b|:", re.IGNORECASE)
+_COORDINATES = re.compile(r"\b(?:và|hoặc|hay|cùng|cũng như)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:không|chưa|chẳng|chả|đừng|chớ|thì)\b", re.IGNORECASE)  # (and "thì": a consequent)
+_PREDICATE = re.compile(
+    r"(?:đã|đang|sẽ|bị|được|là|chính là|cũng|vẫn|đều|vừa|mới|từng|chỉ|liền|lại|phải|có thể|cần|nên|muốn|hiện đang|"
+    r"cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|thông tin|tiết lộ)\b", re.IGNORECASE)
+# a part opening with one of these after an appositive is the subject's predicate: "Ông A, giám đốc B, cho biết"
+_JOINS = re.compile(r"(?:đã|đang|sẽ|bị|được|cũng|vẫn|đều|vừa|mới|từng|cho biết|cho hay|nói|khẳng định|nhấn mạnh|"
+                    r"chia sẻ|thông tin|tiết lộ)\b", re.IGNORECASE)
+_MARKER = re.compile(r"\b(?:đã|đang|sẽ|bị|được|là|vẫn|đều|vừa|mới|từng|không|chưa|cho biết|nói)\b", re.IGNORECASE)
+# what opens a reported clause or a list: a verb of saying or "rằng" / "là" / "như" / "gồm" ending the part before
+_INTRODUCES = re.compile(r"(?:rằng|là|như|gồm|bao gồm|sau|:|[\"”’»])\s*$", re.IGNORECASE)
+MAIN_CLAUSE_MIN = 5  # syllables: a shorter first part is a name or a fronted phrase, not yet a clause
+_SAYING_END = re.compile(
+    r"(?:cho biết|cho hay|nói|bình luận|chia sẻ|khẳng định|nhấn mạnh|thông tin|tiết lộ|kể|viết|phát biểu|"
+    r"trả lời|nhận định|đánh giá|giải thích|bày tỏ|thừa nhận|lưu ý|cảnh báo|tuyên bố|thông báo)(?:\s+thêm)?\s*$",
+    re.IGNORECASE)
+_ADVERBIAL = re.compile(
+    r"(?:sau khi|trước khi|khi|lúc|trong|tại|ở|theo|với|về|đối với|từ|qua|sau|trước|ngoài|bên cạnh|cùng với|"
+    r"liên quan|dưới|trên|giữa|vào|đến|tới|hiện|hiện nay|hiện tại|thời gian|nhìn|từng|là|như|ví như|"
+    r"sáng|chiều|tối|trưa|đêm|khuya|rạng sáng|ngày|hôm|tuần|tháng|năm|đầu|cuối|gần|mới đây|vừa qua|"
+    r"tuy nhiên|tuy vậy|dù vậy|mặc dù vậy|thế nhưng|trong khi đó|mặt khác|do đó|do vậy|vì vậy|vì thế|như vậy|"
+    r"từ đó|nhờ đó|trước đó|sau đó|đặc biệt|đáng chú ý|theo đó|cụ thể|được biết|ngoài ra|đồng thời|hơn nữa|"
+    r"thêm vào đó|không chỉ|chưa hết|nếu|vì|do|để|dù|mặc dù|tuy|bởi|nhằm|thậm chí|chẳng hạn|trong đó|"
+    r"có thể thấy|như vậy có thể thấy|nói cách khác|nhìn chung|tính đến|tính từ|kể từ|trao đổi|trả lời|"
+    r"chia sẻ với|phát biểu|thông tin từ|phải đến|mãi đến)\b", re.IGNORECASE)
+
+
+def comma_segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every comma-bounded segment after the first: start at the comma, end at the next comma
+    or where the sentence's closing punctuation begins."""
+    depth, straight, commas = 0, False, []
+    for k, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                return []  # (a closing quote or parenthesis that opened in another sentence)
+            depth -= 1
+        elif ch == '"':
+            straight = not straight
+        elif ch == "," and depth == 0 and not straight and text[k + 1:k + 2].isspace():
+            commas.append(k)
+    if not commas or depth or straight:
+        return []  # (an unbalanced quote or parenthesis: where it ends is unknown)
+    end = _END.search(text).start()
+    bounds = [*commas, end]
+    return [(a, b) for a, b in zip(bounds[:-1], bounds[1:]) if a < b]
+
+
+def segment_cuts(text: str, df: dict[tuple[str, str], int]) -> list[tuple[str, str, str, bool, bool]]:
+    """Each qualifying segment as (text without it, the segment, "middle"/"last", has a cross-article concept,
+    meaning-safe), `df` giving each concept's article count in the cluster. A middle segment closed by a comma
+    before a predicate ("Ông A, giám đốc công ty B, cho biết") goes with both commas ("Ông A cho biết")."""
+    from tomtat.represent.vectors import sentence_concepts
+    from tomtat.text.tokens import syllables
+
+    out = []
+    total = len(syllables(text, normalized=True))
+    spans = comma_segments(text)
+    if not spans:
+        return out
+    parts = [text[:spans[0][0]].strip()] + [text[a + 1:b].strip() for a, b in spans]
+    sizes = [len(syllables(p, normalized=True)) for p in parts]
+    # the main clause: the first part that is no fronted adverbial and long enough to be a clause
+    main = next((k for k, p in enumerate(parts) if not _ADVERBIAL.match(p) and sizes[k] >= MAIN_CLAUSE_MIN), len(parts))
+    for k, (a, b) in enumerate(spans, start=1):
+        seg, n = parts[k], sizes[k]
+        if n < SEGMENT_MIN or total - n < SEGMENT_REST:
+            continue
+        cross = any(df.get(c, 0) > 1 for c in sentence_concepts(syllables(seg, normalized=True)))
+        last = k == len(parts) - 1
+        following = parts[k + 1] if not last else ""
+        later = " ".join(p for p in parts[k + 1:] if not _PREDICATE.match(p))
+        first = [p.split(maxsplit=1)[0].lower() if p else "" for p in parts[k - 1:k + 2]]
+        listed = (_COORDINATES.search(f"{seg} {later}") is not None or any(map(_ENUMERATES.search, parts[:k]))
+                  or (k > 1 and sizes[k - 1] < SEGMENT_MIN) or (not last and sizes[k + 1] < SEGMENT_MIN)
+                  or first[1] in first[:1] + first[2:])  # ("1 mẫu cá, 1 mẫu mực", "quận 1, quận 3")
+        # before the main clause only an appositive goes: a noun phrase between a noun phrase and its predicate
+        appositive = (not last and _JOINS.match(following) is not None and not _MARKER.search(seg)
+                      and not _ADVERBIAL.match(parts[k - 1]))
+        safe = not ((k <= main and not appositive) or _UNSAFE_START.match(seg) or _NEGATION.search(seg)
+                    or _PREDICATE.match(seg) or _SAYING_END.search(seg) or _SAYING_END.search(parts[k - 1])
+                    or _INTRODUCES.search(parts[k - 1]) or listed or text.rstrip().endswith("?")
+                    or any("rằng" in p.lower().split() for p in parts[:k])  # (a reported clause runs on)
+                    or (k > 1 and _ADVERBIAL.match(parts[k - 1]))  # (the clause a fronted phrase modifies)
+                    or (not appositive and _PREDICATE.match(following)))  # (the predicate may be the segment's)
+        if appositive:
+            rest = text[:a] + " " + text[b + 1:].lstrip()
+        else:
+            rest = text[:a] + text[b:]
+        out.append((rest, seg, "last" if last else "middle", cross, safe))
+    return out
+
+
+def cut_segments(text: str, df: dict[tuple[str, str], int]) -> str | None:
+    """`text` without its meaning-safe segments that hold no cross-article concept (one at a time, the segments
+    found again on what is left), or None when none qualifies."""
+    out = None
+    while True:
+        found = next((c for c in segment_cuts(text, df) if not c[3] and c[4]), None)
+        if found is None:
+            return out
+        text = out = found[0]
+
+
+def concept_df(rep) -> dict[tuple[str, str], int]:
+    """Each concept's article count in the cluster, by its syllable pair (the `concept_df` of `represent`)."""
+    from tomtat.represent.vectors import sentence_concepts
+
+    seen: dict[tuple[str, str], set[int]] = {}
+    for s in rep.sentences:
+        for c in sentence_concepts(s.syllables):
+            seen.setdefault(c, set()).add(s.doc)
+    return {c: len(d) for c, d in seen.items()}
+
+
+def segment_oracle_table(d, examples: list | None = None) -> list[list[object]]:
+    """Per (cross-article concept or not, middle/last, all or meaning-safe `segment_cuts`): segments, syllables saved,
+    reference bigrams lost per saved syllable, the sentences' bigrams per syllable."""
+    import random
+
+    from tomtat.select import candidates
+    from tomtat.text.tokens import syllables
+
+    def hits(tokens: list[str], refs: list[set]) -> float:
+        pairs = list(zip(tokens, tokens[1:]))
+        return statistics.fmean(sum(p in r for p in pairs) for r in refs)
+
+    totals: dict[tuple, list] = {}
+    pool = []
+    for cluster, rep in zip(d.clusters, d.reps):
+        refs = [set(zip(t, t[1:])) for t in (syllables(r) for r in cluster.references)]
+        df = concept_df(rep)
+        done = set()
+        for i in candidates(rep).tolist():
+            s = rep.sentences[i]
+            if s.text in done:
+                continue
+            done.add(s.text)
+            whole = None
+            for rest, seg, where, cross, safe in segment_cuts(s.text, df):
+                whole = hits(s.syllables, refs) if whole is None else whole
+                short = syllables(rest)
+                for key in [(cross, where, "all"), (cross, "any", "all")] + (
+                        [(cross, where, "safe"), (cross, "any", "safe")] if safe else []):
+                    t = totals.setdefault(key, [0, 0, 0.0, 0.0, 0])
+                    t[0] += 1
+                    t[1] += len(s.syllables) - len(short)
+                    t[2] += whole - hits(short, refs)
+                    t[3] += whole
+                    t[4] += len(s.syllables)
+                if not cross and safe:
+                    pool.append((s.text, rest))
+    if examples is not None:
+        examples.extend(random.Random(8).sample(pool, min(15, len(pool))))
+    rows = []
+    for key in sorted(totals, key=lambda k: (k[0], k[2], k[1])):
+        n, saved, lost, whole, length = totals[key]
+        cross, where, rule = key
+        rows.append([f"{'cross-article concept' if cross else 'no cross-article concept'}, {where}, {rule}", n, saved,
+                     f"{lost / max(saved, 1):.3f}", f"{whole / max(length, 1):.3f}"])
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vims", type=Path, default=VIMS)
@@ -556,6 +763,8 @@ def main() -> None:
     parser.add_argument("--method", default="greedy", help="selector (greedy or ilp)")
     parser.add_argument("--oracle", action="store_true", help="the oracle-versus-tomtat paragraph table instead")
     parser.add_argument("--trim-oracle", action="store_true", help="what each kind of trimmed span costs, instead")
+    parser.add_argument("--segment-oracle", action="store_true",
+                        help="what dropping comma-bounded segments (by cross-article concepts) costs, instead")
     parser.add_argument("--per-fold", action="store_true",
                         help="also each variant minus the first one, per fold, with the paired t and wins/losses over clusters")
     args = parser.parse_args()
@@ -568,6 +777,15 @@ def main() -> None:
             print_table(f"{d.kind}: spans a trimmer could drop, over every candidate sentence",
                         ["span", "sentences", "syllables saved", "ref. bigrams lost / syllable", "sentences' bigrams / syllable"],
                         trim_oracle_table(d))
+        return
+    if args.segment_oracle:
+        for d in (v, a):
+            examples: list = []
+            print_table(f"{d.kind}: comma-bounded segments a cut could drop, over every distinct candidate sentence",
+                        ["segment", "segments", "syllables saved", "ref. bigrams lost / syllable",
+                         "sentences' bigrams / syllable"], segment_oracle_table(d, examples))
+            for text, rest in examples:
+                console.print(f"- {text}\n  -> {rest}", markup=False, highlight=False)
         return
     setups = models(v, a, args.cv)
     sal = salience_of(setups)
