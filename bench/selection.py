@@ -125,6 +125,9 @@ VARIANTS = {
     # session 7 (Q8): with the fillers, every meaning-safe comma-bounded segment no other article's concepts
     # hold dropped (`cut_segments`: one outlet's detail; measurement only)
     "segments-safe": {"segments": True},
+    # ... only from the sentences a first (shipped) selection chose, greedy then filling the syllables freed: the
+    # cuts shorten no candidate before it is chosen, so no low-content sentence gains by its cut
+    "segments-chosen": {"segments": "chosen"},
 }
 # measured in `trims` variants only: a news outlet named as the source (a media word + a name, or a name
 # in Latin letters without Vietnamese marks: AFP, Reuters, The Telegraph)
@@ -242,6 +245,14 @@ def redundancy_greedy(rep, cand, scores, budget):
     chosen: list[int] = []
     used = 0.0
     whole = row_dot(data, indices, row_of, w, cand.size)
+    # `segments-chosen`: the sentences a first selection chose, at their cut lengths, then greedy goes on
+    seed = rep.memo.get("q8_seed")
+    for i in [] if seed is None else np.flatnonzero(np.isin(cand, seed)).tolist():
+        chosen.append(i)
+        used += lengths[i]
+        remaining[i] = False
+        uncovered[indices[indptr[i]:indptr[i + 1]]] = 0.0
+        remaining &= ~(table[cand[i], cand] > max_overlap)
     while True:
         fits = remaining & (lengths + used <= limit)
         if not fits.any():
@@ -274,7 +285,7 @@ def redundancy_greedy(rep, cand, scores, budget):
             covered = (union @ held) / np.maximum(union_sizes, 1)
             remaining &= ~((covered >= share) & (union_sizes > 0))
     singles = np.flatnonzero(lengths <= limit)
-    if singles.size:
+    if singles.size and seed is None:
         single_values = whole[singles] + sal[singles]
         best_single = int(singles[np.argmax(single_values)])
         covered_w = np.zeros(w.size, dtype=bool)
@@ -293,6 +304,26 @@ def chosen(rep, p, settings, syllables, method="greedy"):
 
     if "redundancy" not in SELECTORS:
         SELECTORS["redundancy"] = redundancy_greedy
+    if settings.get("segments") == "chosen":
+        # a first selection as shipped (the sentences' lengths not shortened by any segment), then only its
+        # sentences lose their segments and greedy fills the syllables freed (`redundancy_greedy`'s seed)
+        from tomtat.select.trim import Trimmed, _trimmed
+
+        first = {**settings, "segments": None}
+        rep.memo["trimmed"] = _trimmed(rep)
+        picked = select(rep, combine(rep, p, COMBINE, first), Budget(syllables=syllables), method)
+        cut = segment_trimmed(rep)
+        base = rep.memo["trimmed"]
+        texts, lengths = dict(base.texts), base.lengths.copy()
+        for i in picked:
+            if i in cut.texts:
+                texts[i], lengths[i] = cut.texts[i], cut.lengths[i]
+        rep.memo["trimmed"] = Trimmed(texts, lengths)
+        rep.memo["q8_seed"] = np.asarray(picked, dtype=np.intp)
+        try:
+            return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), "redundancy")
+        finally:
+            del rep.memo["q8_seed"]
     return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), settings.get("method", method))
 
 
@@ -436,7 +467,7 @@ def cluster_scores(setups, sal, settings, method="greedy") -> dict[str, list[flo
                 rep.memo["trimmed"] = random_cut(rep, control)
             elif "trim_only" in settings or "trim_outlets" in settings:
                 rep.memo["trimmed"] = variant_trimmed(rep, settings)
-            elif settings.get("segments"):
+            elif settings.get("segments") is True:
                 rep.memo["trimmed"] = segment_trimmed(rep)
             picked = chosen(rep, p, settings, d.syllables, method)
             text = " ".join(shown_text(rep, settings, i) for i in order_sentences(rep, picked))
@@ -587,7 +618,9 @@ _END = re.compile(r"\s*[.!?…;:]*[\"”’'»)]*\s*$")
 # "Theo ...", a filler) holds the main clause; and an element of an enumeration ("A, B, C và D") is one of a list.
 _UNSAFE_START = re.compile(
     r"(?:nhưng|song|tuy|dù|mặc dù|trong khi|còn|mà|chứ|nếu|trừ|ngoại trừ|thay vì|bởi|vì|do|để|nên|nhằm|"
-    r"khiến|làm|dẫn đến|gây|và|hoặc|hay|cùng|rồi|thì|sau đó|vậy|thậm chí|kể cả|ngay cả)\b", re.IGNORECASE)
+    r"khiến|làm|dẫn đến|gây|và|hoặc|hay|cùng|rồi|thì|sau đó|vậy|thậm chí|kể cả|ngay cả|"
+    # a person or a plural noun phrase opening the segment is a subject: a clause of its own, or the sentence's
+    r"ông|bà|anh|chị|cô|chú|bác|cụ|em|ngài|thầy|các|những)\b", re.IGNORECASE)
 # an enumeration: introduced before the segment, coordinated in it or after it
 _ENUMERATES = re.compile(r"\b(?:như|gồm|bao gồm|kể cả|chẳng hạn)\b|:", re.IGNORECASE)
 _COORDINATES = re.compile(r"\b(?:và|hoặc|hay|cùng|cũng như)\b", re.IGNORECASE)
@@ -654,7 +687,9 @@ def segment_cuts(text: str, df: dict[tuple[str, str], int]) -> list[tuple[str, s
     parts = [text[:spans[0][0]].strip()] + [text[a + 1:b].strip() for a, b in spans]
     sizes = [len(syllables(p, normalized=True)) for p in parts]
     # the main clause: the first part that is no fronted adverbial and long enough to be a clause
-    main = next((k for k, p in enumerate(parts) if not _ADVERBIAL.match(p) and sizes[k] >= MAIN_CLAUSE_MIN), len(parts))
+    # (a part after a fronted phrase without a predicate marker is that phrase's apposition: "Theo ông A, chuyên gia B,")
+    main = next((k for k, p in enumerate(parts) if not _ADVERBIAL.match(p) and sizes[k] >= MAIN_CLAUSE_MIN
+                 and not (k and _ADVERBIAL.match(parts[k - 1]) and not _MARKER.search(p))), len(parts))
     for k, (a, b) in enumerate(spans, start=1):
         seg, n = parts[k], sizes[k]
         if n < SEGMENT_MIN or total - n < SEGMENT_REST:
@@ -666,7 +701,8 @@ def segment_cuts(text: str, df: dict[tuple[str, str], int]) -> list[tuple[str, s
         first = [p.split(maxsplit=1)[0].lower() if p else "" for p in parts[k - 1:k + 2]]
         listed = (_COORDINATES.search(f"{seg} {later}") is not None or any(map(_ENUMERATES.search, parts[:k]))
                   or (k > 1 and sizes[k - 1] < SEGMENT_MIN) or (not last and sizes[k + 1] < SEGMENT_MIN)
-                  or first[1] in first[:1] + first[2:])  # ("1 mẫu cá, 1 mẫu mực", "quận 1, quận 3")
+                  or first[1] in first[:1] + first[2:]  # ("1 mẫu cá, 1 mẫu mực", "quận 1, quận 3")
+                  or (k > 1 and first[0] == parts[k - 2].split(maxsplit=1)[0].lower()))  # ("mùi rác, mùi ẩm mốc, ...")
         # before the main clause only an appositive goes: a noun phrase between a noun phrase and its predicate
         appositive = (not last and _JOINS.match(following) is not None and not _MARKER.search(seg)
                       and not _ADVERBIAL.match(parts[k - 1]))
@@ -675,7 +711,11 @@ def segment_cuts(text: str, df: dict[tuple[str, str], int]) -> list[tuple[str, s
                     or _INTRODUCES.search(parts[k - 1]) or listed or text.rstrip().endswith("?")
                     or any("rằng" in p.lower().split() for p in parts[:k])  # (a reported clause runs on)
                     or (k > 1 and _ADVERBIAL.match(parts[k - 1]))  # (the clause a fronted phrase modifies)
-                    or (not appositive and _PREDICATE.match(following)))  # (the predicate may be the segment's)
+                    or (not appositive and _PREDICATE.match(following))  # (the predicate may be the segment's)
+                    # a middle cut joins the parts around it, whose link the reader cannot check ("khắc nghiệt, xa xôi"):
+                    # only a trailing detail or an appositive goes; a trailing part opening with a capital is a clause
+                    # with its own subject or the end of a name ("thung lũng Napa, Mỹ")
+                    or (not last and not appositive) or (last and seg[:1].isupper()))
         if appositive:
             rest = text[:a] + " " + text[b + 1:].lstrip()
         else:

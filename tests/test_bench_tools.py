@@ -185,3 +185,32 @@ def test_candidate_audit_oracle_is_the_evaluation_oracle_and_locates_every_refer
     out = audit.audit_cluster(cluster, 60)
     assert sum(out["located"].values()) == out["total"] == len(refs[0][0])
     assert out["oracle"]["candidates"] > 0 and "candidate" in out["located"]
+
+
+def test_segment_cuts_drop_one_outlets_detail_and_keep_what_changes_the_meaning():
+    selection = bench("selection")
+    no_df: dict = {}
+    # a trailing detail goes; the first segment (the subject and its verb) never does
+    text = "Cơn bão số 3 đã đổ bộ vào Quảng Ninh chiều qua, tốc mái hơn 200 ngôi nhà ở huyện Tiên Yên."
+    assert selection.cut_segments(text, no_df) == "Cơn bão số 3 đã đổ bộ vào Quảng Ninh chiều qua."
+    # ... unless another article holds one of its concepts
+    assert selection.cut_segments(text, {("tốc", "mái"): 2}) is None
+    # an appositive between a name and its predicate goes with both commas
+    assert selection.cut_segments(
+        "Bà Lê Thị Hoa, giám đốc sở Y tế tỉnh Nghệ An, cho biết số ca sốt xuất huyết đã giảm một nửa.", no_df,
+    ) == "Bà Lê Thị Hoa cho biết số ca sốt xuất huyết đã giảm một nửa."
+    kept = [
+        "Giá vàng trong nước tăng mạnh sáng nay, nhưng giá vàng thế giới lại giảm nhẹ trong phiên đêm qua.",  # contrast
+        "Đội tuyển đã thắng trận mở màn với tỷ số 2-0, không để thủng lưới bàn nào trong cả trận.",  # negation
+        "Sau khi họp khẩn với các bộ ngành, thủ tướng yêu cầu dừng ngay việc xả lũ ở hồ thủy điện.",  # main clause
+        "Người dân được khuyến cáo tích trữ lương thực, nước uống, thuốc men và đèn pin trong mùa mưa bão.",  # a list
+        "Ông Trần Văn Bình cho rằng, giá điện cần được điều chỉnh theo thị trường, để thu hút đầu tư vào ngành.",
+        '"Chúng tôi sẽ hoàn thành cây cầu trước Tết", kỹ sư trưởng của công trình Nguyễn Văn Hải khẳng định.',
+    ]
+    for text in kept:
+        assert all(not safe for *_, safe in selection.segment_cuts(text, no_df)), text
+    # commas inside quotes, parentheses or figures split nothing
+    assert selection.comma_segments('Ông nói "đi, về" rồi bỏ đi (ở Hà Nội, gần hồ) lúc 4,5 giờ.') == []
+    for rest, seg, *_ in selection.segment_cuts(
+            "Trận động đất mạnh 6,1 độ xảy ra ở ngoài khơi, cách bờ biển khoảng 80 km, vào lúc 3 giờ sáng nay.", no_df):
+        assert len(syllables(rest)) >= selection.SEGMENT_REST and len(syllables(seg)) >= selection.SEGMENT_MIN
