@@ -32,7 +32,9 @@ anchor-0.5,same-figure,...` (ViMs CV / V->A / A->V / AbMuSu CV / joint V / joint
 |t| >= 2): same-figure -0.12 / -0.03 / -0.19 (t -2.3) / +0.07 / -0.12 / +0.01; same-figure-across -0.09 /
 -0.04 / -0.18 (t -2.2) / -0.02 / -0.02 / -0.02; union-0.5 +0.01 / -0.01 / -0.03 / +0.09 / -0.01 / +0.03;
 union-0.7 within 0.01; union-words-0.7 -0.25 / -0.08 / -0.15 / +0.14 / -0.08 / -0.02; cosine-0.3 +0.11 /
--0.15 / -0.10 / -0.08 / -0.06 / -0.22; salience-uncovered +0.02 / +0.04 / +0.07 / +0.01 / -0.01 / +0.00
+-0.15 / -0.10 / -0.08 / -0.06 / -0.22; and, measured on a copy of greedy whose gain counted a candidate's
+salience at the share of its concept weight not yet covered (not kept), +0.02 / +0.04 / +0.07 / +0.01 /
+-0.01 / +0.00
 (none shipped: no ViMs CV gain beyond noise that holds the transfers).
 
 `--oracle` counts, for the ViMs-trained model on AbMuSu (and the others), the
@@ -119,9 +121,6 @@ VARIANTS = {
     "union-words-0.7": {"method": "redundancy", "union_words": 0.7},
     # TF-IDF cosine (syllables + bigrams, the sentence vectors) to a chosen sentence at least this
     "cosine-0.3": {"method": "redundancy", "same_fact_cosine": 0.3},
-    # no threshold: a candidate's salience counts at the share of its concept weight not yet covered (the
-    # salience rewards what the sentence says; what the summary already says is not said again)
-    "salience-uncovered": {"method": "redundancy", "salience_uncovered": True},
     # session 7 (Q8): with the fillers, every meaning-safe comma-bounded segment no other article's concepts
     # hold dropped (`cut_segments`: one outlet's detail; measurement only)
     "segments-safe": {"segments": True},
@@ -198,33 +197,37 @@ def figures(text: str) -> frozenset[tuple[str, str]]:
 
 
 def redundancy_greedy(rep, cand, scores, budget):
-    """`select_greedy` with the same gains and the same-fact rule, plus the extra blocking rule its settings
-    name (`same_figure`, `union_coverage`, `union_words`, `same_fact_cosine`) or its gain with the salience
-    counted at the uncovered share (`salience_uncovered`); with none, its picks."""
+    """`select_greedy` with the extra blocking rule its settings name (`same_figure`, `union_coverage`,
+    `union_words`, `same_fact_cosine`) as one of its `blockers`; with none, its picks."""
     from scipy import sparse
 
-    from tomtat.represent.rows import entry_rows, row_dot
     from tomtat.represent.stopwords import STOP_SYLLABLES
-    from tomtat.select.greedy import _candidate_arrays, scaled_salience
-    from tomtat.select.trim import budget_lengths
+    from tomtat.select.greedy import select_greedy
 
     sel = scores.selection
-    max_overlap = float(sel["same_fact_overlap"])
-    lengths = budget_lengths(rep, scores)[cand]
-    indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
-    row_of = entry_rows(indptr)
-    sal = scaled_salience(scores.sentence_weights[cand], w, float(sel["salience_weight"]))
-    limit = budget.syllables if budget.syllables is not None else np.inf
-    table = rep.overlap_table("comparable")
-    figure_of = cosine = union = None
+    blockers = []
     if "same_figure" in sel:
         key = "q6_figures"
         if key not in rep.memo:
             rep.memo[key] = [figures(s.text) for s in rep.sentences]
         figure_of = [rep.memo[key][i] for i in cand.tolist()]
+        table = rep.overlap_table("comparable")
+        floor = float(sel["same_figure"])
+
+        def same_figure(best):
+            if not figure_of[best]:
+                return np.zeros(cand.size, dtype=bool)
+            row = table[cand[best], cand]
+            same = np.array([bool(f & figure_of[best]) for f in figure_of])
+            if sel.get("figure_across"):
+                same &= rep.docs[cand] != rep.docs[cand[best]]
+            return same & (row > 0) & (row >= floor)
+
+        blockers.append(same_figure)
     if "same_fact_cosine" in sel:
         v = rep.vectors[cand]
         cosine = (v @ v.T).toarray()
+        blockers.append(lambda best: cosine[best] >= float(sel["same_fact_cosine"]))
     if "union_coverage" in sel or "union_words" in sel:
         if "union_words" in sel:
             vocab = {}
@@ -239,61 +242,53 @@ def redundancy_greedy(rep, cand, scores, budget):
             share = float(sel["union_coverage"])
         union_sizes = np.diff(union.indptr)
         held = np.zeros(union.shape[1])
+
+        def union_coverage(best):
+            held[union.indices[union.indptr[best]:union.indptr[best + 1]]] = 1.0
+            covered = (union @ held) / np.maximum(union_sizes, 1)
+            return (covered >= share) & (union_sizes > 0)
+
+        blockers.append(union_coverage)
+    return select_greedy(rep, cand, scores, budget, blockers=blockers)
+
+
+def seeded_greedy(rep, cand, scores, budget):
+    """`select_greedy` that starts from the sentences in `rep.memo["q8_seed"]` (chosen, their concepts covered,
+    their same facts blocked, their lengths spent) and fills the rest of the budget (`segments-chosen`)."""
+    from tomtat.represent.rows import entry_rows, row_dot
+    from tomtat.select.greedy import _candidate_arrays, scaled_salience
+    from tomtat.select.trim import budget_lengths
+
+    sel = scores.selection
+    max_overlap = float(sel["same_fact_overlap"])
+    lengths = budget_lengths(rep, scores)[cand]
+    indptr, indices, data, w = _candidate_arrays(rep, cand, scores.concept_weights)
+    row_of = entry_rows(indptr)
+    sal = scaled_salience(scores.sentence_weights[cand], w, float(sel["salience_weight"]))
+    limit = budget.syllables if budget.syllables is not None else np.inf
+    table = rep.overlap_table("comparable")
     remaining = np.ones(cand.size, dtype=bool)
     uncovered = w.copy()
     scale = np.power(np.maximum(lengths, 1.0), float(sel["length_exponent"]))
     chosen: list[int] = []
     used = 0.0
-    whole = row_dot(data, indices, row_of, w, cand.size)
-    # `segments-chosen`: the sentences a first selection chose, at their cut lengths, then greedy goes on
-    seed = rep.memo.get("q8_seed")
-    for i in [] if seed is None else np.flatnonzero(np.isin(cand, seed)).tolist():
-        chosen.append(i)
-        used += lengths[i]
-        remaining[i] = False
-        uncovered[indices[indptr[i]:indptr[i + 1]]] = 0.0
-        remaining &= ~(table[cand[i], cand] > max_overlap)
+    seeds = np.flatnonzero(np.isin(cand, rep.memo["q8_seed"])).tolist()
     while True:
-        fits = remaining & (lengths + used <= limit)
-        if not fits.any():
-            break
-        new = row_dot(data, indices, row_of, uncovered, cand.size)
-        if sel.get("salience_uncovered"):
-            gains = new + sal * np.divide(new, whole, out=np.ones(cand.size), where=whole > 0)
+        if seeds:
+            best = seeds.pop(0)
         else:
-            gains = new + sal
-        ratio = np.where(fits, gains / scale, -np.inf)
-        best = int(np.argmax(ratio))
-        if gains[best] <= 0:
-            break
+            fits = remaining & (lengths + used <= limit)
+            if not fits.any():
+                break
+            gains = row_dot(data, indices, row_of, uncovered, cand.size) + sal
+            best = int(np.argmax(np.where(fits, gains / scale, -np.inf)))
+            if gains[best] <= 0:
+                break
         chosen.append(best)
         used += lengths[best]
         remaining[best] = False
         uncovered[indices[indptr[best]:indptr[best + 1]]] = 0.0
-        row = table[cand[best], cand]
-        remaining &= ~(row > max_overlap)
-        if figure_of is not None and figure_of[best]:
-            floor = float(sel["same_figure"])
-            same = np.array([bool(f & figure_of[best]) for f in figure_of])
-            if sel.get("figure_across"):
-                same &= rep.docs[cand] != rep.docs[cand[best]]
-            remaining &= ~(same & (row > 0) & (row >= floor))
-        if cosine is not None:
-            remaining &= ~(cosine[best] >= float(sel["same_fact_cosine"]))
-        if union is not None:
-            held[union.indices[union.indptr[best]:union.indptr[best + 1]]] = 1.0
-            covered = (union @ held) / np.maximum(union_sizes, 1)
-            remaining &= ~((covered >= share) & (union_sizes > 0))
-    singles = np.flatnonzero(lengths <= limit)
-    if singles.size and seed is None:
-        single_values = whole[singles] + sal[singles]
-        best_single = int(singles[np.argmax(single_values)])
-        covered_w = np.zeros(w.size, dtype=bool)
-        for k in chosen:
-            covered_w[indices[indptr[k]:indptr[k + 1]]] = True
-        value = float(w[covered_w].sum() + sal[chosen].sum()) if chosen else 0.0
-        if single_values.max() > value:
-            chosen = [best_single]
+        remaining &= ~(table[cand[best], cand] > max_overlap)
     return [int(cand[i]) for i in chosen]
 
 
@@ -304,6 +299,7 @@ def chosen(rep, p, settings, syllables, method="greedy"):
 
     if "redundancy" not in SELECTORS:
         SELECTORS["redundancy"] = redundancy_greedy
+        SELECTORS["seeded"] = seeded_greedy
     if settings.get("segments") == "chosen":
         # a first selection as shipped (the sentences' lengths not shortened by any segment), then only its
         # sentences lose their segments and greedy fills the syllables freed (`redundancy_greedy`'s seed)
@@ -321,7 +317,7 @@ def chosen(rep, p, settings, syllables, method="greedy"):
         rep.memo["trimmed"] = Trimmed(texts, lengths)
         rep.memo["q8_seed"] = np.asarray(picked, dtype=np.intp)
         try:
-            return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), "redundancy")
+            return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), "seeded")
         finally:
             del rep.memo["q8_seed"]
     return select(rep, combine(rep, p, COMBINE, settings), Budget(syllables=syllables), settings.get("method", method))

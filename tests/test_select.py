@@ -136,3 +136,27 @@ def test_ilp_fallback_is_a_summary_warning(monkeypatch):
     fallback = summarize(articles, words=150, method="ilp")
     assert any("method ilp fell back to greedy" in w for w in fallback.warnings)
     assert fallback.summary == summarize(articles, words=150, method="greedy").summary
+
+
+def test_greedy_blockers_rule_out_what_each_pick_names(scored):
+    """A further redundancy rule (`blockers`) sees every pick and removes the candidates it names; an empty
+    list of rules leaves greedy's picks as they are."""
+    from tomtat.select import select_greedy
+    from tomtat.select.candidates import candidates
+
+    rep, scores = scored
+    cand = candidates(rep)
+    budget = Budget(syllables=300)
+    plain = select_greedy(rep, cand, scores, budget)
+    assert len(plain) >= 3 and len({int(rep.docs[i]) for i in plain}) > 1  # greedy draws on several outlets
+    assert select_greedy(rep, cand, scores, budget, blockers=[]) == plain
+    seen: list[int] = []
+
+    def other_articles(best: int) -> np.ndarray:  # one article's sentences only, the first pick's
+        seen.append(best)
+        return rep.docs[cand] != rep.docs[cand[best]]
+
+    one = select_greedy(rep, cand, scores, budget, blockers=[other_articles])
+    assert one[0] == plain[0]
+    assert len({int(rep.docs[i]) for i in one}) == 1
+    assert [int(cand[b]) for b in seen] == one  # called once per pick, with its place in cand

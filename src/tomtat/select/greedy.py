@@ -9,6 +9,8 @@ sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import numpy as np
 from scipy import sparse
 
@@ -107,10 +109,15 @@ def select_greedy(
     salience_weight: float | None = None,
     length_exponent: float | None = None,
     max_overlap: float | None = None,
+    blockers: Sequence[Callable[[int], np.ndarray]] = (),
 ) -> list[int]:
     """Indices into rep.sentences of the chosen sentences (unordered).
 
     A setting left None comes from `scores.selection`, else the module default.
+    `blockers` are further redundancy rules beside the same-fact one: each is
+    called with the place in `cand` of every sentence greedy picks and returns a
+    boolean mask over `cand` of the candidates that pick rules out (the
+    selection bench's redundancy variants are written so).
     """
     salience_weight = setting(scores, "salience_weight", salience_weight, SALIENCE_WEIGHT)
     length_exponent = setting(scores, "length_exponent", length_exponent, LENGTH_EXPONENT)
@@ -177,6 +184,8 @@ def select_greedy(
             cols, ratio = rep.overlap_row(int(cand[best]), at_least=max_overlap)
             where = position[cols[ratio > max_overlap]]
             remaining[where[where >= 0]] = False
+        for block in blockers:
+            remaining &= ~block(best)
     singles = np.flatnonzero(lengths <= limit)
     if singles.size:
         # (rows apart: the same values as the rows' product)
