@@ -698,7 +698,7 @@ def segment_cuts(text: str, df: dict[tuple[str, str], int]) -> list[tuple[str, s
         listed = (_COORDINATES.search(f"{seg} {later}") is not None or any(map(_ENUMERATES.search, parts[:k]))
                   or (k > 1 and sizes[k - 1] < SEGMENT_MIN) or (not last and sizes[k + 1] < SEGMENT_MIN)
                   or first[1] in first[:1] + first[2:]  # ("1 mẫu cá, 1 mẫu mực", "quận 1, quận 3")
-                  or (k > 1 and first[0] == parts[k - 2].split(maxsplit=1)[0].lower()))  # ("mùi rác, mùi ẩm mốc, ...")
+                  or (k > 1 and first[0] == (parts[k - 2].split(maxsplit=1) or [""])[0].lower()))  # ("mùi rác, mùi ẩm mốc, ...")
         # before the main clause only an appositive goes: a noun phrase between a noun phrase and its predicate
         appositive = (not last and _JOINS.match(following) is not None and not _MARKER.search(seg)
                       and not _ADVERBIAL.match(parts[k - 1]))
