@@ -127,6 +127,8 @@ VARIANTS = {
     # ... only from the sentences a first (shipped) selection chose, greedy then filling the syllables freed: the
     # cuts shorten no candidate before it is chosen, so no low-content sentence gains by its cut
     "segments-chosen": {"segments": "chosen"},
+    # ... every segment no other article holds, without the meaning rules (what they cost; never shippable)
+    "segments-chosen-any": {"segments": "chosen", "segment_rules": False},
 }
 # measured in `trims` variants only: a news outlet named as the source (a media word + a name, or a name
 # in Latin letters without Vietnamese marks: AFP, Reuters, The Telegraph)
@@ -252,6 +254,10 @@ def redundancy_greedy(rep, cand, scores, budget):
     return select_greedy(rep, cand, scores, budget, blockers=blockers)
 
 
+# `segments-chosen*`: (rules on, what) -> count over every column's summaries
+SEGMENT_COUNTS: Counter = Counter()
+
+
 def seeded_greedy(rep, cand, scores, budget):
     """`select_greedy` that starts from the sentences in `rep.memo["q8_seed"]` (chosen, their concepts covered,
     their same facts blocked, their lengths spent) and fills the rest of the budget (`segments-chosen`)."""
@@ -308,12 +314,16 @@ def chosen(rep, p, settings, syllables, method="greedy"):
         first = {**settings, "segments": None}
         rep.memo["trimmed"] = _trimmed(rep)
         picked = select(rep, combine(rep, p, COMBINE, first), Budget(syllables=syllables), method)
-        cut = segment_trimmed(rep)
+        cut = segment_trimmed(rep, settings.get("segment_rules", True))
         base = rep.memo["trimmed"]
         texts, lengths = dict(base.texts), base.lengths.copy()
         for i in picked:
-            if i in cut.texts:
+            if i in cut.texts and cut.texts[i] != base.text(rep, i):
                 texts[i], lengths[i] = cut.texts[i], cut.lengths[i]
+                SEGMENT_COUNTS[settings.get("segment_rules", True), "sentences cut"] += 1
+                SEGMENT_COUNTS[settings.get("segment_rules", True), "syllables freed"] += int(base.lengths[i] - cut.lengths[i])
+        SEGMENT_COUNTS[settings.get("segment_rules", True), "summaries"] += 1
+        SEGMENT_COUNTS[settings.get("segment_rules", True), "sentences chosen"] += len(picked)
         rep.memo["trimmed"] = Trimmed(texts, lengths)
         rep.memo["q8_seed"] = np.asarray(picked, dtype=np.intp)
         try:
@@ -372,7 +382,7 @@ def variant_trimmed(rep, settings):
     return trim.Trimmed(texts, lengths)
 
 
-def segment_trimmed(rep):
+def segment_trimmed(rep, rules: bool = True):
     """The `Trimmed` of the `segments-safe` variant: `select.trim`'s fillers, then `cut_segments` on what is left."""
     from tomtat.select import candidates
     from tomtat.select.trim import Trimmed, _trimmed
@@ -385,7 +395,7 @@ def segment_trimmed(rep):
     for i in candidates(rep).tolist():
         text = base.text(rep, i)
         if text not in done:
-            done[text] = cut_segments(text, df)
+            done[text] = cut_segments(text, df, rules)
         if done[text] is not None:
             texts[i] = done[text]
             lengths[i] = len(syllables(texts[i], normalized=True))
@@ -720,12 +730,13 @@ def segment_cuts(text: str, df: dict[tuple[str, str], int]) -> list[tuple[str, s
     return out
 
 
-def cut_segments(text: str, df: dict[tuple[str, str], int]) -> str | None:
+def cut_segments(text: str, df: dict[tuple[str, str], int], rules: bool = True) -> str | None:
     """`text` without its meaning-safe segments that hold no cross-article concept (one at a time, the segments
-    found again on what is left), or None when none qualifies."""
+    found again on what is left), or None when none qualifies; `rules=False`: every such segment, safe or not
+    (a measurement of what the meaning rules cost)."""
     out = None
     while True:
-        found = next((c for c in segment_cuts(text, df) if not c[3] and c[4]), None)
+        found = next((c for c in segment_cuts(text, df) if not c[3] and (c[4] or not rules)), None)
         if found is None:
             return out
         text = out = found[0]
@@ -846,6 +857,8 @@ def main() -> None:
         elif args.per_fold:
             paired.append((variant, paired_rows(setups, first[1], values, args.cv)))
     print_table(f"ROUGE-2 F1 (syllables), {args.method}", ["variant", *SETUPS], rows)
+    if SEGMENT_COUNTS:
+        console.print("segments-chosen*, over the six columns' summaries:", dict(SEGMENT_COUNTS))
     for variant, table in paired:
         print_table(f"{variant} minus {first[0]}: per fold, mean, paired t, clusters won/lost",
                     ["column", *(f"fold {j}" for j in range(args.cv)), "mean", "t", "won/lost"], table)
