@@ -629,6 +629,9 @@ _UNSAFE_START = re.compile(
     r"ông|bà|anh|chị|cô|chú|bác|cụ|em|ngài|thầy|các|những)\b", re.IGNORECASE)
 # an enumeration: introduced before the segment, coordinated in it or after it
 _ENUMERATES = re.compile(r"\b(?:như|gồm|bao gồm|kể cả|chẳng hạn)\b|:", re.IGNORECASE)
+# a subordinate or contrasted clause in the part before: the segment may be the clause it needs ("vì sau hai năm ..., hai
+# con của họ đã nên vợ thành chồng"; "nhưng trong 4 tháng đầu năm, thị phần giảm")
+_SUBORDINATE = re.compile(r"\b(?:vì|nếu|khi|để|do|bởi|tuy|dù|mặc dù|rằng|nhưng|mà|thì|hoặc|hay|song)\b", re.IGNORECASE)
 _COORDINATES = re.compile(r"\b(?:và|hoặc|hay|cùng|cũng như)\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:không|chưa|chẳng|chả|đừng|chớ|thì)\b", re.IGNORECASE)  # (and "thì": a consequent)
 _PREDICATE = re.compile(
@@ -645,6 +648,7 @@ _SAYING_END = re.compile(
     r"(?:cho biết|cho hay|nói|bình luận|chia sẻ|khẳng định|nhấn mạnh|thông tin|tiết lộ|kể|viết|phát biểu|"
     r"trả lời|nhận định|đánh giá|giải thích|bày tỏ|thừa nhận|lưu ý|cảnh báo|tuyên bố|thông báo)(?:\s+thêm)?\s*$",
     re.IGNORECASE)
+_SAYING = re.compile(r"\b" + _SAYING_END.pattern.replace(r"(?:\s+thêm)?\s*$", "") + r"\b", re.IGNORECASE)
 _ADVERBIAL = re.compile(
     r"(?:sau khi|trước khi|khi|lúc|trong|tại|ở|theo|với|về|đối với|từ|qua|sau|trước|ngoài|bên cạnh|cùng với|"
     r"liên quan|dưới|trên|giữa|vào|đến|tới|hiện|hiện nay|hiện tại|thời gian|nhìn|từng|là|như|ví như|"
@@ -717,6 +721,10 @@ def segment_cuts(text: str, df: dict[tuple[str, str], int]) -> list[tuple[str, s
                     or _INTRODUCES.search(parts[k - 1]) or listed or text.rstrip().endswith("?")
                     or any("rằng" in p.lower().split() for p in parts[:k])  # (a reported clause runs on)
                     or (k > 1 and _ADVERBIAL.match(parts[k - 1]))  # (the clause a fronted phrase modifies)
+                    or _SUBORDINATE.search(parts[k - 1])
+                    # a quote's attribution, wherever its verb stands ("“...”, A, phó thống đốc, trả lời trên AFP")
+                    or any(p.rstrip()[-1:] in "\"”’»" for p in parts[:k] if p.strip())
+                    or _SAYING.search(seg)
                     or (not appositive and _PREDICATE.match(following))  # (the predicate may be the segment's)
                     # a middle cut joins the parts around it, whose link the reader cannot check ("khắc nghiệt, xa xôi"):
                     # only a trailing detail or an appositive goes; a trailing part opening with a capital is a clause
