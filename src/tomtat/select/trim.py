@@ -18,7 +18,12 @@ sentence whose rest would be under MIN_REST_SYLLABLES syllables, would start
 with punctuation or with a name written in lower case ("iPhone"). Parenthetical
 asides are left alone: ViMs' references keep them (ages, places, acronyms: their
 syllables carry 0.45 reference bigrams each against 0.40 for the sentences
-around them, `python bench/selection.py --trim-oracle`).
+around them, `python bench/selection.py --trim-oracle`). Nor are comma-bounded
+segments that no other article reports (concepts of article df 1): they cost the
+references few bigrams per syllable (0.073 vs 0.180 on ViMs), but they sit in
+low-content sentences, and cutting them drew greedy to those sentences (ViMs CV
+-0.08) or, in the sentences greedy chose, found almost none safe to cut
+(`--segment-oracle`, the `segments-*` variants of bench/selection.py).
 
 The selector sees every candidate at its trimmed length (`budget_lengths`), so
 the budget holds what the summary shows; the summary shows the trimmed text as
