@@ -160,3 +160,32 @@ def test_greedy_blockers_rule_out_what_each_pick_names(scored):
     assert one[0] == plain[0]
     assert len({int(rep.docs[i]) for i in one}) == 1
     assert [int(cand[b]) for b in seen] == one  # called once per pick, with its place in cand
+
+
+@pytest.mark.parametrize("method", ["greedy", "ilp"])
+@pytest.mark.parametrize("scorer", ["learned", "centrality"])
+def test_one_article_is_summarized_by_its_opening_sentences(method, scorer):
+    """With one article there is no agreement between outlets: every method and scorer takes the article's
+    opening sentences in order while they fit (`select.lead`); with two articles the selector chooses."""
+    from vi_news import STORM
+
+    from tomtat import summarize
+    from tomtat.pipeline import analyze
+    from tomtat.score import SCORERS
+    from tomtat.select import SELECTORS
+    from tomtat.select.candidates import candidates
+
+    one = [STORM[0]]
+    rep = analyze(one).rep
+    first = [rep.sentences[i].text for i in sorted(candidates(rep).tolist())]
+    for words in (40, 80):
+        result = summarize(one, words=words, method=method, scorer=scorer)
+        texts = [s.text for s in result.sentences]
+        assert texts and texts == first[:len(texts)]
+        assert result.syllables <= words
+        assert len(texts) < len(first)  # the budget, not the article, ended it
+    assert len(summarize(one, sentences=2, method=method, scorer=scorer).sentences) == 2
+    rep = analyze(STORM[:2]).rep
+    scores = SCORERS.resolve(scorer)().score(rep)
+    budget = Budget(syllables=80)
+    assert select(rep, scores, budget, method) == SELECTORS.resolve(method)(rep, candidates(rep), scores, budget)

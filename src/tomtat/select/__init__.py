@@ -17,7 +17,9 @@ cluster's first paragraphs (teasers) to be left out (`anchor_openings`; no
 setting, as in older model files and the unsupervised scorer: nothing left out).
 Every selector counts a candidate at its trimmed length (`select.trim`: a
 leading filler such as "Theo đó," dropped), the length the summary shows; the
-setting `trim` (default on) turns that off.
+setting `trim` (default on) turns that off. A cluster of one article has no
+agreement between outlets to weigh: every method then takes that article's
+candidates in order while they fit (`select.lead`, setting `one_article`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ SELECTORS: Registry[Selector] = Registry("selection method", {
     "ilp": Lazy("tomtat.select.ilp", "select_ilp"),
 })
 DEFAULT_METHOD = "greedy"
+# A one-article cluster is summarized by its own opening sentences (`select.lead`; the setting `one_article`,
+# "lead" by default; any other value lets the selector choose as in a cluster)
+ONE_ARTICLE = "lead"
 _LAZY = {
     "select_greedy": "tomtat.select.greedy", "select_ilp": "tomtat.select.ilp",
     "LENGTH_EXPONENT": "tomtat.select.greedy", "SALIENCE_WEIGHT": "tomtat.select.greedy",
@@ -77,12 +82,16 @@ def select(
         cand = cand[np.array([i not in banned for i in cand.tolist()], dtype=bool)]
         if not cand.size:
             return Selection()
+    if len(rep.documents) == 1 and scores.selection.get("one_article", ONE_ARTICLE) == "lead":
+        from tomtat.select.lead import article_order
+
+        return Selection(article_order(rep, cand, scores, budget))
     chosen = selector(rep, cand, scores, budget)
     return chosen if isinstance(chosen, Selection) else Selection(chosen)
 
 
 __all__ = [
-    "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "SALIENCE_WEIGHT", "SELECTORS", "Selection", "Selector",
+    "Budget", "DEFAULT_METHOD", "DEFAULT_SYLLABLES", "LENGTH_EXPONENT", "ONE_ARTICLE", "SALIENCE_WEIGHT", "SELECTORS", "Selection", "Selector",
     "Trimmed", "anchor_openings", "budget_lengths", "candidates", "select", "select_greedy", "select_ilp",
     "trim_sentence", "trimmed",
 ]
