@@ -19,7 +19,7 @@ raw articles, first match in this order:
   boundary, or in a dateline prefix);
 * nowhere: not in any article (the reference's own wording).
 
-Then the greedy ROUGE-2 F1 oracle (`evaluate.baselines.oracle_indices`' rule,
+Then the greedy ROUGE-2 F1 oracle (`evaluate.baselines.greedy_oracle`, `oracle_indices`' own,
 mean F1 over references, at each set's training budget) on the candidates, and
 on the candidates plus each lost group's sentences: what recovering that loss
 would be worth at most. The oracle's picks from each group are counted too.
@@ -58,6 +58,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, console, print_table, require  # noqa: E402
 
+from tomtat.evaluate.baselines import _bigrams, greedy_oracle  # noqa: E402
 from tomtat.evaluate.datasets import read_dataset  # noqa: E402
 from tomtat.pipeline import analyze  # noqa: E402
 from tomtat.select.candidates import (  # noqa: E402
@@ -70,67 +71,6 @@ from tomtat.text.tokens import syllables  # noqa: E402
 from tomtat.train.fit import DATASET_SYLLABLES, SELECT  # noqa: E402
 
 FILTERS = ("teaser", "long lead", "long", "short", "heading")
-
-
-def _bigrams(tokens: list[str]) -> Counter:
-    return Counter(zip(tokens, tokens[1:]))
-
-
-def greedy_oracle(units: list[list[str]], budget: int, refs: list[tuple[Counter, int]]) -> tuple[float, list[int]]:
-    """`oracle_indices`' greedy ROUGE-2 F1 oracle over token lists (the summary is their concatenation, cut
-    at `budget`), computed incrementally: (mean F1 over references, the units taken in order)."""
-    grams = [_bigrams(t) for t in units]
-    chosen: list[int] = []
-    current: list[str] = []
-    cur: Counter = Counter()
-    overlaps = [0] * len(refs)
-    best = 0.0
-
-    def score(total: int, overlap: list[int]) -> float:
-        f = 0.0
-        for (_, ref_total), o in zip(refs, overlap):
-            if o:
-                p, r = o / total, o / ref_total
-                f += 2 * p * r / (p + r)
-        return f / len(refs)
-
-    while len(current) < budget:
-        gain_best, pick, pick_overlap = best, None, None
-        for i, t in enumerate(units):
-            if not t or i in chosen:
-                continue
-            if len(current) + len(t) > budget:  # cut: count the cut summary exactly
-                cand = (current + t)[:budget]
-                g = _bigrams(cand)
-                overlap = [sum((g & ref).values()) for ref, _ in refs]
-                total = max(len(cand) - 1, 1)
-            else:
-                g = grams[i].copy()
-                if current:
-                    g[(current[-1], t[0])] += 1
-                overlap = []
-                for (ref, _), o in zip(refs, overlaps):
-                    for b, n in g.items():
-                        have = ref.get(b)
-                        if have:
-                            c = cur.get(b, 0)
-                            o += min(c + n, have) - min(c, have)
-                    overlap.append(o)
-                total = max(len(current) + len(t) - 1, 1)
-            f = score(total, overlap)
-            if f > gain_best + 1e-12:
-                gain_best, pick, pick_overlap = f, i, overlap
-        if pick is None:
-            break
-        t = units[pick]
-        if current:
-            cur[(current[-1], t[0])] += 1
-        cur.update(grams[pick])
-        chosen.append(pick)
-        current = current + t
-        overlaps = pick_overlap
-        best = gain_best
-    return best, chosen
 
 
 def audit_cluster(cluster, budget: int) -> dict:

@@ -167,8 +167,8 @@ def test_selection_redundancy_greedy_is_greedy_until_a_rule_blocks_the_same_figu
 
 
 def test_candidate_audit_oracle_is_the_evaluation_oracle_and_locates_every_reference_bigram():
-    """bench/candidates.py's incremental oracle picks what `oracle_indices` picks, and its audit puts each
-    distinct reference bigram in exactly one place."""
+    """bench/candidates.py's oracle picks what `oracle_indices` picks (it calls the evaluation's), and its audit
+    puts each distinct reference bigram in exactly one place."""
     from tomtat.evaluate.baselines import oracle_indices
     from tomtat.model import Article, Cluster
     from tomtat.pipeline import analyze

@@ -206,6 +206,51 @@ def test_oracle_beats_baselines_on_fixture():
     assert oracle_indices(rep, 40, REFERENCES)
 
 
+def test_oracle_counts_incrementally_what_recounting_every_summary_gives():
+    """`greedy_oracle` scores a unit that fits from the bigrams it adds; recounting each candidate summary
+    from its text (the oracle's definition) gives the same F1 and picks, at budgets that cut and that do not."""
+    from collections import Counter
+
+    from tomtat.evaluate.baselines import greedy_oracle
+    from tomtat.text.tokens import syllables
+
+    def bigrams(tokens):
+        return Counter(zip(tokens, tokens[1:]))
+
+    def recounted(toks, budget, refs):
+        chosen, current, best = [], [], 0.0
+        while len(current) < budget:
+            gain_best, pick = best, None
+            for i, t in enumerate(toks):
+                if i in chosen or not t:
+                    continue
+                cut = (current + t)[:budget]
+                g, total = bigrams(cut), max(len(cut) - 1, 1)
+                f = 0.0
+                for ref, ref_total in refs:
+                    o = sum((g & ref).values())
+                    if o:
+                        f += 2 * (o / total) * (o / ref_total) / (o / total + o / ref_total)
+                f /= len(refs)
+                if f > gain_best + 1e-12:
+                    gain_best, pick = f, i
+            if pick is None:
+                break
+            chosen.append(pick)
+            current = current + toks[pick]
+            best = gain_best
+        return best, chosen
+
+    _, rep = fixture_rep()
+    toks = [list(s.syllables) for s in rep.sentences]
+    refs = [(bigrams(t), max(len(t) - 1, 1)) for t in (syllables(r) for r in REFERENCES)]
+    for budget in (10, 25, 40, 80, 200):
+        expected = recounted(toks, budget, refs)
+        assert expected[1]
+        assert greedy_oracle(toks, budget, refs) == expected
+        assert oracle_indices(rep, budget, REFERENCES) == expected[1]
+
+
 def test_eval_command_on_fixture(tmp_path):
     from typer.testing import CliRunner
 

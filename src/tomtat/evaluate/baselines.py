@@ -122,42 +122,79 @@ def _bigrams(tokens: Sequence[str]) -> Counter:
     return Counter(zip(tokens, tokens[1:]))
 
 
-def _rouge2_f(candidate: Counter, total: int, refs: list[tuple[Counter, int]]) -> float:
+def _mean_f(total: int, overlaps: Sequence[int], refs: list[tuple[Counter, int]]) -> float:
+    """Mean ROUGE-2 F1 over `refs` of a summary with `total` bigrams sharing `overlaps` (clipped counts) with each."""
     score = 0.0
-    for ref, ref_total in refs:
-        overlap = sum((candidate & ref).values())
+    for (_, ref_total), overlap in zip(refs, overlaps):
         if overlap:
             p, r = overlap / total, overlap / ref_total
             score += 2 * p * r / (p + r)
     return score / max(len(refs), 1)
 
 
+def greedy_oracle(units: Sequence[Sequence[str]], budget: int, refs: list[tuple[Counter, int]]) -> tuple[float, list[int]]:
+    """Greedy ROUGE-2 F1 oracle over token lists: add the unit that most raises the mean F1 (over `refs`, each
+    (bigram counts, bigram total)) of the summary, their concatenation cut at `budget`. Returns (that F1, the
+    units taken in order).
+
+    A unit that fits is scored incrementally: the summary's bigrams so far plus its own and the one across
+    the junction, each reference's clipped overlap raised by what those add; only a unit the budget cuts is
+    counted again from its cut text. The overlaps are the same integers as a recount, so the F1 values and
+    picks are those of recounting every candidate summary (the test keeps that recount), in a fraction of
+    the time.
+    """
+    refs = [r for r in refs if r[0]]
+    if not refs:
+        return 0.0, []
+    grams = [_bigrams(t) for t in units]
+    chosen: list[int] = []
+    current: list[str] = []
+    held: Counter = Counter()  # the bigrams of `current`
+    overlaps = [0] * len(refs)
+    best = 0.0
+    while len(current) < budget:
+        gain_best, pick, pick_overlaps = best, None, overlaps
+        for i, t in enumerate(units):
+            if not t or i in chosen:
+                continue
+            if len(current) + len(t) > budget:  # cut by the budget: count the cut summary
+                cut = [*current, *t][:budget]
+                g = _bigrams(cut)
+                trial = [sum((g & ref).values()) for ref, _ in refs]
+                total = max(len(cut) - 1, 1)
+            else:
+                g = grams[i].copy()
+                if current:
+                    g[(current[-1], t[0])] += 1
+                trial = []
+                for (ref, _), overlap in zip(refs, overlaps):
+                    for b, n in g.items():
+                        have = ref.get(b)
+                        if have:
+                            c = held.get(b, 0)
+                            overlap += min(c + n, have) - min(c, have)
+                    trial.append(overlap)
+                total = max(len(current) + len(t) - 1, 1)
+            f = _mean_f(total, trial, refs)
+            if f > gain_best + 1e-12:
+                gain_best, pick, pick_overlaps = f, i, trial
+        if pick is None:
+            break
+        t = units[pick]
+        if current:
+            held[(current[-1], t[0])] += 1
+        held.update(grams[pick])
+        chosen.append(pick)
+        current = [*current, *t]
+        overlaps = pick_overlaps
+        best = gain_best
+    return best, chosen
+
+
 def oracle_indices(rep: Representation, budget: int, references: Sequence[str]) -> list[int]:
     """Greedy ROUGE-2 F1 oracle: add the sentence that most raises the mean F1 of the cut summary."""
     refs = [(_bigrams(t), max(len(t) - 1, 1)) for t in (syllables(r) for r in references)]
-    refs = [r for r in refs if r[0]]
-    if not refs:
-        return []
-    toks = [s.syllables for s in rep.sentences]
-    chosen: list[int] = []
-    current: list[str] = []
-    best = 0.0
-    while len(current) < budget:
-        gain_best, pick = best, None
-        for i, t in enumerate(toks):
-            if i in chosen or not t:
-                continue
-            cand = (current + t)[:budget]
-            grams = _bigrams(cand)
-            f = _rouge2_f(grams, max(len(cand) - 1, 1), refs)
-            if f > gain_best + 1e-12:
-                gain_best, pick = f, i
-        if pick is None:
-            break
-        chosen.append(pick)
-        current = current + toks[pick]
-        best = gain_best
-    return chosen
+    return greedy_oracle([s.syllables for s in rep.sentences], budget, refs)[1]
 
 
 def oracle(rep: Representation, syllables: int, references: Sequence[str]) -> str:
