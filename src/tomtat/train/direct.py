@@ -70,11 +70,10 @@ class Case:
 
 def _score_case(case: Case, model: dict[str, Any], logit: np.ndarray) -> float:
     """ROUGE-2 F1 of the summary `model`'s selector builds from these logits (the shipped stages)."""
-    from tomtat.order import order_sentences
     from tomtat.score.learned import combine
     from tomtat.select import Budget, select
     from tomtat.select.trim import enabled as trim_on
-    from tomtat.select.trim import shown
+    from tomtat.train.domains import chosen_text
     from tomtat.train.variants import rouge2_f1
 
     p = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
@@ -83,10 +82,7 @@ def _score_case(case: Case, model: dict[str, Any], logit: np.ndarray) -> float:
     key = (trim_on(scores), *sorted(chosen))
     found = case.cache.get(key)
     if found is None:
-        trims = shown(case.rep, scores)
-        text = " ".join(trims.text(case.rep, i) if trims else case.rep.sentences[i].text
-                        for i in order_sentences(case.rep, chosen))
-        found = case.cache[key] = rouge2_f1(text, case.references, case.syllables)
+        found = case.cache[key] = rouge2_f1(chosen_text(case.rep, scores, chosen), case.references, case.syllables)
     return found
 
 

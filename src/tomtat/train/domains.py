@@ -31,6 +31,7 @@ from tomtat.errors import NoInputError
 from tomtat.evaluate.rouge import rouge
 from tomtat.model import Cluster
 from tomtat.represent import Representation
+from tomtat.score import Scores
 from tomtat.train.fit import C, COMBINE, DATASET_SYLLABLES, SELECT, Example, fit, folds
 
 # The grid of `grid_search` (24 settings, ~9 min on 2 cores; README "Design decisions" has its
@@ -119,14 +120,20 @@ def joint_examples(datasets: Sequence[Prepared], keep: Callable[[Prepared, int],
 
 def summary_text(rep: Representation, model: dict[str, Any], syllables: int, method: str = "greedy") -> str:
     """What `summarize` would return for this representation with `model` (stages score, select, order)."""
-    from tomtat.order import order_sentences
     from tomtat.score.learned import LearnedScorer
     from tomtat.select import Budget, select
-    from tomtat.select.trim import shown
 
     scores = LearnedScorer(model).score(rep)
-    chosen = select(rep, scores, Budget(syllables=syllables), method)
-    trims = shown(rep, scores)  # sentences as the summary shows them: a leading filler trimmed (select.trim)
+    return chosen_text(rep, scores, select(rep, scores, Budget(syllables=syllables), method))
+
+
+def chosen_text(rep: Representation, scores: Scores, chosen: Sequence[int]) -> str:
+    """The summary text of the `chosen` sentences: in story order (`order_sentences`), each as the summary shows
+    it, a leading filler trimmed where `scores` trims (select.trim)."""
+    from tomtat.order import order_sentences
+    from tomtat.select.trim import shown
+
+    trims = shown(rep, scores)
     return " ".join(trims.text(rep, i) if trims else rep.sentences[i].text for i in order_sentences(rep, chosen))
 
 

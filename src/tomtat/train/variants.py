@@ -478,16 +478,13 @@ def rouge2_f1(candidate: str, references: Sequence[str], limit: int) -> float:
 
 def _summary(rep: Representation, model: dict[str, Any], features: np.ndarray, syllables: int) -> str:
     """`domains.summary_text`, from features already computed (the example's: the same as the scorer's)."""
-    from tomtat.order import order_sentences
     from tomtat.score.learned import combine, salience
     from tomtat.select import Budget, select
-    from tomtat.select.trim import shown
+    from tomtat.train.domains import chosen_text
 
     scores = combine(rep, salience(model, features), model.get("combine", {}), model.get("select"),
                      model.get("concepts"), features)
-    chosen = select(rep, scores, Budget(syllables=syllables))
-    trims = shown(rep, scores)
-    return " ".join(trims.text(rep, i) if trims else rep.sentences[i].text for i in order_sentences(rep, chosen))
+    return chosen_text(rep, scores, select(rep, scores, Budget(syllables=syllables)))
 
 
 _INNER_CACHE: dict[Any, list[dict[str, Any]]] = {}
