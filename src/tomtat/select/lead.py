@@ -31,7 +31,7 @@ def article_order(rep: Representation, cand: np.ndarray, scores: Scores, budget:
     most = budget.sentences if budget.sentences is not None else cand.size
     chosen: list[int] = []
     used = 0.0
-    for i in np.sort(cand).tolist():
+    for i in cand.tolist():  # (candidates come in text order: `candidates` and `select` keep it)
         if len(chosen) >= most:
             break
         if used + lengths[i] <= limit:
